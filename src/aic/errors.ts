@@ -1,0 +1,61 @@
+// Typed failures of the promotions API. Messages never include tokens or request bodies.
+
+export interface Endpoint {
+  method: string;
+  /** Path only, e.g. /environment/promotion/lock; never a query with secrets. */
+  path: string;
+  /** Origin of the environment, e.g. https://openam-acme-staging.forgeblocks.com */
+  origin: string;
+}
+
+export function describeEndpoint(endpoint: Endpoint): string {
+  return `${endpoint.method} ${endpoint.origin}${endpoint.path}`;
+}
+
+/** The server answered with a non-success HTTP status. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(
+    readonly endpoint: Endpoint,
+    readonly status: number,
+    /** `code` from the error body, when there is one. */
+    readonly serverCode: number | string | undefined,
+    /** `message` from the error body, when there is one. */
+    readonly serverMessage: string | undefined,
+    /** True for a POST whose effect is unknown (e.g. 502/504/500 after the body was sent). */
+    readonly outcomeUnknown = false,
+  ) {
+    super(
+      `${describeEndpoint(endpoint)} answered HTTP ${status}${serverMessage ? `: ${serverMessage}` : ""}`,
+    );
+  }
+}
+
+/** No HTTP answer: connection refused or reset, DNS failure, or the per-request timeout. */
+export class NetworkError extends Error {
+  override readonly name: string = "NetworkError";
+  constructor(
+    readonly endpoint: Endpoint,
+    detail: string,
+    /** True when the request may have reached the server (reset, timeout after sending). */
+    readonly outcomeUnknown: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(`${describeEndpoint(endpoint)} failed: ${detail}`, options);
+  }
+}
+
+export class RequestTimeoutError extends NetworkError {
+  override readonly name = "RequestTimeoutError";
+}
+
+/** Obtaining an access token failed (bad key, wrong scope, token endpoint refused). */
+export class AuthError extends Error {
+  override readonly name = "AuthError";
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,56 @@
+// One normalized model for every report kind the API returns.
+
+export type ReportKind = "provisional" | "dry-run" | "promotion" | "provisional-rollback" | "rollback";
+
+export interface ChangeEntry {
+  /** Display name: the string entry itself, or `name` of an object entry (falls back to uid). */
+  name: string;
+  realm?: string;
+  uid?: string;
+  /** Fields the model does not know, kept as received. */
+  extra?: Record<string, unknown>;
+}
+
+export interface ConfigItemChanges {
+  configItem: string;
+  added: ChangeEntry[];
+  modified: ChangeEntry[];
+  deleted: ChangeEntry[];
+  /** Other fields of the entry (fileDestinationPattern, fileName, type, ...). */
+  extra?: Record<string, unknown>;
+}
+
+export interface ReportArea {
+  /** AMConfig, IDMConfig, or any other area the tenant reports. */
+  name: string;
+  items: ConfigItemChanges[];
+}
+
+export interface ChangeCounts {
+  added: number;
+  modified: number;
+  deleted: number;
+  total: number;
+}
+
+export interface Report {
+  kind: ReportKind;
+  reportId?: string;
+  reportName?: string;
+  promotionId?: string;
+  promoter?: string;
+  promotionDescription?: string;
+  /** As received; formats vary. */
+  createdDate?: string;
+  /** ISO 8601 when createdDate could be parsed. */
+  createdAt?: string;
+  dryRun?: boolean;
+  areas: ReportArea[];
+  missingESVs: string[];
+  previouslyIgnoredEncryptedSecrets: string[];
+  counts: ChangeCounts;
+  /** sha256 (hex) of the changes only: equal for equal changes, whatever the ids and dates. */
+  hash: string;
+  /** Top-level fields the model does not know, kept as received. */
+  extra?: Record<string, unknown>;
+}
