@@ -1,6 +1,11 @@
 // One normalized model for every report kind the API returns.
 
-export type ReportKind = "provisional" | "dry-run" | "promotion" | "provisional-rollback" | "rollback";
+export type ReportKind =
+  | "provisional"
+  | "dry-run"
+  | "promotion"
+  | "provisional-rollback"
+  | "rollback";
 
 export interface ChangeEntry {
   /** Display name: the string entry itself, or `name` of an object entry (falls back to uid). */

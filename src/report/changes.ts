@@ -1,0 +1,79 @@
+import type { ChangeCounts, ChangeEntry, ConfigItemChanges, ReportArea } from "./model.js";
+
+/** The change kinds in display order. */
+export const CHANGE_KINDS = ["added", "modified", "deleted"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** One change flattened out of its area and config item: the unit hashes and diffs compare. */
+export interface ChangeRecord {
+  area: string;
+  configItem: string;
+  kind: ChangeKind;
+  entry: ChangeEntry;
+}
+
+export function listChanges(areas: ReportArea[]): ChangeRecord[] {
+  const records: ChangeRecord[] = [];
+  for (const area of areas) {
+    for (const item of area.items) {
+      for (const kind of CHANGE_KINDS) {
+        for (const entry of item[kind]) {
+          records.push({ area: area.name, configItem: item.configItem, kind, entry });
+        }
+      }
+    }
+  }
+  return records;
+}
+
+/**
+ * Canonical identity of a change: where it is, what kind, and the entry's name/realm/uid.
+ * Extra fields are left out on purpose so cosmetic tenant fields never alter identity.
+ */
+export function changeKey(change: ChangeRecord): string {
+  const { area, configItem, kind, entry } = change;
+  return JSON.stringify([
+    area,
+    configItem,
+    kind,
+    entry.name,
+    entry.realm ?? null,
+    entry.uid ?? null,
+  ]);
+}
+
+export function countItem(item: ConfigItemChanges): ChangeCounts {
+  const added = item.added.length;
+  const modified = item.modified.length;
+  const deleted = item.deleted.length;
+  return { added, modified, deleted, total: added + modified + deleted };
+}
+
+export function countChanges(areas: ReportArea[]): ChangeCounts {
+  const counts: ChangeCounts = { added: 0, modified: 0, deleted: 0, total: 0 };
+  for (const area of areas) {
+    for (const item of area.items) {
+      const itemCounts = countItem(item);
+      counts.added += itemCounts.added;
+      counts.modified += itemCounts.modified;
+      counts.deleted += itemCounts.deleted;
+      counts.total += itemCounts.total;
+    }
+  }
+  return counts;
+}
+
+/** "1 added, 2 modified" (zero kinds left out), or "no changes". */
+export function formatCounts(counts: ChangeCounts): string {
+  const parts = CHANGE_KINDS.filter((kind) => counts[kind] > 0).map(
+    (kind) => `${counts[kind]} ${kind}`,
+  );
+  return parts.length > 0 ? parts.join(", ") : "no changes";
+}
+
+/** One-line summary for a whole report: "3 changes: 1 added, 2 modified". */
+export function summarizeCounts(counts: ChangeCounts): string {
+  if (counts.total === 0) return "No configuration changes.";
+  const noun = counts.total === 1 ? "change" : "changes";
+  return `${counts.total} ${noun}: ${formatCounts(counts)}`;
+}

@@ -1,0 +1,146 @@
+import type { ChangeKind } from "./changes.js";
+import { CHANGE_KINDS, countChanges, countItem, formatCounts, summarizeCounts } from "./changes.js";
+import { escapeMarkdown as esc } from "./escape.js";
+import type { Section } from "./fit.js";
+import { fitBlocks } from "./fit.js";
+import { shortHash } from "./hash.js";
+import { displayDate, displayValue, reportTitle } from "./labels.js";
+import type { ChangeEntry, ConfigItemChanges, Report, ReportArea } from "./model.js";
+
+export interface MarkdownOptions {
+  /** Heading text; defaults to the report kind's name. Escaped like tenant content. */
+  title?: string;
+  /** Change entries an area may hold before its config items are folded into <details>. */
+  collapseAbove?: number;
+  /** Hard limit in characters (e.g. 65,536 for a PR comment); whole item lists are trimmed. */
+  maxLength?: number;
+}
+
+const DEFAULT_COLLAPSE_ABOVE = 10;
+// Code spans hold only our own markers, never tenant text.
+const MARKERS: Record<ChangeKind, string> = { added: "`+`", modified: "`~`", deleted: "`-`" };
+
+/** A reviewable Markdown report for PR comments and job summaries. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const collapseAbove = options.collapseAbove ?? DEFAULT_COLLAPSE_ABOVE;
+  const totals = countChanges(report.areas);
+  const head: Section[] = [{ text: `## ${esc(options.title ?? reportTitle(report.kind))}` }];
+  const meta = metadataLine(report);
+  // Drop ranks for very small limits: the big summary table goes before the short blockers.
+  if (meta) head.push({ text: meta, dropRank: 3 });
+  head.push(
+    totals.total > 0
+      ? { text: summaryTable(report.areas), dropRank: 2 }
+      : { text: "No configuration changes." },
+  );
+  for (const text of listSection("Missing ESVs", report.missingESVs)) {
+    head.push({ text, dropRank: 5 });
+  }
+  const secrets = report.previouslyIgnoredEncryptedSecrets;
+  for (const text of listSection("Previously ignored encrypted secrets", secrets)) {
+    head.push({ text, dropRank: 4 });
+  }
+
+  const items = report.areas.flatMap((area) => areaBlocks(area, collapseAbove));
+  const tail: Section[] = extraSection(report.extra).map((text) => ({ text, dropRank: 1 }));
+  tail.push({ text: `Report hash: \`${shortHash(report.hash)}\`` });
+  return fitBlocks({ head, items, tail }, options.maxLength);
+}
+
+function metadataLine(report: Report): string | undefined {
+  const created = displayDate(report.createdAt, report.createdDate);
+  const parts = [
+    report.promotionId && `Promotion ${esc(report.promotionId)}`,
+    report.reportId && `Report ${esc(report.reportId)}`,
+    report.promoter && `Promoter ${esc(report.promoter)}`,
+    created && `Created ${esc(created)}`,
+    report.promotionDescription && `Description: ${esc(report.promotionDescription)}`,
+  ].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(" · ") : undefined;
+}
+
+function summaryTable(areas: ReportArea[]): string {
+  const rows = [
+    "| Area | Config item | Added | Modified | Deleted |",
+    "| --- | --- | ---: | ---: | ---: |",
+  ];
+  for (const area of areas) {
+    for (const item of area.items) {
+      const counts = countItem(item);
+      rows.push(
+        `| ${esc(area.name)} | ${itemName(item)} | ${counts.added} | ${counts.modified} | ${counts.deleted} |`,
+      );
+    }
+  }
+  const totals = countChanges(areas);
+  rows.push(
+    `| **Total** | | **${totals.added}** | **${totals.modified}** | **${totals.deleted}** |`,
+  );
+  return rows.join("\n");
+}
+
+/** One block per config item; the area heading rides on the first so trimming drops it too. */
+function areaBlocks(area: ReportArea, collapseAbove: number): string[] {
+  const collapse = countChanges([area]).total > collapseAbove;
+  return area.items.map((item, index) => {
+    const block = collapse ? collapsedItem(item) : plainItem(item);
+    return index === 0
+      ? `### ${esc(area.name)} — ${summarizeCounts(countChanges([area]))}\n\n${block}`
+      : block;
+  });
+}
+
+function plainItem(item: ConfigItemChanges): string {
+  return [`**${itemName(item)}** — ${formatCounts(countItem(item))}`, ...itemBody(item)].join(
+    "\n\n",
+  );
+}
+
+function collapsedItem(item: ConfigItemChanges): string {
+  const summary = `<details><summary><b>${itemName(item)}</b> — ${formatCounts(countItem(item))}</summary>`;
+  // Blank lines around the body let GitHub render the Markdown list inside the HTML block.
+  return [summary, ...itemBody(item), "</details>"].join("\n\n");
+}
+
+function itemBody(item: ConfigItemChanges): string[] {
+  const body: string[] = [];
+  if (item.extra) body.push(extraLine(item.extra));
+  const lines = CHANGE_KINDS.flatMap((kind) => item[kind].map((entry) => entryLine(kind, entry)));
+  if (lines.length > 0) body.push(lines.join("\n"));
+  return body;
+}
+
+function entryLine(kind: ChangeKind, entry: ChangeEntry): string {
+  const name = entry.name === "" ? "_(unnamed)_" : esc(entry.name);
+  const realm = entry.realm ? ` (${esc(entry.realm)})` : "";
+  const extra = entry.extra ? ` — ${extraLine(entry.extra)}` : "";
+  return `- ${MARKERS[kind]} ${name}${realm}${extra}`;
+}
+
+function itemName(item: ConfigItemChanges): string {
+  return item.configItem === "" ? "_(unnamed)_" : esc(item.configItem);
+}
+
+function extraLine(extra: Record<string, unknown>): string {
+  return Object.entries(extra)
+    .map(([key, value]) => `${esc(key)}: ${esc(displayValue(value))}`)
+    .join(" · ");
+}
+
+function listSection(title: string, values: string[]): string[] {
+  if (values.length === 0) return [];
+  return [
+    `### ${title} (${values.length})\n\n${values.map((value) => `- ${esc(value)}`).join("\n")}`,
+  ];
+}
+
+function extraSection(extra: Record<string, unknown> | undefined): string[] {
+  if (!extra || Object.keys(extra).length === 0) return [];
+  const lines = Object.entries(extra).map(
+    ([key, value]) => `- ${esc(key)}: ${esc(displayValue(value))}`,
+  );
+  return [`### Other report fields\n\n${lines.join("\n")}`];
+}
+
+// outcome.ts (run rendering) imports both renderers from here.
+export { renderText } from "./text.js";

@@ -1,0 +1,92 @@
+// Renders a whole run (outcome, failure, next steps, report) for people and machines.
+import type { RunResult } from "../engine/types.js";
+import { renderMarkdown, renderText } from "./markdown.js";
+
+const ICON: Record<RunResult["result"], string> = {
+  succeeded: "✅",
+  "no-change": "➖",
+  failed: "❌",
+};
+
+function escapeInline(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] as string);
+}
+
+export function outcomeMarkdown(result: RunResult): string {
+  const lines = [
+    `### ${ICON[result.result]} tenant-promote ${result.mode}: ${result.result}${result.reason ? ` (${result.reason})` : ""}`,
+    "",
+  ];
+  lines.push(
+    ...escapeInline(result.message)
+      .split("\n")
+      .map((l) => l.replace(/^ {2}- /, "- ")),
+    "",
+  );
+  if (result.promotionId) lines.push(`Promotion id: \`${result.promotionId}\``, "");
+  if (result.nextSteps.length > 0) {
+    lines.push("**Next steps**", "", ...result.nextSteps.map((s) => `- ${escapeInline(s)}`), "");
+  }
+  if (result.status) {
+    const { lock, promotion, reports } = result.status;
+    lines.push(
+      "| | |",
+      "| --- | --- |",
+      `| Lock | ${escapeInline(`${lock.result}${lock.promotionId ? ` (promotion ${lock.promotionId})` : ""}`)} |`,
+      `| Promotion status | ${escapeInline(`${promotion.status}${promotion.message ? `: ${promotion.message}` : ""}`)} |`,
+      `| Reports | ${reports.length} |`,
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+export function outcomeText(result: RunResult): string {
+  const lines = [
+    `tenant-promote ${result.mode}: ${result.result}${result.reason ? ` (${result.reason})` : ""}`,
+    result.message,
+  ];
+  if (result.promotionId) lines.push(`promotion id: ${result.promotionId}`);
+  if (result.nextSteps.length > 0)
+    lines.push("next steps:", ...result.nextSteps.map((s) => `  - ${s}`));
+  return lines.join("\n");
+}
+
+/** The Markdown for a run: outcome first, then the report when there is one. */
+export function runMarkdown(result: RunResult): string {
+  const parts = [outcomeMarkdown(result)];
+  if (result.report) parts.push(renderMarkdown(result.report));
+  return `${parts.join("\n")}\n`;
+}
+
+export function runText(result: RunResult): string {
+  const parts = [outcomeText(result)];
+  if (result.report) parts.push("", renderText(result.report));
+  return `${parts.join("\n")}\n`;
+}
+
+/** Machine-readable result: stable top-level keys for scripts. */
+export function runJson(result: RunResult): string {
+  return `${JSON.stringify(
+    {
+      mode: result.mode,
+      result: result.result,
+      reason: result.reason ?? null,
+      message: result.message,
+      nextSteps: result.nextSteps,
+      promotionId: result.promotionId ?? null,
+      lockReleased: result.lockReleased ?? null,
+      lockHolder: result.lockHolder ?? null,
+      missingESVs: result.missingESVs ?? [],
+      encryptedSecrets: result.encryptedSecrets ?? [],
+      reportHash: result.report?.hash ?? null,
+      changes: result.report?.counts.total ?? 0,
+      report: result.report ?? null,
+      dryRunReport: result.dryRunReport ?? null,
+      status: result.status ?? null,
+      elapsedMs: result.elapsedMs,
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,49 @@
+import type { ChangeKind } from "./changes.js";
+import { CHANGE_KINDS, countChanges, countItem, formatCounts, summarizeCounts } from "./changes.js";
+import { sanitizeText as clean } from "./escape.js";
+import { shortHash } from "./hash.js";
+import { displayDate, reportTitle } from "./labels.js";
+import type { ChangeEntry, Report } from "./model.js";
+
+const MARKERS: Record<ChangeKind, string> = { added: "+", modified: "~", deleted: "-" };
+
+/** "Login (alpha)": an entry as one plain-text label. */
+export function entryLabel(entry: ChangeEntry): string {
+  const name = entry.name === "" ? "(unnamed)" : clean(entry.name);
+  return entry.realm ? `${name} (${clean(entry.realm)})` : name;
+}
+
+/** Compact plain-text summary for terminals and logs. */
+export function renderText(report: Report): string {
+  const lines = [reportTitle(report.kind)];
+  const created = displayDate(report.createdAt, report.createdDate);
+  const meta = [
+    report.promotionId && `promotion ${report.promotionId}`,
+    report.reportId && `report ${report.reportId}`,
+    report.promoter && `promoter ${report.promoter}`,
+    created && `created ${created}`,
+  ].filter((part): part is string => Boolean(part));
+  if (meta.length > 0) lines.push(clean(meta.join(" · ")));
+  if (report.promotionDescription) lines.push(clean(`description: ${report.promotionDescription}`));
+  lines.push(summarizeCounts(countChanges(report.areas)));
+
+  for (const area of report.areas) {
+    if (area.items.length === 0) continue;
+    lines.push(`${clean(area.name)}: ${formatCounts(countChanges([area]))}`);
+    for (const item of area.items) {
+      lines.push(`  ${clean(item.configItem) || "(unnamed)"}: ${formatCounts(countItem(item))}`);
+      for (const kind of CHANGE_KINDS) {
+        for (const entry of item[kind]) lines.push(`    ${MARKERS[kind]} ${entryLabel(entry)}`);
+      }
+    }
+  }
+  if (report.missingESVs.length > 0) {
+    lines.push(`Missing ESVs: ${report.missingESVs.map(clean).join(", ")}`);
+  }
+  if (report.previouslyIgnoredEncryptedSecrets.length > 0) {
+    const secrets = report.previouslyIgnoredEncryptedSecrets.map(clean).join(", ");
+    lines.push(`Previously ignored encrypted secrets: ${secrets}`);
+  }
+  lines.push(`Report hash: ${shortHash(report.hash)}`);
+  return `${lines.join("\n")}\n`;
+}
