@@ -10,9 +10,13 @@ export function parseDuration(text: string): number {
   const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
   const consumed = parts.map((p) => p[0]).join("");
   if (parts.length === 0 || consumed !== trimmed) {
-    throw new Error(`"${text}" is not a duration: use a number of seconds or forms like 90s, 45m, 2h, 1h30m`);
+    throw new Error(
+      `"${text}" is not a duration: use a number of seconds or forms like 90s, 45m, 2h, 1h30m`,
+    );
   }
-  return Math.round(parts.reduce((total, p) => total + Number(p[1]) * (UNIT_MS[p[2] as string] ?? 0), 0));
+  return Math.round(
+    parts.reduce((total, p) => total + Number(p[1]) * (UNIT_MS[p[2] as string] ?? 0), 0),
+  );
 }
 
 /** "2m05s", "41.2s", "850ms": short, for progress lines. */

@@ -1,0 +1,44 @@
+import { MODES, type Mode } from "../engine/types.js";
+import { UsageError } from "../util/usage-error.js";
+import { VERSION } from "../version.js";
+import { runDemo } from "./demo.js";
+import { runEmulatorCommand } from "./emulator-command.js";
+import { EXIT } from "./exit-codes.js";
+import { helpText } from "./help.js";
+import { parseCommandLine } from "./options.js";
+import { runMode } from "./run-mode.js";
+
+/** Entry point of the `tenant-promote` command; returns the exit code. */
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
+  try {
+    const parsed = parseCommandLine(argv, env);
+    switch (parsed.command) {
+      case "help":
+        process.stdout.write(helpText(VERSION));
+        return EXIT.ok;
+      case "version":
+        process.stdout.write(`${VERSION}\n`);
+        return EXIT.ok;
+      case "emulator":
+        return await runEmulatorCommand(parsed);
+      case "demo":
+        return await runDemo(parsed);
+      default:
+        if (!(MODES as readonly string[]).includes(parsed.command))
+          throw new UsageError(`unknown mode ${parsed.command}`);
+        return await runMode(parsed.command as Mode, parsed, env);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`tenant-promote: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(
+      `tenant-promote: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,86 @@
+import type { PromotionApi } from "../aic/api.js";
+import { formatDuration } from "../util/duration.js";
+import type { Logger } from "../util/log.js";
+import { sleep } from "../util/sleep.js";
+import { EngineFailure } from "./failures.js";
+
+/** What every step of a run needs. */
+export interface RunContext {
+  api: PromotionApi;
+  log: Logger;
+  signal: AbortSignal;
+  runStart: number;
+  /** Multiplies intervals and phase bounds (1 for real tenants). */
+  scale: number;
+}
+
+/**
+ * Poll intervals in real-tenant milliseconds. Lock changes take seconds, so they are polled
+ * quickly; promotion phases take minutes, workload restarts the longest, so they are polled
+ * less often. Chosen to notice a change within ~1 s (lock) and ~2 s (phases) on median while
+ * staying near or under 30 status requests a minute (see bench/README.md).
+ */
+export const POLL_MS = {
+  lock: 1500,
+  shortPhase: 2000,
+  restart: 3500,
+  heartbeat: 30_000,
+} as const;
+
+/** Bounds on phases that should never take long, in real-tenant milliseconds. */
+export const PHASE_LIMIT_MS = {
+  lock: 5 * 60_000,
+  unlock: 5 * 60_000,
+  promotionStart: 2 * 60_000,
+} as const;
+
+export function scaled(ctx: Pick<RunContext, "scale">, ms: number): number {
+  return Math.max(1, Math.round(ms * ctx.scale));
+}
+
+export interface PollSpec<T> {
+  /** Short name shown in progress lines, e.g. "lock", "dry run". */
+  phase: string;
+  read: () => Promise<T>;
+  /** One line describing the value; a change of it is logged. */
+  describe: (value: T) => string;
+  done: (value: T) => boolean;
+  /** Interval in real-tenant ms for the value just read. */
+  intervalMs: (value: T) => number;
+  /** Bound in real-tenant ms; exceeding it fails with reason timeout. */
+  limitMs?: number;
+  limitHint?: string;
+}
+
+/** Reads until done, logging every change of state with the elapsed time. */
+export async function pollUntil<T>(ctx: RunContext, spec: PollSpec<T>): Promise<T> {
+  const phaseStart = Date.now();
+  let lastDescription: string | undefined;
+  let lastLogAt = phaseStart;
+  for (;;) {
+    const value = await spec.read();
+    const description = spec.describe(value);
+    const now = Date.now();
+    if (description !== lastDescription) {
+      ctx.log.info(`[${spec.phase}] ${description} (${elapsed(ctx, now, phaseStart)})`);
+      lastDescription = description;
+      lastLogAt = now;
+    } else if (now - lastLogAt >= scaled(ctx, POLL_MS.heartbeat)) {
+      ctx.log.info(`[${spec.phase}] still ${description} (${elapsed(ctx, now, phaseStart)})`);
+      lastLogAt = now;
+    }
+    if (spec.done(value)) return value;
+    if (spec.limitMs !== undefined && now - phaseStart > scaled(ctx, spec.limitMs)) {
+      throw new EngineFailure(
+        "timeout",
+        `[${spec.phase}] did not finish within ${formatDuration(scaled(ctx, spec.limitMs))}: last state "${description}".`,
+        spec.limitHint ? [spec.limitHint] : [],
+      );
+    }
+    await sleep(scaled(ctx, spec.intervalMs(value)), ctx.signal);
+  }
+}
+
+function elapsed(ctx: RunContext, now: number, phaseStart: number): string {
+  return `${formatDuration(now - phaseStart)} in phase, ${formatDuration(now - ctx.runStart)} total`;
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { exitCodeFor } from "../../src/cli/exit-codes.js";
+import { helpText } from "../../src/cli/help.js";
+import { OPTION_SPECS, parseCommandLine } from "../../src/cli/options.js";
+import { VERSION } from "../../src/version.js";
+
+describe("command line", () => {
+  it("a flag wins over the environment, which wins over the default", () => {
+    const env = { TENANT_PROMOTE_TIMEOUT: "10m", TENANT_PROMOTE_LOCK_WAIT: "5m" };
+    const parsed = parseCommandLine(["dry-run", "--timeout", "2h"], env);
+    expect(parsed.values.timeout).toBe("2h");
+    expect(parsed.values["lock-wait"]).toBe("5m");
+    expect(parsed.sources["lock-wait"]).toBe("TENANT_PROMOTE_LOCK_WAIT");
+    expect(parsed.values.format).toBe("markdown");
+  });
+  it("reads fr-config-manager's variables", () => {
+    const parsed = parseCommandLine(["promote"], {
+      TENANT_ENV_UPPER_FQDN: "https://openam-acme-staging.forgeblocks.com",
+      SERVICE_ACCOUNT_UPPER_ID: "sa-id",
+      SERVICE_ACCOUNT_UPPER_KEY: "{...}",
+    });
+    expect(parsed.values).toMatchObject({
+      "upper-fqdn": "https://openam-acme-staging.forgeblocks.com",
+      "upper-service-account-id": "sa-id",
+      "upper-service-account-key": "{...}",
+    });
+  });
+  it("boolean variables accept true/false and reject anything else", () => {
+    expect(
+      parseCommandLine(["promote"], { TENANT_PROMOTE_ALLOW_RELEASE_UPGRADE: "true" }).values[
+        "allow-release-upgrade"
+      ],
+    ).toBe(true);
+    expect(() =>
+      parseCommandLine(["promote"], { TENANT_PROMOTE_ALLOW_RELEASE_UPGRADE: "maybe" }),
+    ).toThrow(/TENANT_PROMOTE_ALLOW_RELEASE_UPGRADE is "maybe"/);
+  });
+  it("unknown modes and flags are usage errors", () => {
+    expect(() => parseCommandLine(["deploy"], {})).toThrow(/unknown mode "deploy"/);
+    expect(() => parseCommandLine(["dry-run", "--upper"], {})).toThrow(/--help/);
+  });
+  it("help documents every option, its variables and the exit codes", () => {
+    const help = helpText(VERSION);
+    for (const spec of OPTION_SPECS) {
+      expect(help).toContain(`--${spec.name}`);
+      for (const name of spec.env) expect(help).toContain(name);
+    }
+    expect(help).toMatch(/3 +lock conflict/);
+  });
+  it("the version matches package.json", () => {
+    const pkg = JSON.parse(
+      readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+    ) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+  });
+  it("exit codes tell failure, lock conflict and a lock left behind apart", () => {
+    const base = { mode: "dry-run" as const, message: "", nextSteps: [], elapsedMs: 0 };
+    expect(exitCodeFor({ ...base, result: "succeeded" })).toBe(0);
+    expect(exitCodeFor({ ...base, result: "no-change" })).toBe(0);
+    expect(exitCodeFor({ ...base, result: "failed", reason: "missing-esvs" })).toBe(1);
+    expect(exitCodeFor({ ...base, result: "failed", reason: "lock-conflict" })).toBe(3);
+    expect(exitCodeFor({ ...base, result: "failed", reason: "timeout", lockReleased: false })).toBe(
+      4,
+    );
+  });
+});
