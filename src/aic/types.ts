@@ -71,7 +71,9 @@ export interface StartReply {
 }
 
 /** A change entry: `{name, realm, uid}` in the spec, a plain string in the guide. */
-export type RawChangeEntry = string | { name?: string; realm?: string; uid?: string; [extra: string]: unknown };
+export type RawChangeEntry =
+  | string
+  | { name?: string; realm?: string; uid?: string; [extra: string]: unknown };
 
 export interface RawReportContent {
   configItem?: string;

@@ -1,5 +1,12 @@
 // Compact RS256 JWTs with node:crypto: enough for the JWT bearer grant, nothing more.
-import { createPrivateKey, createPublicKey, randomUUID, sign, verify, type KeyObject } from "node:crypto";
+import {
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  randomUUID,
+  sign,
+  verify,
+} from "node:crypto";
 
 export interface JwtClaims {
   iss: string;
@@ -49,7 +56,11 @@ export function signJwt(claims: JwtClaims, privateKey: KeyObject): string {
 }
 
 /** Claims for a service-account assertion: iss = sub = account id, short-lived, unique jti. */
-export function assertionClaims(accountId: string, audience: string, nowMs = Date.now()): JwtClaims {
+export function assertionClaims(
+  accountId: string,
+  audience: string,
+  nowMs = Date.now(),
+): JwtClaims {
   const iat = Math.floor(nowMs / 1000);
   return { iss: accountId, sub: accountId, aud: audience, iat, exp: iat + 180, jti: randomUUID() };
 }
@@ -59,7 +70,9 @@ export function verifyJwt(token: string, publicKey: KeyObject): JwtClaims {
   const parts = token.split(".");
   if (parts.length !== 3) throw new Error("malformed JWT");
   const [header, payload, signature] = parts as [string, string, string];
-  const headerJson = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as { alg?: string };
+  const headerJson = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as {
+    alg?: string;
+  };
   if (headerJson.alg !== "RS256") throw new Error(`unsupported JWT alg ${String(headerJson.alg)}`);
   const ok = verify(
     "RSA-SHA256",

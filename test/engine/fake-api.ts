@@ -94,12 +94,12 @@ export class FakeApi implements PromotionApi {
     if (next) this.status = { ...this.status, ...next, timeStamp: `t${++this.clock}` };
     return { ...this.status };
   }
-  async promote(body: { dryRun: boolean }): Promise<unknown> {
+  async promote(body: PromoteRequest): Promise<StartReply> {
     this.call(body.dryRun ? "promote:dry" : "promote:real");
     this.script = this.scripts.shift() ?? defaultScript("promotion");
     return { result: "Promotion process initiated successfully" };
   }
-  async rollback(): Promise<unknown> {
+  async rollback(): Promise<StartReply> {
     this.call("rollback");
     this.script = this.scripts.shift() ?? defaultScript("rollback");
     return { result: "Rollback process initiated successfully" };

@@ -1,0 +1,101 @@
+// One HTTP exchange over undici, with the per-request timeout and error mapping.
+// Retries, auth and parsing live with the callers.
+import { Agent, type Dispatcher, request } from "undici";
+import { formatDuration } from "../util/duration.js";
+import { type Endpoint, NetworkError, RequestTimeoutError } from "./errors.js";
+
+export type HttpMethod = "GET" | "POST" | "DELETE";
+
+export interface HttpRequest {
+  /** Names the call in errors (path only, never a query or body). */
+  endpoint: Endpoint;
+  url: string;
+  method: HttpMethod;
+  headers: Record<string, string>;
+  body?: string;
+  dispatcher?: Dispatcher;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** Errors raised before any byte of the request left: safe to re-send even a POST. */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+const FRIENDLY: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "DNS lookup failed",
+  ECONNRESET: "connection reset",
+  UND_ERR_SOCKET: "connection closed before the answer",
+};
+
+let sharedAgent: Agent | undefined;
+
+/** One keep-alive pool for the process; undici requires an explicit dispatcher here. */
+export function defaultDispatcher(): Dispatcher {
+  sharedAgent ??= new Agent();
+  return sharedAgent;
+}
+
+export function errorCode(error: unknown): string | undefined {
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = withCode?.code ?? withCode?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Sends one request and reads the whole body. Never follows redirects (undici v7 doesn't). */
+export async function sendRequest(req: HttpRequest): Promise<HttpReply> {
+  const timeout = AbortSignal.timeout(req.timeoutMs);
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  try {
+    const reply = await request(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      dispatcher: req.dispatcher ?? defaultDispatcher(),
+      signal,
+      headersTimeout: req.timeoutMs,
+      bodyTimeout: req.timeoutMs,
+    });
+    const text = await reply.body.text();
+    return { status: reply.statusCode, headers: reply.headers, text };
+  } catch (error) {
+    // The caller's abort wins: it is a cancellation, not a network failure.
+    if (req.signal?.aborted) throw req.signal.reason;
+    throw networkError(req.endpoint, error, timeout.aborted, req.timeoutMs);
+  }
+}
+
+function networkError(
+  endpoint: Endpoint,
+  error: unknown,
+  timedOut: boolean,
+  timeoutMs: number,
+): NetworkError {
+  const code = errorCode(error);
+  if (code === "UND_ERR_CONNECT_TIMEOUT") {
+    return new RequestTimeoutError(endpoint, "could not connect in time", false, { cause: error });
+  }
+  if (timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
+    return new RequestTimeoutError(
+      endpoint,
+      `no complete answer within ${formatDuration(timeoutMs)}`,
+      true,
+      { cause: error },
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = code ? `${FRIENDLY[code] ?? message} (${code})` : message;
+  return new NetworkError(endpoint, detail, !(code && NOT_SENT_CODES.has(code)), { cause: error });
+}
