@@ -3,10 +3,12 @@ import type { PromotionApi } from "../../src/aic/api.js";
 import type {
   LockReply,
   LockState,
+  PromoteRequest,
   PromotionInfo,
   PromotionStatus,
   RawReport,
   ReportMeta,
+  StartReply,
 } from "../../src/aic/types.js";
 
 type Step = Partial<PromotionStatus>;
