@@ -1,0 +1,25 @@
+// Local emulator of the AIC self-service promotions API: a lower and an upper environment
+// served on loopback, with configuration, a lock, timed promotions and injectable faults.
+export { formatEmulatorBanner } from "./banner.js";
+export { EmulatedEnvironment } from "./environment.js";
+export type { Fault, RequestMatch } from "./faults.js";
+export {
+  defaultScenario,
+  type EnvironmentScenario,
+  loadScenario,
+  loadScenarioFile,
+  type Scenario,
+  ScenarioError,
+  type ServiceAccountScenario,
+} from "./scenario.js";
+export { DEFAULT_PORTS, startEmulator } from "./server.js";
+export type {
+  ConfigItem,
+  EmulatorEvent,
+  EmulatorEventKind,
+  EmulatorOptions,
+  EmulatorRequestRecord,
+  EnvironmentConfig,
+  EnvName,
+  RunningEmulator,
+} from "./types.js";

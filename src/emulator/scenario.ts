@@ -1,0 +1,183 @@
+// Scenarios: the seed of both environments and the faults to inject, written in YAML.
+//
+//   base: default              # optional: start from the built-in scenario and override it
+//   speed: 600                 # times faster than a real tenant (1 = real time)
+//   tokenLifetimeSeconds: 899  # minted access tokens expire after this many real seconds
+//   environments:
+//     lower:
+//       accessTokens: [emulator-lower-token]   # static bearer tokens this environment accepts
+//       serviceAccount: { id: <account id>, publicKey: <JWK mapping or PEM text> }
+//       esvs: [esv-email-from]                 # ESV ids; &{esv.email.from} refers to esv-email-from
+//       config:
+//         IDMConfig:                           # area
+//           "Email > Templates":               # config item category
+//             - { name: Welcome, uid: emailTemplate/welcome, file: idm/conf/emailTemplate-welcome.json, content: {...} }
+//         AMConfig:
+//           Journeys: [ { name: Login, realm: /alpha, uid: ..., content: {...} } ]
+//     upper: { ... }
+//   faults: { ... }            # see faults.ts
+//
+// With `base: default`, mappings merge key by key and lists replace: overriding
+// environments.upper.esvs replaces the upper ESVs, and overriding one category of
+// environments.lower.config.AMConfig leaves the other categories alone.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { parsePublicKey } from "../auth/jwt.js";
+import { DEFAULT_SCENARIO_DOCUMENT } from "./default-scenario.js";
+import type { Fault } from "./faults.js";
+import {
+  deepMerge,
+  list,
+  type Mapping,
+  mapping,
+  number,
+  onlyKeys,
+  optionalText,
+  ScenarioError,
+  text,
+  textList,
+} from "./fields.js";
+import { parseFaults } from "./scenario-faults.js";
+import type { ConfigItem, EnvironmentConfig, EnvName } from "./types.js";
+
+export interface ServiceAccountScenario {
+  id: string;
+  /** A public JWK (as a mapping) or a PEM public key. */
+  publicKey: string | Record<string, unknown>;
+}
+
+export interface EnvironmentScenario {
+  accessTokens: string[];
+  serviceAccount?: ServiceAccountScenario;
+  esvs: string[];
+  config: EnvironmentConfig;
+}
+
+export interface Scenario {
+  speed: number;
+  tokenLifetimeSeconds: number;
+  environments: Record<EnvName, EnvironmentScenario>;
+  faults: Fault[];
+}
+
+export { ScenarioError };
+
+const TOP_KEYS = ["base", "speed", "tokenLifetimeSeconds", "environments", "faults"];
+const ENV_KEYS = ["accessTokens", "serviceAccount", "esvs", "config"];
+const ITEM_KEYS = ["name", "realm", "uid", "file", "content"];
+
+function configItem(value: unknown, path: string): ConfigItem {
+  const raw = mapping(value, path);
+  onlyKeys(raw, path, ITEM_KEYS);
+  if (raw.content === undefined) throw new ScenarioError(`${path}.content is required`);
+  const item: ConfigItem = {
+    name: text(raw.name, `${path}.name`),
+    uid: text(raw.uid, `${path}.uid`),
+    content: raw.content,
+  };
+  const realm = optionalText(raw.realm, `${path}.realm`);
+  if (realm !== undefined) item.realm = realm;
+  const file = optionalText(raw.file, `${path}.file`);
+  if (file !== undefined) item.file = file;
+  return item;
+}
+
+function environmentConfig(value: unknown, path: string): EnvironmentConfig {
+  const config: EnvironmentConfig = {};
+  for (const [area, categories] of Object.entries(mapping(value ?? {}, path))) {
+    const areaPath = `${path}.${area}`;
+    config[area] = {};
+    for (const [category, items] of Object.entries(mapping(categories ?? {}, areaPath))) {
+      const categoryPath = `${areaPath}["${category}"]`;
+      const parsed = list(items ?? [], categoryPath).map((item, i) =>
+        configItem(item, `${categoryPath}[${i}]`),
+      );
+      const seen = new Set<string>();
+      for (const item of parsed) {
+        if (seen.has(item.uid))
+          throw new ScenarioError(`${categoryPath} lists uid ${JSON.stringify(item.uid)} twice`);
+        seen.add(item.uid);
+      }
+      (config[area] as Record<string, ConfigItem[]>)[category] = parsed;
+    }
+  }
+  return config;
+}
+
+function serviceAccount(value: unknown, path: string): ServiceAccountScenario | undefined {
+  if (value === undefined || value === null) return undefined;
+  const raw = mapping(value, path);
+  onlyKeys(raw, path, ["id", "publicKey"]);
+  const id = text(raw.id, `${path}.id`);
+  const publicKey = raw.publicKey;
+  if (typeof publicKey !== "string" && (typeof publicKey !== "object" || publicKey === null))
+    throw new ScenarioError(`${path}.publicKey must be a public JWK (mapping) or a PEM string`);
+  try {
+    parsePublicKey(publicKey as string | object);
+  } catch {
+    throw new ScenarioError(`${path}.publicKey is not a readable public key (JWK or PEM)`);
+  }
+  return { id, publicKey: publicKey as string | Record<string, unknown> };
+}
+
+function environment(value: unknown, name: EnvName): EnvironmentScenario {
+  const path = `environments.${name}`;
+  const raw: Mapping = mapping(value ?? {}, path);
+  onlyKeys(raw, path, ENV_KEYS);
+  const env: EnvironmentScenario = {
+    accessTokens:
+      raw.accessTokens === undefined
+        ? [`emulator-${name}-token`]
+        : textList(raw.accessTokens, `${path}.accessTokens`),
+    esvs: raw.esvs === undefined ? [] : textList(raw.esvs, `${path}.esvs`),
+    config: environmentConfig(raw.config, `${path}.config`),
+  };
+  const account = serviceAccount(raw.serviceAccount, `${path}.serviceAccount`);
+  if (account) env.serviceAccount = account;
+  return env;
+}
+
+/** Validates a parsed scenario document (as read from YAML) into a Scenario. */
+export function scenarioFromDocument(document: unknown): Scenario {
+  let raw = mapping(document ?? {}, "scenario");
+  onlyKeys(raw, "", TOP_KEYS);
+  if (raw.base !== undefined) {
+    if (raw.base !== "default")
+      throw new ScenarioError(`base must be "default", got ${JSON.stringify(raw.base)}`);
+    const { base: _base, ...overrides } = raw;
+    raw = deepMerge(DEFAULT_SCENARIO_DOCUMENT, overrides) as Mapping;
+  }
+  const environments = mapping(raw.environments ?? {}, "environments");
+  onlyKeys(environments, "environments", ["lower", "upper"]);
+  return {
+    speed: number(raw.speed ?? 1, "speed", { positive: true }),
+    tokenLifetimeSeconds: number(raw.tokenLifetimeSeconds ?? 899, "tokenLifetimeSeconds", {
+      positive: true,
+    }),
+    environments: {
+      lower: environment(environments.lower, "lower"),
+      upper: environment(environments.upper, "upper"),
+    },
+    faults: parseFaults(raw.faults),
+  };
+}
+
+/** Parses and validates a YAML scenario; errors name the offending field. */
+export function loadScenario(yamlText: string): Scenario {
+  let document: unknown;
+  try {
+    document = parse(yamlText);
+  } catch (error) {
+    throw new ScenarioError(`not valid YAML: ${(error as Error).message}`);
+  }
+  return scenarioFromDocument(document);
+}
+
+export function loadScenarioFile(path: string): Scenario {
+  return loadScenario(readFileSync(path, "utf8"));
+}
+
+/** The built-in scenario: a small tenant whose lower environment has changes to promote. */
+export function defaultScenario(): Scenario {
+  return scenarioFromDocument(DEFAULT_SCENARIO_DOCUMENT);
+}

@@ -1,0 +1,94 @@
+// Bearer tokens of one environment: static ones from the scenario, and tokens minted by the
+// service-account JWT bearer grant at /am/oauth2/access_token.
+import { type KeyObject, randomBytes } from "node:crypto";
+import { parsePublicKey, verifyJwt } from "../auth/jwt.js";
+import { oauthError, ok, type Reply } from "./reply.js";
+import type { ServiceAccountScenario } from "./scenario.js";
+
+export const TOKEN_PATH = "/am/oauth2/access_token";
+const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+const PROMOTION_SCOPE = "fr:idc:promotion:*";
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+export class TokenIssuer {
+  /** Minted token -> expiry (Date.now() ms). Real time: tokens expire as on a real tenant. */
+  private readonly minted = new Map<string, number>();
+  private readonly publicKey: KeyObject | undefined;
+
+  constructor(
+    private readonly staticTokens: string[],
+    private readonly account: ServiceAccountScenario | undefined,
+    private readonly lifetimeSeconds: number,
+  ) {
+    this.publicKey = account ? parsePublicKey(account.publicKey) : undefined;
+  }
+
+  /** True when the Authorization header carries a token this environment accepts now. */
+  accepts(authorization: string | undefined, now = Date.now()): boolean {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+    if (!token) return false;
+    if (this.staticTokens.includes(token)) return true;
+    const expires = this.minted.get(token);
+    if (expires === undefined) return false;
+    if (expires > now) return true;
+    this.minted.delete(token);
+    return false;
+  }
+
+  /**
+   * POST /am/oauth2/access_token. `origin` is this environment's base URL; the assertion's
+   * audience must be its token endpoint (any loopback spelling of the host is accepted).
+   */
+  mint(form: URLSearchParams, origin: string, now = Date.now()): Reply {
+    if (form.get("grant_type") !== JWT_BEARER)
+      return oauthError("unsupported_grant_type", `grant_type must be ${JWT_BEARER}`);
+    if (form.get("client_id") !== "service-account")
+      return oauthError("invalid_client", "client_id must be service-account");
+    const scope = form.get("scope") ?? "";
+    if (!scope.split(/\s+/).includes(PROMOTION_SCOPE))
+      return oauthError("invalid_scope", `scope must include ${PROMOTION_SCOPE}`);
+    const assertion = form.get("assertion");
+    if (!assertion) return oauthError("invalid_request", "assertion is missing");
+    if (!this.account || !this.publicKey)
+      return oauthError("invalid_client", "no service account is configured for this environment");
+    let claims: ReturnType<typeof verifyJwt>;
+    try {
+      claims = verifyJwt(assertion, this.publicKey);
+    } catch (error) {
+      // The reason only ("signature does not verify"); never the assertion itself.
+      return oauthError("invalid_grant", `assertion rejected: ${(error as Error).message}`);
+    }
+    if (claims.iss !== this.account.id || claims.sub !== this.account.id)
+      return oauthError("invalid_grant", "iss and sub must both be the service account id");
+    if (!sameTokenEndpoint(claims.aud, origin))
+      return oauthError("invalid_grant", `aud must be ${origin}${TOKEN_PATH}`);
+    if (typeof claims.exp !== "number" || claims.exp * 1000 <= now)
+      return oauthError("invalid_grant", "assertion has expired");
+    const accessToken = randomBytes(32).toString("base64url");
+    this.minted.set(accessToken, now + this.lifetimeSeconds * 1000);
+    return ok({
+      access_token: accessToken,
+      token_type: "Bearer",
+      expires_in: this.lifetimeSeconds,
+      scope,
+    });
+  }
+}
+
+function sameTokenEndpoint(aud: unknown, origin: string): boolean {
+  if (typeof aud !== "string") return false;
+  if (aud === `${origin}${TOKEN_PATH}`) return true;
+  try {
+    const given = new URL(aud);
+    const ours = new URL(origin);
+    return (
+      given.pathname === TOKEN_PATH &&
+      given.protocol === ours.protocol &&
+      given.port === ours.port &&
+      (given.hostname === ours.hostname ||
+        (LOOPBACK_HOSTS.has(given.hostname) && LOOPBACK_HOSTS.has(ours.hostname)))
+    );
+  } catch {
+    return false;
+  }
+}
