@@ -5,7 +5,7 @@ import type { ParsedCommandLine } from "./options.js";
 import { runMode } from "./run-mode.js";
 
 /** Fast enough to finish in seconds, slow enough to show every phase in the progress lines. */
-const DEMO_SPEED = 40;
+const DEMO_SPEED = 60;
 
 /**
  * `tenant-promote demo`: starts the emulator on free loopback ports and runs a real

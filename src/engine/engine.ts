@@ -1,5 +1,5 @@
 import type { PromotionApi } from "../aic/api.js";
-import type { RawReport } from "../aic/types.js";
+import type { PromoteRequest, PromotionStatus, RawReport } from "../aic/types.js";
 import type { Report, ReportKind } from "../report/model.js";
 import { normalizeReport } from "../report/normalize.js";
 import { formatDuration } from "../util/duration.js";
@@ -130,12 +130,12 @@ async function dispatch(
     case "unlock":
       return unlockWork(ctx, options);
     case "dry-run":
-      return lockedWork(ctx, options, onLock, () => dryRun(ctx, options));
+      return lockedWork(ctx, options, onLock, (ready) => dryRun(ctx, options, ready));
     case "promote":
       await checkReleaseUpgrade(ctx, options);
-      return lockedWork(ctx, options, onLock, () => promote(ctx, options));
+      return lockedWork(ctx, options, onLock, (ready) => promote(ctx, options, ready));
     case "rollback":
-      return lockedWork(ctx, options, onLock, () => rollback(ctx, options));
+      return lockedWork(ctx, options, onLock, (ready) => rollback(ctx, options, ready));
   }
 }
 
@@ -143,12 +143,12 @@ async function lockedWork(
   ctx: RunContext,
   options: EngineOptions,
   onLock: (id: string) => void,
-  work: () => Promise<Work>,
+  work: (ready: PromotionStatus) => Promise<Work>,
 ): Promise<Work> {
   const id = await acquireLock(ctx, options.lockWaitMs ?? 0, onLock);
   ctx.log.info(`[lock] environments locked for promotion ${id}`);
-  await waitUntilReady(ctx);
-  return { ...(await work()), promotionId: id };
+  const ready = await waitUntilReady(ctx);
+  return { ...(await work(ready)), promotionId: id };
 }
 
 async function fetchReport(
@@ -174,19 +174,16 @@ function reportWork(report: Report, what: string): Work {
   return { result: "succeeded", message: `${countsText(report)} ${what}.`, report };
 }
 
-async function dryRun(ctx: RunContext, options: EngineOptions): Promise<Work> {
-  const final = await runStep(ctx, {
-    label: "dry run",
-    send: (signal) =>
-      ctx.api.promote(
-        {
-          dryRun: true,
-          ...requestNotes(options),
-          ignoreEncryptedSecrets: options.ignoreEncryptedSecrets,
-        },
-        signal,
-      ),
-  });
+async function dryRun(
+  ctx: RunContext,
+  options: EngineOptions,
+  before: PromotionStatus,
+): Promise<Work & { final: PromotionStatus }> {
+  const final = await runStep(
+    ctx,
+    { label: "dry run", send: (signal) => ctx.api.promote(promoteBody(options, true), signal) },
+    before,
+  );
   const report = await latestReport(ctx, "dry-run");
   const noChange = report.counts.total === 0 || /no change/i.test(final.message ?? "");
   return {
@@ -196,25 +193,24 @@ async function dryRun(ctx: RunContext, options: EngineOptions): Promise<Work> {
       : `Dry run: ${countsText(report)} would be promoted to ${ctx.api.origin}.`,
     report,
     dryRunReport: report,
+    final,
   };
 }
 
-async function promote(ctx: RunContext, options: EngineOptions): Promise<Work> {
-  const dry = await dryRun(ctx, options);
-  if (dry.result === "no-change")
+async function promote(
+  ctx: RunContext,
+  options: EngineOptions,
+  before: PromotionStatus,
+): Promise<Work> {
+  const { final: dryFinal, ...dry } = await dryRun(ctx, options, before);
+  if (dry.result === "no-change") {
     return { ...dry, message: "Nothing to promote: the dry run found no change." };
-  const final = await runStep(ctx, {
-    label: "promotion",
-    send: (signal) =>
-      ctx.api.promote(
-        {
-          dryRun: false,
-          ...requestNotes(options),
-          ignoreEncryptedSecrets: options.ignoreEncryptedSecrets,
-        },
-        signal,
-      ),
-  });
+  }
+  const final = await runStep(
+    ctx,
+    { label: "promotion", send: (signal) => ctx.api.promote(promoteBody(options, false), signal) },
+    dryFinal,
+  );
   const report = await latestReport(ctx, "promotion");
   if (/no change/i.test(final.message ?? "")) {
     return {
@@ -232,7 +228,11 @@ async function promote(ctx: RunContext, options: EngineOptions): Promise<Work> {
   };
 }
 
-async function rollback(ctx: RunContext, options: EngineOptions): Promise<Work> {
+async function rollback(
+  ctx: RunContext,
+  options: EngineOptions,
+  before: PromotionStatus,
+): Promise<Work> {
   const provisional = await fetchReport(
     ctx.api,
     "provisional-rollback",
@@ -252,10 +252,11 @@ async function rollback(ctx: RunContext, options: EngineOptions): Promise<Work> 
       ],
     );
   }
-  await runStep(ctx, {
-    label: "rollback",
-    send: (signal) => ctx.api.rollback(requestNotes(options), signal),
-  });
+  await runStep(
+    ctx,
+    { label: "rollback", send: (signal) => ctx.api.rollback(requestNotes(options), signal) },
+    before,
+  );
   const report = await latestReport(ctx, "rollback");
   return {
     result: "succeeded",
@@ -266,6 +267,14 @@ async function rollback(ctx: RunContext, options: EngineOptions): Promise<Work> 
 
 async function latestReport(ctx: RunContext, kind: ReportKind): Promise<Report> {
   return fetchReport(ctx.api, kind, (s) => ctx.api.getReport(undefined, s), ctx);
+}
+
+function promoteBody(options: EngineOptions, dryRun: boolean): PromoteRequest {
+  return {
+    dryRun,
+    ...requestNotes(options),
+    ignoreEncryptedSecrets: options.ignoreEncryptedSecrets,
+  };
 }
 
 function requestNotes(options: EngineOptions): {

@@ -150,6 +150,7 @@ async function waitForLocked(ctx: RunContext, promotionId: string): Promise<void
       return false;
     },
     intervalMs: () => POLL_MS.lock,
+    firstReadAfterMs: POLL_MS.lock,
     limitMs: PHASE_LIMIT_MS.lock,
     limitHint:
       "The environments did not finish locking; the lock request has been withdrawn. Run again later, or open a support case if it keeps happening.",

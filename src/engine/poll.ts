@@ -17,15 +17,18 @@ export interface RunContext {
 /**
  * Poll intervals in real-tenant milliseconds. Lock changes take seconds, so they are polled
  * quickly; promotion phases take minutes, workload restarts the longest, so they are polled
- * less often. Chosen to notice a change within ~1 s (lock) and ~2 s (phases) on median while
- * staying near or under 30 status requests a minute (see bench/README.md).
+ * less often. Chosen to notice a change within 1 s (lock) and 2 s (phases) on median while
+ * staying under 30 status requests a minute (measured in bench/README.md).
  */
 export const POLL_MS = {
-  lock: 1500,
-  shortPhase: 2000,
+  lock: 1800,
+  shortPhase: 2500,
   restart: 3500,
   heartbeat: 30_000,
 } as const;
+
+/** Even against a sped-up emulator, a heartbeat more often than this is noise. */
+const MIN_HEARTBEAT_MS = 5000;
 
 /** Bounds on phases that should never take long, in real-tenant milliseconds. */
 export const PHASE_LIMIT_MS = {
@@ -50,6 +53,8 @@ export interface PollSpec<T> {
   /** Bound in real-tenant ms; exceeding it fails with reason timeout. */
   limitMs?: number;
   limitHint?: string;
+  /** Wait before the first read, in real-tenant ms, when the state is known to have just changed. */
+  firstReadAfterMs?: number;
 }
 
 /** Reads until done, logging every change of state with the elapsed time. */
@@ -57,6 +62,7 @@ export async function pollUntil<T>(ctx: RunContext, spec: PollSpec<T>): Promise<
   const phaseStart = Date.now();
   let lastDescription: string | undefined;
   let lastLogAt = phaseStart;
+  if (spec.firstReadAfterMs) await sleep(scaled(ctx, spec.firstReadAfterMs), ctx.signal);
   for (;;) {
     const value = await spec.read();
     const description = spec.describe(value);
@@ -65,7 +71,7 @@ export async function pollUntil<T>(ctx: RunContext, spec: PollSpec<T>): Promise<
       ctx.log.info(`[${spec.phase}] ${description} (${elapsed(ctx, now, phaseStart)})`);
       lastDescription = description;
       lastLogAt = now;
-    } else if (now - lastLogAt >= scaled(ctx, POLL_MS.heartbeat)) {
+    } else if (now - lastLogAt >= Math.max(scaled(ctx, POLL_MS.heartbeat), MIN_HEARTBEAT_MS)) {
       ctx.log.info(`[${spec.phase}] still ${description} (${elapsed(ctx, now, phaseStart)})`);
       lastLogAt = now;
     }

@@ -63,9 +63,13 @@ export interface Step {
  * Starts a promotion, dry run or rollback and polls it to the end. A request whose reply
  * was lost is not re-sent blindly: the status shows whether it started. Throws an
  * EngineFailure naming every missing ESV or encrypted value when the tenant refuses.
+ * `before` is the last status read (the ready check's, or the previous step's final one).
  */
-export async function runStep(ctx: RunContext, step: Step): Promise<PromotionStatus> {
-  const before = await ctx.api.getPromotionStatus(ctx.signal);
+export async function runStep(
+  ctx: RunContext,
+  step: Step,
+  before: PromotionStatus,
+): Promise<PromotionStatus> {
   await sendOnce(ctx, step, before);
   let sawRunning = false;
   const startedAt = Date.now();

@@ -30,13 +30,8 @@ export async function releaseLock(
     scale,
   };
   try {
-    await pollUntil(ctx, {
-      phase: "unlock: wait for running promotion",
-      read: () => api.getPromotionStatus(ctx.signal),
-      describe: (s) => `${s.status}${s.message ? `: ${s.message}` : ""}`,
-      done: (s) => s.status !== "RUNNING",
-      intervalMs: (s) => (/restart/i.test(s.message ?? "") ? POLL_MS.restart : POLL_MS.shortPhase),
-    });
+    const current = await api.getPromotionStatus(ctx.signal);
+    if (current.status === "RUNNING") await waitForRunningStep(ctx);
     await requestUnlock(ctx, promotionId);
     await pollUntil(ctx, {
       phase: "unlock",
@@ -46,6 +41,7 @@ export async function releaseLock(
       done: (state) =>
         state.result === "unlocked" || (!!state.promotionId && state.promotionId !== promotionId),
       intervalMs: () => POLL_MS.lock,
+      firstReadAfterMs: POLL_MS.lock,
     });
     log.info(`[unlock] environments unlocked (promotion ${promotionId})`);
     return true;
@@ -60,6 +56,17 @@ export async function releaseLock(
     );
     return false;
   }
+}
+
+/** The API refuses to unlock mid-promotion: wait for the step to end first. */
+async function waitForRunningStep(ctx: RunContext): Promise<void> {
+  await pollUntil(ctx, {
+    phase: "unlock: waiting for the running step to finish",
+    read: () => ctx.api.getPromotionStatus(ctx.signal),
+    describe: (s) => `${s.status}${s.message ? `: ${s.message}` : ""}`,
+    done: (s) => s.status !== "RUNNING",
+    intervalMs: (s) => (/restart/i.test(s.message ?? "") ? POLL_MS.restart : POLL_MS.shortPhase),
+  });
 }
 
 /** DELETE /lock/{id}, retried while the API answers 409 because a lock change is still in progress. */
