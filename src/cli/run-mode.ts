@@ -1,12 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import { redact } from "../auth/redact.js";
 import { createEnvironmentApi, type EnvironmentApi } from "../config/apis.js";
-import { type RunInputs, validateRunInputs } from "../config/run-config.js";
+import { type RunConfig, type RunInputs, validateRunInputs } from "../config/run-config.js";
 import { runEngine } from "../engine/engine.js";
 import { defaultDescription, defaultPromoter } from "../engine/provenance.js";
 import { unlockCommand } from "../engine/release.js";
 import type { Mode, RunResult } from "../engine/types.js";
 import { runJson, runMarkdown, runText } from "../report/outcome.js";
+import type { Logger } from "../util/log.js";
 import { UsageError } from "../util/usage-error.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { stderrLogger } from "./logger.js";
@@ -69,6 +70,25 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
     ]);
   const verbosity = values.quiet ? "quiet" : values.verbose ? "verbose" : "normal";
   const logger = stderrLogger(verbosity, scrub);
+  try {
+    return await execute(mode, config, format, values, env, logger, apis, scrub);
+  } catch (error) {
+    // Whatever escaped, its text is scrubbed like every other line this command writes.
+    const message = scrub(error instanceof Error ? error.message : String(error));
+    throw error instanceof UsageError ? new UsageError(message) : new Error(message);
+  }
+}
+
+async function execute(
+  mode: Mode,
+  config: RunConfig,
+  format: string,
+  values: ParsedCommandLine["values"],
+  env: Env,
+  logger: Logger,
+  apis: EnvironmentApi[],
+  scrub: (text: string) => string,
+): Promise<number> {
   const upper =
     config.upper && createEnvironmentApi(config.upper, "upper", logger, config.requestTimeoutMs);
   const lower =

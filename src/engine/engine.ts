@@ -335,7 +335,6 @@ async function unlockWork(ctx: RunContext, options: EngineOptions): Promise<Work
       reason: "api-error",
       message: `The lock of promotion ${id} on ${ctx.api.origin} could not be released; see the lines above.`,
       promotionId: id,
-      lockReleased: false,
       nextSteps: ["Check `tenant-promote status` for the current holder, then try again."],
     };
   }

@@ -21,9 +21,9 @@ export interface RunContext {
  * staying under 30 status requests a minute (measured in bench/README.md).
  */
 export const POLL_MS = {
-  lock: 1800,
-  shortPhase: 2500,
-  restart: 3500,
+  lock: 1500,
+  shortPhase: 3000,
+  restart: 3600,
   heartbeat: 30_000,
 } as const;
 
@@ -83,8 +83,13 @@ export async function pollUntil<T>(ctx: RunContext, spec: PollSpec<T>): Promise<
         spec.limitHint ? [spec.limitHint] : [],
       );
     }
-    await sleep(scaled(ctx, spec.intervalMs(value)), ctx.signal);
+    await sleep(jittered(scaled(ctx, spec.intervalMs(value))), ctx.signal);
   }
+}
+
+/** ±10 %, so polls do not fall into step with a tenant's regular timings. */
+function jittered(ms: number): number {
+  return Math.max(1, Math.round(ms * (0.9 + Math.random() * 0.2)));
 }
 
 function elapsed(ctx: RunContext, now: number, phaseStart: number): string {
