@@ -181,7 +181,7 @@ async function dryRun(
 ): Promise<Work & { final: PromotionStatus }> {
   const final = await runStep(
     ctx,
-    { label: "dry run", send: (signal) => ctx.api.promote(promoteBody(options, true), signal) },
+    { label: "dry run", send: () => ctx.api.promote(promoteBody(options, true)) },
     before,
   );
   const report = await latestReport(ctx, "dry-run");
@@ -208,7 +208,7 @@ async function promote(
   }
   const final = await runStep(
     ctx,
-    { label: "promotion", send: (signal) => ctx.api.promote(promoteBody(options, false), signal) },
+    { label: "promotion", send: () => ctx.api.promote(promoteBody(options, false)) },
     dryFinal,
   );
   const report = await latestReport(ctx, "promotion");
@@ -254,7 +254,7 @@ async function rollback(
   }
   await runStep(
     ctx,
-    { label: "rollback", send: (signal) => ctx.api.rollback(requestNotes(options), signal) },
+    { label: "rollback", send: () => ctx.api.rollback(requestNotes(options)) },
     before,
   );
   const report = await latestReport(ctx, "rollback");

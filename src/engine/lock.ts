@@ -68,8 +68,9 @@ export async function acquireLock(
     let conflict: LockConflict | undefined;
     if (before.result === "unlocked") {
       try {
-        const reply = await ctx.api.lock(ctx.signal);
-        const id = reply.promotionId ?? (await ctx.api.getLockState(ctx.signal)).promotionId;
+        // Not cancellable: a lock request cut off mid-flight could take the lock unseen.
+        const reply = await ctx.api.lock();
+        const id = reply.promotionId ?? (await ctx.api.getLockState()).promotionId;
         if (!id)
           throw new EngineFailure(
             "api-error",

@@ -56,7 +56,8 @@ export async function waitUntilReady(ctx: RunContext): Promise<PromotionStatus> 
 export interface Step {
   /** "dry run", "promotion" or "rollback": used in progress lines and messages. */
   label: string;
-  send: (signal: AbortSignal) => Promise<unknown>;
+  /** Sends the request. Not cancellable: one cut off mid-flight would leave its outcome unknown. */
+  send: () => Promise<unknown>;
 }
 
 /**
@@ -97,7 +98,7 @@ export async function runStep(
 
 async function sendOnce(ctx: RunContext, step: Step, before: PromotionStatus): Promise<void> {
   try {
-    await step.send(ctx.signal);
+    await step.send();
     ctx.log.info(`[${step.label}] started`);
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) {
@@ -120,7 +121,7 @@ async function sendOnce(ctx: RunContext, step: Step, before: PromotionStatus): P
       return;
     }
     ctx.log.warn(`[${step.label}] the reply was lost and nothing started: sending it once more`);
-    await step.send(ctx.signal);
+    await step.send();
   }
 }
 

@@ -180,6 +180,23 @@ describe("locking modes always release the lock they took", () => {
     expect(pending.released).toEqual(["p-ours"]);
   });
 
+  it("cancel while the lock request is in flight still learns the id and unlocks", async () => {
+    const api = new FakeApi();
+    const controller = new AbortController();
+    const original = api.lock.bind(api);
+    // Like the real client, a request given an aborted signal is cut off, its outcome unknown.
+    api.lock = async (signal?: AbortSignal) => {
+      controller.abort(new Error("SIGINT"));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const reply = await original();
+      if (signal?.aborted) throw signal.reason;
+      return reply;
+    };
+    const r = await run(api, { signal: controller.signal }).result;
+    expect(r).toMatchObject({ reason: "cancelled", promotionId: "p-ours", lockReleased: true });
+    expect(api.lockState.result).toBe("unlocked");
+  });
+
   it("unlock waits for a running promotion before releasing", async () => {
     const api = new FakeApi();
     api.lockState = { result: "locked", promotionId: "p-crashed" };
