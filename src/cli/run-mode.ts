@@ -71,7 +71,16 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
   const verbosity = values.quiet ? "quiet" : values.verbose ? "verbose" : "normal";
   const logger = stderrLogger(verbosity, scrub);
   try {
-    return await execute(mode, config, format, values, env, logger, apis, scrub);
+    return await execute({
+      mode,
+      config,
+      format,
+      output: str(values, "output"),
+      env,
+      logger,
+      apis,
+      scrub,
+    });
   } catch (error) {
     // Whatever escaped, its text is scrubbed like every other line this command writes.
     const message = scrub(error instanceof Error ? error.message : String(error));
@@ -79,16 +88,28 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
   }
 }
 
-async function execute(
-  mode: Mode,
-  config: RunConfig,
-  format: string,
-  values: ParsedCommandLine["values"],
-  env: Env,
-  logger: Logger,
-  apis: EnvironmentApi[],
-  scrub: (text: string) => string,
-): Promise<number> {
+/** What a run needs once its input is valid. `apis` collects the clients, so `scrub` sees their tokens. */
+interface Execution {
+  mode: Mode;
+  config: RunConfig;
+  format: string;
+  output: string | undefined;
+  env: Env;
+  logger: Logger;
+  apis: EnvironmentApi[];
+  scrub: (text: string) => string;
+}
+
+async function execute({
+  mode,
+  config,
+  format,
+  output,
+  env,
+  logger,
+  apis,
+  scrub,
+}: Execution): Promise<number> {
   const upper =
     config.upper && createEnvironmentApi(config.upper, "upper", logger, config.requestTimeoutMs);
   const lower =
@@ -143,7 +164,6 @@ async function execute(
     process.off("SIGTERM", onSignal);
   }
   const rendered = scrub(renderResult(result, format));
-  const output = str(values, "output");
   if (output) {
     await writeFile(output, rendered);
     logger.info(`report written to ${output}`);
