@@ -1,8 +1,6 @@
 import { MODES, type Mode } from "../engine/types.js";
 import { UsageError } from "../util/usage-error.js";
 import { VERSION } from "../version.js";
-import { runDemo } from "./demo.js";
-import { runEmulatorCommand } from "./emulator-command.js";
 import { EXIT } from "./exit-codes.js";
 import { helpText } from "./help.js";
 import { parseCommandLine } from "./options.js";
@@ -23,9 +21,10 @@ export async function main(
         process.stdout.write(`${VERSION}\n`);
         return EXIT.ok;
       case "emulator":
-        return await runEmulatorCommand(parsed);
+        // Loaded on demand: the emulator and its YAML parser are not needed by the engine's modes.
+        return await (await import("./emulator-command.js")).runEmulatorCommand(parsed);
       case "demo":
-        return await runDemo(parsed);
+        return await (await import("./demo.js")).runDemo(parsed);
       default:
         if (!(MODES as readonly string[]).includes(parsed.command))
           throw new UsageError(`unknown mode ${parsed.command}`);

@@ -239,8 +239,8 @@ export function parseCommandLine(
     );
   }
   let command: Command;
-  if (parsed.values.help || first === undefined) command = "help";
-  else if (parsed.values.version) command = "version";
+  if (parsed.values.version) command = "version";
+  else if (parsed.values.help || first === undefined) command = "help";
   else if (COMMANDS.includes(first)) command = first as Command;
   else throw new UsageError(`unknown mode "${first}"; use one of ${COMMANDS.join(", ")}`);
 

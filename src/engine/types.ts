@@ -84,6 +84,6 @@ export interface EngineOptions {
   onLockReleased?: (promotionId: string) => void;
   /** Multiplies every internal interval and phase bound; 1 for real tenants, small for tests. */
   timeScale?: number;
-  /** Time budget for releasing the lock after a failure or cancel. Default 10 minutes. */
+  /** Least time given to releasing the lock; otherwise what is left of the timeout, at least a minute (scaled). */
   releaseBudgetMs?: number;
 }

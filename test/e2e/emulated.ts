@@ -1,0 +1,183 @@
+// Shared setup of the end-to-end tests: an emulator served from this test process, and the
+// real built CLI run against it as a child process with CI-style environment variables.
+import { fileURLToPath } from "node:url";
+import { test as base } from "vitest";
+import {
+  defaultScenario,
+  type EmulatorRequestRecord,
+  loadScenario,
+  loadScenarioFile,
+  type RunningEmulator,
+  type Scenario,
+  startEmulator,
+} from "../../src/emulator/index.js";
+import { type CliRun, type RunningCli, startCli } from "./cli-harness.js";
+
+/** A real promotion (about 11 tenant minutes) takes about 1.5 s at this speed. */
+export const SPEED = 600;
+export const BASE = "/environment/promotion";
+export const LOCK = `${BASE}/lock`;
+export const PROMOTE = `${BASE}/promote`;
+export const ROLLBACK = `${BASE}/rollback`;
+export const INFO = `${BASE}/info`;
+export const REPORT = `${BASE}/report`;
+export const LOCK_STATE = `${BASE}/lock/state`;
+export const UPPER_TOKEN = "emulator-upper-token";
+export const LOWER_TOKEN = "emulator-lower-token";
+
+/** What each test gets: emulators and CLI runs that are cleaned up when the test ends. */
+export interface E2e {
+  /** Starts an emulator on free loopback ports; closed when the test ends. */
+  emulate(scenario?: Scenario): Promise<RunningEmulator>;
+  /** `tenant-promote <mode> ...args` with polling scaled to the emulator's speed. */
+  start(mode: string, args?: string[], env?: Record<string, string>): RunningCli;
+  run(mode: string, args?: string[], env?: Record<string, string>): Promise<CliRun>;
+  /** Runs a mode against `emulator` with CI-style credentials in the environment. */
+  runAgainst(
+    emulator: RunningEmulator,
+    mode: string,
+    args?: string[],
+    env?: Record<string, string>,
+  ): Promise<CliRun>;
+}
+
+/**
+ * `it` with an `e2e` fixture. Per test rather than a shared afterEach, so tests of a file can
+ * run concurrently (most of a run is waiting on emulated time) without closing each other's emulators.
+ */
+export const it = base.extend<{ e2e: E2e }>({
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern
+  e2e: async ({}, use) => {
+    const emulators: RunningEmulator[] = [];
+    const clis: RunningCli[] = [];
+    const start = (mode: string, args: string[] = [], env: Record<string, string> = {}) => {
+      const cli = startCli([mode, "--time-scale", String(1 / SPEED), ...args], env);
+      clis.push(cli);
+      return cli;
+    };
+    try {
+      await use({
+        async emulate(scenario = defaultScenario()) {
+          const emulator = await startEmulator({
+            scenario,
+            speed: SPEED,
+            lowerPort: 0,
+            upperPort: 0,
+          });
+          emulators.push(emulator);
+          return emulator;
+        },
+        start,
+        run: (mode, args, env) => start(mode, args, env).result,
+        runAgainst: (emulator, mode, args, env = {}) =>
+          start(mode, args, { ...ciEnv(emulator), ...env }).result,
+      });
+    } finally {
+      // A test that failed half-way must not leave a CLI running against a closed emulator.
+      for (const cli of clis) {
+        if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill("SIGKILL");
+      }
+      await Promise.all(emulators.map((emulator) => emulator.close()));
+    }
+  },
+});
+
+/** One of the shipped scenarios/*.yaml. */
+export function shippedScenario(name: string): Scenario {
+  return loadScenarioFile(fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url)));
+}
+
+/** A scenario built on the default one, e.g. "faults:\n  maintenanceLock: true". */
+export function scenarioOnDefault(yamlText: string): Scenario {
+  return loadScenario(`base: default\n${yamlText}`);
+}
+
+/** Environment variables a CI job would set for this emulator (static tokens). */
+export function ciEnv(emulator: RunningEmulator): Record<string, string> {
+  return {
+    TENANT_PROMOTE_UPPER_FQDN: emulator.upperUrl,
+    TENANT_PROMOTE_LOWER_FQDN: emulator.lowerUrl,
+    TENANT_PROMOTE_UPPER_ACCESS_TOKEN: UPPER_TOKEN,
+    TENANT_PROMOTE_LOWER_ACCESS_TOKEN: LOWER_TOKEN,
+  };
+}
+
+/** The keys scripts read from `--format json`. */
+export interface RunJson {
+  mode: string;
+  result: "succeeded" | "no-change" | "failed";
+  reason: string | null;
+  message: string;
+  nextSteps: string[];
+  promotionId: string | null;
+  lockReleased: boolean | null;
+  lockHolder: string | null;
+  missingESVs: string[];
+  encryptedSecrets: string[];
+  reportHash: string | null;
+  changes: number;
+  report: { hash: string; kind: string; counts: Record<string, number> } | null;
+  dryRunReport: { hash: string; kind: string } | null;
+  status: { lock: { result: string; promotionId?: string } } | null;
+  elapsedMs: number;
+}
+
+export function parseJson(run: CliRun): RunJson {
+  try {
+    return JSON.parse(run.stdout) as RunJson;
+  } catch {
+    throw new Error(
+      `stdout is not JSON (exit ${run.code}):\n${run.stdout}\nstderr:\n${run.stderr}`,
+    );
+  }
+}
+
+/** Requests the upper environment received, filtered by method and exact path or prefix*. */
+export function upperCalls(
+  emulator: RunningEmulator,
+  method: string,
+  path?: string,
+): EmulatorRequestRecord[] {
+  return emulator.requests.filter(
+    (r) =>
+      r.env === "upper" &&
+      r.method === method &&
+      (path === undefined ||
+        (path.endsWith("*") ? r.path.startsWith(path.slice(0, -1)) : r.path === path)),
+  );
+}
+
+/** Unlock requests sent for `promotionId`. */
+export function unlocksOf(emulator: RunningEmulator, promotionId: string): EmulatorRequestRecord[] {
+  return upperCalls(emulator, "DELETE", `${LOCK}/${promotionId}`);
+}
+
+/** The pair's lock as the emulator sees it now. */
+export function lockNow(emulator: RunningEmulator): { result: string; promotionId?: string } {
+  return emulator.upper.lockState();
+}
+
+/** Takes the lock the way a run that then crashed would have, and waits until it is held. */
+export async function lockAsCrashedRun(emulator: RunningEmulator): Promise<string> {
+  const reply = await fetch(`${emulator.upperUrl}${LOCK}`, {
+    method: "POST",
+    headers: {
+      "Accept-API-Version": "resource=1.0",
+      Authorization: `Bearer ${UPPER_TOKEN}`,
+      "Content-Type": "application/json",
+    },
+  });
+  if (reply.status !== 202) throw new Error(`POST ${LOCK} answered ${reply.status}`);
+  const { promotionId } = (await reply.json()) as { promotionId: string };
+  const deadline = Date.now() + 5000;
+  while (lockNow(emulator).result !== "locked") {
+    if (Date.now() > deadline) throw new Error("the emulator never finished locking");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return promotionId;
+}
+
+/** stdout and stderr together, for checks that something never appears anywhere. */
+export function allOutput(run: CliRun): string {
+  return `${run.stdout}\n${run.stderr}`;
+}

@@ -1,0 +1,231 @@
+// Every mode of the real CLI against the emulator: what a user sees, and what the tenant ends up with.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect } from "vitest";
+import type { EnvironmentConfig } from "../../src/emulator/index.js";
+import {
+  it,
+  LOCK,
+  lockAsCrashedRun,
+  lockNow,
+  PROMOTE,
+  parseJson,
+  ROLLBACK,
+  unlocksOf,
+  upperCalls,
+} from "./emulated.js";
+
+function journeyNames(config: EnvironmentConfig): string[] {
+  return (config.AMConfig?.Journeys ?? []).map((item) => item.name).sort();
+}
+
+describe.concurrent("preview", () => {
+  it("shows what the lower environment would promote, reading the lower environment only", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    const run = await e2e.runAgainst(emulator, "preview");
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("tenant-promote preview: succeeded");
+    expect(run.stdout).toContain("5 change(s): 3 added, 1 modified, 1 deleted");
+    expect(run.stdout).toContain("ProgressiveProfile");
+    expect(emulator.requests.length).toBeGreaterThan(0);
+    expect(emulator.requests.every((r) => r.env === "lower" && r.method === "GET")).toBe(true);
+  });
+});
+
+describe.concurrent("dry-run", () => {
+  it("locks, reports what would change, leaves the upper config alone and unlocks", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    const before = structuredClone(emulator.upper.config);
+    const run = await e2e.runAgainst(emulator, "dry-run");
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("tenant-promote dry-run: succeeded");
+    expect(run.stdout).toContain("Dry run: 5 change(s): 3 added, 1 modified, 1 deleted");
+    expect(run.stdout).toContain("LegacyLogin");
+    expect(emulator.upper.config).toEqual(before);
+    expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(1);
+    expect(upperCalls(emulator, "POST", PROMOTE)).toHaveLength(1);
+    const id = emulator.upper.reports.at(-1)?.promotionId as string;
+    expect(unlocksOf(emulator, id)).toHaveLength(1);
+    expect(lockNow(emulator).result).toBe("unlocked");
+  });
+});
+
+describe.concurrent("promote", () => {
+  it("applies the changes to the upper environment, then finds nothing to promote the second time", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    const first = await e2e.runAgainst(emulator, "promote");
+
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("tenant-promote promote: succeeded");
+    expect(first.stdout).toMatch(/Promoted 5 change\(s\): 3 added, 1 modified, 1 deleted to http/);
+    expect(emulator.upper.config).toEqual(emulator.lower.config);
+    expect(journeyNames(emulator.upper.config)).toEqual([
+      "Login",
+      "ProgressiveProfile",
+      "Registration",
+    ]);
+    expect(first.stderr).toContain("[unlock] environments unlocked");
+    expect(lockNow(emulator).result).toBe("unlocked");
+    // A dry run, then the promotion.
+    expect(upperCalls(emulator, "POST", PROMOTE)).toHaveLength(2);
+
+    const second = await e2e.runAgainst(emulator, "promote", ["--format", "json"]);
+    expect(second.code, second.stderr).toBe(0);
+    const json = parseJson(second);
+    expect(json).toMatchObject({ result: "no-change", reason: null, changes: 0 });
+    expect(json.message).toMatch(/nothing to promote/i);
+    expect(second.stderr).toMatch(/no-change: Nothing to promote/);
+    // Only the second run's dry run: no real promotion was started.
+    expect(upperCalls(emulator, "POST", PROMOTE)).toHaveLength(3);
+    expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(2);
+    expect(lockNow(emulator).result).toBe("unlocked");
+  });
+});
+
+describe.concurrent("rollback-preview and rollback", () => {
+  it("previews the revert without locking, then reverts the upper config to before the promotion", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    const original = structuredClone(emulator.upper.config);
+    const promoted = parseJson(await e2e.runAgainst(emulator, "promote", ["--format", "json"]));
+    expect(promoted).toMatchObject({ result: "succeeded", changes: 5, lockReleased: true });
+    // What was promoted is exactly what the dry run showed.
+    expect(promoted.dryRunReport?.hash).toBe(promoted.reportHash);
+    const promotionId = emulator.upper.history.at(-1)?.promotionId as string;
+    expect(promoted.promotionId).toBe(promotionId);
+    const promotedConfig = structuredClone(emulator.upper.config);
+    const locksBefore = upperCalls(emulator, "POST", LOCK).length;
+
+    const preview = await e2e.runAgainst(emulator, "rollback-preview");
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain("tenant-promote rollback-preview: succeeded");
+    expect(preview.stdout).toContain("a rollback would revert");
+    expect(preview.stdout).toContain("ProgressiveProfile");
+    expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(locksBefore);
+    expect(emulator.upper.config).toEqual(promotedConfig);
+
+    const rollback = await e2e.runAgainst(emulator, "rollback", ["--promotion-id", promotionId]);
+    expect(rollback.code, rollback.stderr).toBe(0);
+    expect(rollback.stdout).toContain("tenant-promote rollback: succeeded");
+    expect(rollback.stdout).toMatch(/Rolled back 5 change\(s\)/);
+    expect(emulator.upper.config).toEqual(original);
+    expect(upperCalls(emulator, "POST", ROLLBACK)).toHaveLength(1);
+    expect(lockNow(emulator).result).toBe("unlocked");
+  });
+
+  it("refuses to roll back when the most recent promotion is not the one named, and unlocks", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    expect((await e2e.runAgainst(emulator, "promote")).code).toBe(0);
+    const promotionId = emulator.upper.history.at(-1)?.promotionId as string;
+    const promotedConfig = structuredClone(emulator.upper.config);
+
+    const wrongId = "00000000-0000-4000-8000-000000000000";
+    const refused = await e2e.runAgainst(emulator, "rollback", ["--promotion-id", wrongId]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("tenant-promote rollback: failed (promotion-mismatch)");
+    expect(refused.stdout).toContain(
+      `the most recent promotion on ${emulator.upperUrl} is ${promotionId}, not ${wrongId}`,
+    );
+    expect(emulator.upper.config).toEqual(promotedConfig);
+    expect(upperCalls(emulator, "POST", ROLLBACK)).toHaveLength(0);
+    expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(2);
+    expect(lockNow(emulator).result).toBe("unlocked");
+  });
+});
+
+describe.concurrent("status", () => {
+  it("reports the lock, the promotion status and the reports without changing anything", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    const holder = await lockAsCrashedRun(emulator);
+    const sentBefore = emulator.requests.length;
+
+    const run = await e2e.runAgainst(emulator, "status", ["--format", "json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const json = parseJson(run);
+    expect(json.result).toBe("succeeded");
+    expect(json.status?.lock.result).toBe("locked");
+    expect(json.status?.lock.promotionId).toBe(holder);
+    expect(json.message).toContain(`Lock: locked by promotion ${holder}`);
+    const sent = emulator.requests.slice(sentBefore);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.filter((r) => r.method !== "GET")).toEqual([]);
+    expect(lockNow(emulator)).toMatchObject({ result: "locked", promotionId: holder });
+  });
+});
+
+describe.concurrent("unlock", () => {
+  it("releases the lock a crashed run left behind", async ({ e2e }) => {
+    const emulator = await e2e.emulate();
+    const leftBehind = await lockAsCrashedRun(emulator);
+
+    const run = await e2e.runAgainst(emulator, "unlock", ["--promotion-id", leftBehind]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("tenant-promote unlock: succeeded");
+    expect(run.stdout).toContain(`Released the lock of promotion ${leftBehind}`);
+    expect(unlocksOf(emulator, leftBehind)).toHaveLength(1);
+    expect(upperCalls(emulator, "POST")).toHaveLength(1); // the crashed run's lock only
+    expect(lockNow(emulator).result).toBe("unlocked");
+  });
+});
+
+describe.concurrent("machine-readable output", () => {
+  it("--format json gives result, reason, promotionId, reportHash and changes", async ({ e2e }) => {
+    const emulator = await e2e.emulate();
+    const run = await e2e.runAgainst(emulator, "dry-run", ["--format", "json"]);
+
+    expect(run.code, run.stderr).toBe(0);
+    const json = parseJson(run);
+    const lockedFor = emulator.events.find((e) => e.kind === "lock-requested")?.detail;
+    expect(lockedFor).toBeDefined();
+    expect(json).toMatchObject({
+      mode: "dry-run",
+      result: "succeeded",
+      reason: null,
+      promotionId: lockedFor,
+      lockReleased: true,
+      lockHolder: null,
+      changes: 5,
+      missingESVs: [],
+      encryptedSecrets: [],
+    });
+    expect(json.reportHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(json.report?.kind).toBe("dry-run");
+    expect(json.report?.hash).toBe(json.reportHash);
+    expect(lockNow(emulator).result).toBe("unlocked");
+  });
+
+  it("--output FILE writes the report to the file and nothing to stdout", async ({ e2e }) => {
+    const emulator = await e2e.emulate();
+    const dir = await mkdtemp(join(tmpdir(), "tenant-promote-e2e-"));
+    try {
+      const file = join(dir, "dry-run.json");
+      const run = await e2e.runAgainst(emulator, "dry-run", [], {
+        TENANT_PROMOTE_FORMAT: "json",
+        TENANT_PROMOTE_OUTPUT: file,
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain(`report written to ${file}`);
+      const json = JSON.parse(await readFile(file, "utf8"));
+      expect(json).toMatchObject({ mode: "dry-run", result: "succeeded", changes: 5 });
+      expect(json.reportHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(lockNow(emulator).result).toBe("unlocked");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

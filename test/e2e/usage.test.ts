@@ -1,0 +1,105 @@
+// Bad input is refused with exit 2 and a message naming the input, before any request is sent.
+import { describe, expect } from "vitest";
+import type { RunningEmulator } from "../../src/emulator/index.js";
+import { runCli } from "./cli-harness.js";
+import { ciEnv, it } from "./emulated.js";
+
+interface UsageCase {
+  what: string;
+  mode?: string;
+  args?: string[];
+  env: (emulator: RunningEmulator) => Record<string, string>;
+  message: RegExp;
+}
+
+const withoutUpperFqdn = (emulator: RunningEmulator) => {
+  const { TENANT_PROMOTE_UPPER_FQDN: _omitted, ...env } = ciEnv(emulator);
+  return env;
+};
+
+const CASES: UsageCase[] = [
+  {
+    what: "no upper environment",
+    env: withoutUpperFqdn,
+    message: /--upper-fqdn is required for promote/,
+  },
+  {
+    what: "http:// to a host that is not loopback",
+    env: (emulator) => ({
+      ...ciEnv(emulator),
+      TENANT_PROMOTE_UPPER_FQDN: "http://openam-acme-staging.example.com",
+    }),
+    message:
+      /TENANT_PROMOTE_UPPER_FQDN uses http:\/\/ for openam-acme-staging\.example\.com; only https:\/\/ is allowed/,
+  },
+  {
+    what: "a malformed --timeout",
+    args: ["--timeout", "soon"],
+    env: ciEnv,
+    message: /--timeout: "soon" is not a duration/,
+  },
+  {
+    what: "a service account id without its key",
+    env: (emulator) => ({
+      TENANT_ENV_UPPER_FQDN: emulator.upperUrl,
+      SERVICE_ACCOUNT_UPPER_ID: "sa-1",
+    }),
+    message: /SERVICE_ACCOUNT_UPPER_ID is set but --upper-service-account-key is missing/,
+  },
+  {
+    what: "a service account key that is not a key",
+    env: (emulator) => ({
+      TENANT_ENV_UPPER_FQDN: emulator.upperUrl,
+      SERVICE_ACCOUNT_UPPER_ID: "sa-1",
+      SERVICE_ACCOUNT_UPPER_KEY: "not-a-key-but-still-a-secret",
+    }),
+    message: /upper service account key is neither a private JWK .* nor a PEM private key/,
+  },
+  {
+    what: "an unknown mode",
+    mode: "promot",
+    env: ciEnv,
+    message: /unknown mode "promot"/,
+  },
+  {
+    what: "an unknown option",
+    args: ["--dryrun"],
+    env: ciEnv,
+    message: /'--dryrun'/,
+  },
+  {
+    what: "an unknown report format",
+    args: ["--format", "yaml"],
+    env: ciEnv,
+    message: /--format is "yaml"; use markdown, json or text/,
+  },
+];
+
+describe.concurrent("usage errors", () => {
+  it.for(CASES)("$what: exit 2, the input named, nothing sent", async (usage, { e2e }) => {
+    const emulator = await e2e.emulate();
+    const run = await e2e.run(usage.mode ?? "promote", usage.args ?? [], usage.env(emulator));
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^tenant-promote: /);
+    expect(run.stderr).toMatch(usage.message);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).not.toContain("not-a-key-but-still-a-secret");
+    expect(emulator.requests).toEqual([]);
+  });
+});
+
+describe.concurrent("help and version", () => {
+  it("--help lists the modes and exit codes", async () => {
+    const run = await runCli(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Usage: tenant-promote <mode> \[options\]/);
+    expect(run.stdout).toMatch(/130\s+cancelled/);
+  });
+
+  it("--version prints the version only", async () => {
+    const run = await runCli(["--version"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
