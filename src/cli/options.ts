@@ -84,6 +84,20 @@ export const OPTION_SPECS: OptionSpec[] = [
     help: "Promote even when the promotion would trigger a release upgrade.",
   },
   {
+    name: "config",
+    type: "string",
+    env: ["TENANT_PROMOTE_CONFIG"],
+    placeholder: "FILE",
+    help: "YAML file naming the environments and which one each promotes from (with --target).",
+  },
+  {
+    name: "target",
+    type: "string",
+    env: ["TENANT_PROMOTE_TARGET"],
+    placeholder: "NAME",
+    help: "With --config: the upper environment (name or group/name); its lower one comes from the file.",
+  },
+  {
     name: "promotion-id",
     type: "string",
     env: ["TENANT_PROMOTE_PROMOTION_ID"],

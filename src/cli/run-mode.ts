@@ -57,7 +57,19 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
   if (!["markdown", "json", "text"].includes(format)) {
     throw new UsageError(`${name("format")} is "${format}"; use markdown, json or text`);
   }
-  const config = validateRunInputs(inputsFromCommandLine(mode, values), name);
+  const inputs = inputsFromCommandLine(mode, values);
+  const configFile = str(values, "config");
+  const target = str(values, "target");
+  if (!configFile !== !target)
+    throw new UsageError(
+      `${name("config")} and ${name("target")} go together: the environments file and the upper environment in it`,
+    );
+  if (configFile && target) {
+    // Loaded on demand, like the emulator: the YAML parser is only needed with --config.
+    const { applyTarget } = await import("../config/targets.js");
+    await applyTarget(inputs, configFile, target, name);
+  }
+  const config = validateRunInputs(inputs, name);
   const given = [config.upper?.credentials, config.lower?.credentials].flatMap((c) => [
     c?.accessToken,
     c?.serviceAccountKey,

@@ -95,6 +95,7 @@ function failureWork(error: unknown, options: EngineOptions, workTimeout: AbortS
     lockHolder: failure.details.lockHolder,
     missingESVs: failure.details.missingESVs,
     encryptedSecrets: failure.details.encryptedSecrets,
+    reportDiff: failure.details.reportDiff,
   };
 }
 
@@ -206,6 +207,8 @@ async function promote(
   if (dry.result === "no-change") {
     return { ...dry, message: "Nothing to promote: the dry run found no change." };
   }
+  const refused = await checkBeforePromote(options, dry.report);
+  if (refused) return refused;
   const final = await runStep(
     ctx,
     { label: "promotion", send: () => ctx.api.promote(promoteBody(options, false)) },
@@ -226,6 +229,26 @@ async function promote(
     report,
     dryRunReport: dry.report,
   };
+}
+
+/** Runs the caller's check on the dry-run report; a refusal keeps that report in the result. */
+async function checkBeforePromote(options: EngineOptions, dryRun: Report | undefined) {
+  if (!dryRun || !options.beforePromote) return undefined;
+  try {
+    await options.beforePromote(dryRun);
+    return undefined;
+  } catch (error) {
+    const failure = classifyError(error);
+    return {
+      result: "failed",
+      reason: failure.reason,
+      message: failure.message,
+      nextSteps: failure.nextSteps,
+      reportDiff: failure.details.reportDiff,
+      report: dryRun,
+      dryRunReport: dryRun,
+    } satisfies Work;
+  }
 }
 
 async function rollback(

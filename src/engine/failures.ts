@@ -12,6 +12,7 @@ export class EngineFailure extends Error {
       lockHolder?: string;
       missingESVs?: string[];
       encryptedSecrets?: string[];
+      reportDiff?: string;
     } = {},
   ) {
     super(message);

@@ -26,6 +26,8 @@ export type FailureReason =
   | "blocking-error"
   | "release-upgrade"
   | "promotion-mismatch"
+  | "report-changed"
+  | "report-unreviewed"
   | "timeout"
   | "cancelled"
   | "auth"
@@ -57,6 +59,8 @@ export interface RunResult {
   lockHolder?: string;
   missingESVs?: string[];
   encryptedSecrets?: string[];
+  /** report-changed: how the fresh dry run differs from the reviewed report, one change a line. */
+  reportDiff?: string;
   elapsedMs: number;
 }
 
@@ -80,6 +84,11 @@ export interface EngineOptions {
   signal?: AbortSignal;
   /** Called as soon as the lock request returns its promotion id (the action saves it). */
   onLockAcquired?: (promotionId: string) => void;
+  /**
+   * promote: called with the dry-run report before the promotion is sent; throwing an
+   * EngineFailure stops the run (the lock is still released). The action checks the reviewed hash here.
+   */
+  beforePromote?: (dryRunReport: Report) => void | Promise<void>;
   /** Called once the lock this run took is confirmed released. */
   onLockReleased?: (promotionId: string) => void;
   /** Multiplies every internal interval and phase bound; 1 for real tenants, small for tests. */

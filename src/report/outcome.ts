@@ -12,6 +12,13 @@ function escapeInline(text: string): string {
   return text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] as string);
 }
 
+/** A code block whose fence is longer than any backtick run inside, so tenant text cannot close it. */
+function fenced(text: string, language: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}\n${text}\n${fence}`;
+}
+
 export function outcomeMarkdown(result: RunResult): string {
   const lines = [
     `### ${ICON[result.result]} tenant-promote ${result.mode}: ${result.result}${result.reason ? ` (${result.reason})` : ""}`,
@@ -24,6 +31,9 @@ export function outcomeMarkdown(result: RunResult): string {
     "",
   );
   if (result.promotionId) lines.push(`Promotion id: \`${result.promotionId}\``, "");
+  if (result.reportDiff) {
+    lines.push("**Changes since the reviewed report**", "", fenced(result.reportDiff, "diff"), "");
+  }
   if (result.nextSteps.length > 0) {
     lines.push("**Next steps**", "", ...result.nextSteps.map((s) => `- ${escapeInline(s)}`), "");
   }
@@ -47,6 +57,7 @@ export function outcomeText(result: RunResult): string {
     result.message,
   ];
   if (result.promotionId) lines.push(`promotion id: ${result.promotionId}`);
+  if (result.reportDiff) lines.push("changes since the reviewed report:", result.reportDiff);
   if (result.nextSteps.length > 0)
     lines.push("next steps:", ...result.nextSteps.map((s) => `  - ${s}`));
   return lines.join("\n");
@@ -79,6 +90,7 @@ export function runJson(result: RunResult): string {
       lockHolder: result.lockHolder ?? null,
       missingESVs: result.missingESVs ?? [],
       encryptedSecrets: result.encryptedSecrets ?? [],
+      reportDiff: result.reportDiff ?? null,
       reportHash: result.report?.hash ?? null,
       changes: result.report?.counts.total ?? 0,
       report: result.report ?? null,

@@ -1,0 +1,196 @@
+// The action's main step: validate, run the engine once, then publish outputs, report file,
+// job summary and PR comment. The lock id goes to state the moment it exists, for post.
+import * as core from "@actions/core";
+import * as github from "@actions/github";
+import { environmentOrigin } from "../aic/url.js";
+import { runEngine } from "../engine/engine.js";
+import { EngineFailure } from "../engine/failures.js";
+import { defaultPromoter } from "../engine/provenance.js";
+import type { Mode, RunResult } from "../engine/types.js";
+import { UsageError } from "../util/usage-error.js";
+import { describeRun, type EventFacts, eventFacts, type PullRequestRef } from "./event.js";
+import { createGitHubApi, describeGitHubError, type GitHubApi } from "./github-api.js";
+import { type CommentPolicy, inputName } from "./inputs.js";
+import { failureText, setRunOutputs, setUsageFailure, writeReportFile } from "./outputs.js";
+import { publishResult } from "./publish.js";
+import { findReviewedReport, type ReviewedReport, requireSameReport } from "./reviewed.js";
+import { type PreparedRun, prepareRun } from "./setup.js";
+import { saveLockReleased, saveLockTaken } from "./state.js";
+
+const CHANGING_MODES: readonly Mode[] = ["promote", "rollback"];
+const COMMENTED_MODES: readonly Mode[] = [
+  "preview",
+  "dry-run",
+  "promote",
+  "rollback-preview",
+  "rollback",
+];
+
+/** The PR to comment on, per the `comment` input; undefined when none applies or none is found. */
+async function commentTarget(
+  policy: CommentPolicy,
+  facts: EventFacts,
+  api: GitHubApi | undefined,
+  prepared: PreparedRun,
+): Promise<PullRequestRef | undefined> {
+  if (policy === "never" || !COMMENTED_MODES.includes(prepared.config.mode)) return undefined;
+  if (facts.pullRequest) return facts.pullRequest;
+  if (policy === "auto" && facts.name !== "push") return undefined;
+  if (!api) {
+    prepared.logger.warn("[comment] no github-token: the report goes to the job summary only");
+    return undefined;
+  }
+  try {
+    return await api.pullRequestOfCommit(facts.sha);
+  } catch (error) {
+    prepared.logger.warn(
+      `[comment] could not find the pull request of ${facts.sha.slice(0, 12)}: ${describeGitHubError(error)}`,
+    );
+    return undefined;
+  }
+}
+
+/** The comment is per upper environment; preview without one is keyed by where it promotes from. */
+function commentKey(prepared: PreparedRun): string {
+  const { config, inputs } = prepared;
+  if (config.upper) return config.upper.origin;
+  if (inputs.run.upperFqdn) return environmentOrigin(inputs.run.upperFqdn, inputName("upper-fqdn"));
+  return `from ${config.lower?.origin ?? ""}`;
+}
+
+/** A failure found before the engine ran (nothing was locked): shaped like any other result. */
+function earlyFailure(mode: Mode, failure: EngineFailure): RunResult {
+  return {
+    mode,
+    result: "failed",
+    reason: failure.reason,
+    message: failure.message,
+    nextSteps: failure.nextSteps,
+    elapsedMs: 0,
+  };
+}
+
+async function run(prepared: PreparedRun): Promise<RunResult> {
+  const { config, inputs, logger } = prepared;
+  const facts = eventFacts(github.context);
+  if (CHANGING_MODES.includes(config.mode) && facts.fromFork) {
+    throw new UsageError(
+      `${config.mode} refuses to run on a pull request from a fork: its changes are not reviewed code of this repository. Promote from a push or workflow_dispatch on the base repository.`,
+    );
+  }
+  const api = inputs.githubToken
+    ? createGitHubApi(inputs.githubToken, facts.repository)
+    : undefined;
+  if (inputs.requireReviewedReport && config.mode === "promote" && !api) {
+    throw new UsageError(
+      `${inputName("require-reviewed-report")} needs ${inputName("github-token")} to read the merged PR's comment`,
+    );
+  }
+  const key = commentKey(prepared);
+  const pullRequest = await commentTarget(inputs.comment, facts, api, prepared);
+  let reviewed: ReviewedReport | undefined;
+  if (inputs.requireReviewedReport && config.mode === "promote" && api) {
+    try {
+      reviewed = await findReviewedReport(api, facts, key);
+      logger.info(
+        `[review] PR #${reviewed.pullRequest.number} reviewed report ${reviewed.hash.slice(0, 12)}`,
+      );
+    } catch (error) {
+      if (!(error instanceof EngineFailure)) throw error;
+      return publish(prepared, earlyFailure(config.mode, error), facts, pullRequest, api, key);
+    }
+  }
+  const { upper, lower } = prepared.connect();
+  const primary = upper ?? lower;
+  if (!primary) throw new UsageError("no environment given");
+  const cancel = new AbortController();
+  let heldLock: string | undefined;
+  const started = Date.now();
+  const onInterrupt = () => {
+    logger.warn(
+      `[cancel] stopping${heldLock ? `; releasing the lock of promotion ${heldLock} (the post step does it if this step is stopped first)` : ""}`,
+    );
+    cancel.abort(new Error("cancelled"));
+  };
+  const onTerminate = () => {
+    // The runner kills this step 2.5 s after SIGTERM: leave the lock to post rather than half-release it.
+    if (heldLock)
+      logger.warn(`[cancel] leaving the release of promotion ${heldLock} to the post step`);
+    core.setOutput("result", "failed");
+    core.setOutput("failure-reason", "cancelled");
+    process.exit(1);
+  };
+  process.on("SIGINT", onInterrupt);
+  process.on("SIGTERM", onTerminate);
+  try {
+    const result = await runEngine({
+      mode: config.mode,
+      upper: primary.client,
+      lower: lower?.client,
+      logger,
+      timeoutMs: config.timeoutMs,
+      lockWaitMs: config.lockWaitMs,
+      allowReleaseUpgrade: config.allowReleaseUpgrade,
+      ignoreEncryptedSecrets: config.ignoreEncryptedSecrets,
+      promoter: config.promoter ?? defaultPromoter(process.env),
+      description: config.description ?? describeRun(config.mode, { ...facts, pullRequest }),
+      promotionId: config.promotionId,
+      signal: cancel.signal,
+      timeScale: config.timeScale,
+      beforePromote: reviewed && requireSameReport(reviewed),
+      onLockAcquired: (id) => {
+        heldLock = id;
+        saveLockTaken(id, primary.client.origin, started);
+      },
+      onLockReleased: (id) => {
+        heldLock = undefined;
+        saveLockReleased(id);
+      },
+    });
+    return await publish(prepared, result, facts, pullRequest, api, key);
+  } finally {
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onTerminate);
+  }
+}
+
+async function publish(
+  prepared: PreparedRun,
+  result: RunResult,
+  facts: EventFacts,
+  pullRequest: PullRequestRef | undefined,
+  api: GitHubApi | undefined,
+  key: string,
+): Promise<RunResult> {
+  const reportFile = await writeReportFile(result, prepared.scrub);
+  setRunOutputs(result, reportFile);
+  await publishResult(result, {
+    place: {
+      upper: key.startsWith("from ") ? undefined : key,
+      lower: prepared.config.lower?.origin ?? prepared.inputs.run.lowerFqdn,
+      runUrl: facts.runUrl,
+      pullRequestUrl: pullRequest?.url,
+      reportFile,
+      scrub: prepared.scrub,
+    },
+    pullRequest,
+    api,
+    commentKey: key,
+    logger: prepared.logger,
+  });
+  return result;
+}
+
+export async function main(): Promise<void> {
+  let scrub = (text: string) => text;
+  try {
+    const prepared = await prepareRun();
+    scrub = prepared.scrub;
+    const result = await run(prepared);
+    if (result.result === "failed") core.setFailed(scrub(failureText(result)));
+  } catch (error) {
+    const message = scrub(error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) setUsageFailure(message);
+    else core.setFailed(`tenant-promote: unexpected error: ${message}`);
+  }
+}

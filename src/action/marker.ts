@@ -1,0 +1,48 @@
+// The hidden lines that make a PR comment ours: which upper environment it is about, the hash
+// of the report it shows, and (when small enough) that report's changes for a later diff.
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { ReportArea } from "../report/model.js";
+
+export interface CommentMarker {
+  upper: string;
+  hash?: string;
+}
+
+/** Stored changes larger than this are left out: the comment's room goes to the readable report. */
+const MAX_STORED_CHANGES = 16_000;
+
+const MARKER = /<!-- tenant-promote upper="([^"]*)" hash="([0-9a-f]*)" -->/;
+const CHANGES = /<!-- tenant-promote-changes ([A-Za-z0-9_-]+) -->/;
+
+export function markerLine(marker: CommentMarker): string {
+  return `<!-- tenant-promote upper="${encodeURI(marker.upper)}" hash="${marker.hash ?? ""}" -->`;
+}
+
+export function readMarker(body: string): CommentMarker | undefined {
+  const match = MARKER.exec(body);
+  if (!match) return undefined;
+  return { upper: decodeURI(match[1] ?? ""), hash: match[2] || undefined };
+}
+
+/** Our comment for this upper environment, if the PR has one. */
+export function isOurComment(body: string, upper: string): boolean {
+  return readMarker(body)?.upper === upper;
+}
+
+export function changesLine(areas: ReportArea[]): string | undefined {
+  const packed = gzipSync(JSON.stringify(areas)).toString("base64url");
+  return packed.length <= MAX_STORED_CHANGES
+    ? `<!-- tenant-promote-changes ${packed} -->`
+    : undefined;
+}
+
+export function readChanges(body: string): ReportArea[] | undefined {
+  const match = CHANGES.exec(body);
+  if (!match) return undefined;
+  try {
+    const areas = JSON.parse(gunzipSync(Buffer.from(match[1] ?? "", "base64url")).toString());
+    return Array.isArray(areas) ? (areas as ReportArea[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,31 @@
+// Posts a finished run where people read it: the job summary, and the PR comment when one applies.
+import * as core from "@actions/core";
+import type { RunResult } from "../engine/types.js";
+import type { Logger } from "../util/log.js";
+import { publishComment } from "./comment.js";
+import type { PullRequestRef } from "./event.js";
+import type { GitHubApi } from "./github-api.js";
+import { commentBody, type RunPlace, summaryBody } from "./render.js";
+
+export interface PublishTarget {
+  place: RunPlace;
+  pullRequest?: PullRequestRef;
+  api?: GitHubApi;
+  /** The upper environment the comment is about (its marker). */
+  commentKey: string;
+  logger: Logger;
+}
+
+export async function publishResult(result: RunResult, target: PublishTarget): Promise<void> {
+  const { place, pullRequest, api, logger } = target;
+  try {
+    await core.summary.addRaw(place.scrub(summaryBody(result, place))).write();
+  } catch (error) {
+    // No summary file outside a runner, or a full disk: the log and outputs still tell the outcome.
+    logger.warn(`[summary] could not write the job summary: ${(error as Error).message}`);
+  }
+  if (pullRequest && api) {
+    const body = place.scrub(commentBody(result, { ...place, upper: target.commentKey }));
+    await publishComment(api, pullRequest.number, target.commentKey, body, logger);
+  }
+}

@@ -1,0 +1,87 @@
+// require-reviewed-report: promote only what a reviewer saw. The merged PR's comment carries the
+// hash of the report it showed; the fresh dry run must hash the same, or nothing is promoted.
+import { EngineFailure } from "../engine/failures.js";
+import { diffReports } from "../report/diff.js";
+import { shortHash } from "../report/hash.js";
+import type { Report, ReportArea } from "../report/model.js";
+import { findOurComment } from "./comment.js";
+import type { EventFacts, PullRequestRef } from "./event.js";
+import { describeGitHubError, type GitHubApi } from "./github-api.js";
+import { readChanges, readMarker } from "./marker.js";
+
+export interface ReviewedReport {
+  pullRequest: PullRequestRef;
+  hash: string;
+  /** The reviewed changes, when the comment could hold them. */
+  areas?: ReportArea[];
+}
+
+function unreviewed(message: string, steps: string[]): EngineFailure {
+  return new EngineFailure("report-unreviewed", message, steps);
+}
+
+/** Finds the reviewed report before anything is locked, so a missing review costs nothing. */
+export async function findReviewedReport(
+  api: GitHubApi,
+  facts: EventFacts,
+  upper: string,
+): Promise<ReviewedReport> {
+  let pullRequest = facts.pullRequest;
+  try {
+    pullRequest ??= await api.pullRequestOfCommit(facts.sha);
+  } catch (error) {
+    throw unreviewed(
+      `Could not look up the pull request of commit ${facts.sha.slice(0, 12)}: ${describeGitHubError(error)}.`,
+      [
+        "Give the job `permissions: contents: read, pull-requests: read` (or write), and run again.",
+      ],
+    );
+  }
+  if (!pullRequest) {
+    throw unreviewed(
+      `Commit ${facts.sha.slice(0, 12)} belongs to no pull request, so there is no reviewed report to promote.`,
+      [
+        "Merge the change through a pull request whose dry run tenant-promote commented, or set require-reviewed-report: false.",
+      ],
+    );
+  }
+  let comments: Awaited<ReturnType<GitHubApi["listComments"]>>;
+  try {
+    comments = await api.listComments(pullRequest.number);
+  } catch (error) {
+    throw unreviewed(
+      `Could not read the comments of PR #${pullRequest.number}: ${describeGitHubError(error)}.`,
+      ["Give the job `permissions: pull-requests: read` (or write), and run again."],
+    );
+  }
+  const comment = findOurComment(comments, upper);
+  const marker = comment && readMarker(comment.body);
+  if (!comment || !marker?.hash) {
+    throw unreviewed(
+      `PR #${pullRequest.number} has no tenant-promote report for ${upper}${comment ? " with a report hash" : ""}, so nothing was reviewed.`,
+      [
+        `Run tenant-promote with mode dry-run against ${upper} on the pull request (comment: auto), review its comment, then promote.`,
+      ],
+    );
+  }
+  return { pullRequest, hash: marker.hash, areas: readChanges(comment.body) };
+}
+
+/** The engine's beforePromote hook: refuses when the fresh dry run is not what was reviewed. */
+export function requireSameReport(reviewed: ReviewedReport): (dryRun: Report) => void {
+  return (dryRun) => {
+    if (dryRun.hash === reviewed.hash) return;
+    const pr = `PR #${reviewed.pullRequest.number}`;
+    const diff = reviewed.areas
+      ? diffReports({ ...dryRun, areas: reviewed.areas }, dryRun)
+      : undefined;
+    throw new EngineFailure(
+      "report-changed",
+      `Nothing was promoted: the dry run now shows other changes than the report reviewed on ${pr} (reviewed ${shortHash(reviewed.hash)}, now ${shortHash(dryRun.hash)}).${diff ? "" : " The reviewed report was too large to keep in the comment, so no diff is shown."}`,
+      [
+        "Someone changed the lower or upper environment since the review: open a pull request (or re-run its dry run) so the new changes get reviewed, then merge and promote.",
+      ],
+      { reportDiff: diff || undefined },
+    );
+  };
+}

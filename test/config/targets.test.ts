@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { listTargets, parseTargets, resolveTarget } from "../../src/config/targets.js";
+import { UsageError } from "../../src/util/usage-error.js";
+
+const GROUPS = `
+groups:
+  acme:
+    environments:
+      - { name: development, fqdn: openam-acme-dev.forgeblocks.com }
+      - { name: staging, fqdn: openam-acme-staging.forgeblocks.com, promotesFrom: development }
+      - { name: production, fqdn: openam-acme.forgeblocks.com, promotesFrom: staging }
+  globex:
+    environments:
+      - { name: development, fqdn: openam-globex-dev.forgeblocks.com }
+      - { name: staging, fqdn: openam-globex-staging.forgeblocks.com }
+`;
+
+function refused(source: string, target = "staging"): string {
+  try {
+    resolveTarget(parseTargets(source, "envs.yml"), target, "envs.yml");
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("environments file", () => {
+  it("resolves group/name to the environment and the one before it", () => {
+    const target = resolveTarget(parseTargets(GROUPS, "envs.yml"), "acme/production", "envs.yml");
+    expect(target).toEqual({
+      id: "acme/production",
+      upper: { name: "production", fqdn: "openam-acme.forgeblocks.com" },
+      lower: { name: "staging", fqdn: "openam-acme-staging.forgeblocks.com" },
+    });
+  });
+
+  it("takes a bare name when only one group has it, and asks for group/name when several do", () => {
+    const groups = parseTargets(GROUPS, "envs.yml");
+    expect(resolveTarget(groups, "production", "envs.yml").upper.fqdn).toBe(
+      "openam-acme.forgeblocks.com",
+    );
+    expect(refused(GROUPS, "staging")).toMatch(/several groups \(acme, globex\).*group\/staging/);
+  });
+
+  it("accepts a single top-level environments list, promotesFrom defaulting to the previous entry", () => {
+    const source = `environments:\n  - { name: dev, fqdn: dev.example.com }\n  - { name: stage, fqdn: stage.example.com }\n`;
+    const groups = parseTargets(source, "envs.yml");
+    expect(listTargets(groups)).toEqual(["stage"]);
+    expect(resolveTarget(groups, "stage", "envs.yml").lower.name).toBe("dev");
+  });
+
+  it("lists every target of every group, for a workflow matrix", () => {
+    expect(listTargets(parseTargets(GROUPS, "envs.yml"))).toEqual([
+      "acme/staging",
+      "acme/production",
+      "globex/staging",
+    ]);
+  });
+
+  it("refuses a non-sequential pair such as production promoting from development", () => {
+    const source = `environments:
+  - { name: development, fqdn: dev.example.com }
+  - { name: staging, fqdn: staging.example.com }
+  - { name: production, fqdn: prod.example.com, promotesFrom: development }
+`;
+    expect(refused(source, "production")).toMatch(
+      /envs\.yml: .*"production" promotes from "development".*sequential.*"staging"/,
+    );
+  });
+
+  it("refuses a target that promotes from nothing, an unknown target, and broken files", () => {
+    expect(refused(GROUPS, "acme/development")).toMatch(/first environment.*nothing promotes/);
+    expect(refused(GROUPS, "acme/qa")).toMatch(
+      /target "acme\/qa" is not in the file; targets: acme\/staging, acme\/production, globex\/staging/,
+    );
+    expect(refused("environments: [{ name: a }]")).toMatch(/"a": fqdn is missing/);
+    expect(refused("groups: [1, 2]")).toMatch(/groups must map/);
+    expect(refused("{ not yaml")).toMatch(/not valid YAML/);
+    expect(refused("")).toMatch(/no environments/);
+  });
+});
