@@ -105497,6 +105497,7 @@ function eventFacts(context) {
     return {
         name: context.eventName ?? "",
         repository,
+        pullRequestEvent: /^pull_request/.test(context.eventName ?? "") && !!pr,
         pullRequest: pr?.number !== undefined
             ? { number: pr.number, title: pr.title, url: pr.html_url }
             : undefined,
@@ -106105,6 +106106,11 @@ function changesLine(areas) {
         ? `<!-- tenant-promote-changes ${packed} -->`
         : undefined;
 }
+function readReviewRecord(body) {
+    if (!body)
+        return {};
+    return { hash: readMarker(body)?.hash, changesLine: CHANGES.exec(body)?.[0] };
+}
 function readChanges(body) {
     const match = CHANGES.exec(body);
     if (!match)
@@ -106125,9 +106131,10 @@ function readChanges(body) {
 function findOurComment(comments, upper) {
     return comments.find((c) => c.byBot && isOurComment(c.body, upper));
 }
-async function publishComment(api, pullRequest, upper, body, log) {
+async function publishComment(api, pullRequest, upper, render, log) {
     try {
         const existing = findOurComment(await api.listComments(pullRequest), upper);
+        const body = render(existing?.body);
         if (existing) {
             await api.updateComment(existing.id, body);
             log.info(`[comment] updated the report comment on PR #${pullRequest}`);
@@ -106183,14 +106190,16 @@ function assemble(head, result, tail, limit, trimmedNote) {
     }
     return join(note);
 }
-function commentBody(result, place) {
+/** `review`: the record to carry over; without it, this run's report becomes what is reviewed. */
+function commentBody(result, place, review) {
     const upper = place.upper ?? "";
+    const hash = review ? review.hash : result.report?.hash;
     const head = [
-        markerLine({ upper, hash: result.report?.hash }),
+        markerLine({ upper, hash }),
         place.scrub(outcomeMarkdown(result)),
         environmentsLine(place),
     ];
-    const changes = result.report ? changesLine(result.report.areas) : undefined;
+    const changes = review ? review.changesLine : result.report && changesLine(result.report.areas);
     const tail = [footer(result, place), changes ?? ""];
     const body = assemble(head, result, tail, { size: COMMENT_LIMIT, measure: (text) => text.length }, `The report is too long for a comment and was trimmed; the full report is in the [workflow run](${place.runUrl}).`);
     // The outcome alone could still be too long (thousands of missing ESVs): cut it hard.
@@ -106226,6 +106235,7 @@ function summaryBody(result, place) {
 
 
 
+
 async function publishResult(result, target) {
     const { place, pullRequest, api, logger } = target;
     try {
@@ -106236,8 +106246,9 @@ async function publishResult(result, target) {
         logger.warn(`[summary] could not write the job summary: ${error.message}`);
     }
     if (pullRequest && api) {
-        const body = place.scrub(commentBody(result, { ...place, upper: target.commentKey }));
-        await publishComment(api, pullRequest.number, target.commentKey, body, logger);
+        const commentPlace = { ...place, upper: target.commentKey };
+        const render = (existing) => place.scrub(commentBody(result, commentPlace, target.reviewRun ? undefined : readReviewRecord(existing)));
+        await publishComment(api, pullRequest.number, target.commentKey, render, logger);
     }
 }
 
@@ -107564,6 +107575,7 @@ async function publish(prepared, result, facts, pullRequest, api, key) {
         pullRequest,
         api,
         commentKey: key,
+        reviewRun: facts.pullRequestEvent,
         logger: prepared.logger,
     });
     return result;

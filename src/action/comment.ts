@@ -13,11 +13,12 @@ export async function publishComment(
   api: GitHubApi,
   pullRequest: number,
   upper: string,
-  body: string,
+  render: (existingBody: string | undefined) => string,
   log: Logger,
 ): Promise<"created" | "updated" | "skipped"> {
   try {
     const existing = findOurComment(await api.listComments(pullRequest), upper);
+    const body = render(existing?.body);
     if (existing) {
       await api.updateComment(existing.id, body);
       log.info(`[comment] updated the report comment on PR #${pullRequest}`);

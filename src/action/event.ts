@@ -15,6 +15,8 @@ export interface EventFacts {
   repository: string;
   /** The PR of a pull_request event (none for push: see findCommitPullRequest). */
   pullRequest?: PullRequestRef;
+  /** A pull_request or pull_request_target event: the runs whose reports are reviewed. */
+  pullRequestEvent: boolean;
   /** A pull_request event whose head lives in another repository: its token is read-only. */
   fromFork: boolean;
   /** First line of the head commit's message (push events). */
@@ -45,6 +47,7 @@ export function eventFacts(context: Context): EventFacts {
   return {
     name: context.eventName ?? "",
     repository,
+    pullRequestEvent: /^pull_request/.test(context.eventName ?? "") && !!pr,
     pullRequest:
       pr?.number !== undefined
         ? { number: pr.number, title: pr.title, url: pr.html_url }

@@ -176,6 +176,7 @@ async function publish(
     pullRequest,
     api,
     commentKey: key,
+    reviewRun: facts.pullRequestEvent,
     logger: prepared.logger,
   });
   return result;

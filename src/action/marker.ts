@@ -36,6 +36,21 @@ export function changesLine(areas: ReportArea[]): string | undefined {
     : undefined;
 }
 
+/**
+ * What a comment says was reviewed: its hash and stored changes. Only runs on pull requests
+ * set these; other runs (the promotion after a merge, a rollback) carry them over unchanged,
+ * so no run can approve its own report.
+ */
+export interface ReviewRecord {
+  hash?: string;
+  changesLine?: string;
+}
+
+export function readReviewRecord(body: string | undefined): ReviewRecord {
+  if (!body) return {};
+  return { hash: readMarker(body)?.hash, changesLine: CHANGES.exec(body)?.[0] };
+}
+
 export function readChanges(body: string): ReportArea[] | undefined {
   const match = CHANGES.exec(body);
   if (!match) return undefined;

@@ -5,6 +5,7 @@ import type { Logger } from "../util/log.js";
 import { publishComment } from "./comment.js";
 import type { PullRequestRef } from "./event.js";
 import type { GitHubApi } from "./github-api.js";
+import { readReviewRecord } from "./marker.js";
 import { commentBody, type RunPlace, summaryBody } from "./render.js";
 
 export interface PublishTarget {
@@ -13,6 +14,8 @@ export interface PublishTarget {
   api?: GitHubApi;
   /** The upper environment the comment is about (its marker). */
   commentKey: string;
+  /** A run on a pull request: its report is what reviewers see, so its hash goes in the marker. */
+  reviewRun: boolean;
   logger: Logger;
 }
 
@@ -25,7 +28,15 @@ export async function publishResult(result: RunResult, target: PublishTarget): P
     logger.warn(`[summary] could not write the job summary: ${(error as Error).message}`);
   }
   if (pullRequest && api) {
-    const body = place.scrub(commentBody(result, { ...place, upper: target.commentKey }));
-    await publishComment(api, pullRequest.number, target.commentKey, body, logger);
+    const commentPlace = { ...place, upper: target.commentKey };
+    const render = (existing: string | undefined) =>
+      place.scrub(
+        commentBody(
+          result,
+          commentPlace,
+          target.reviewRun ? undefined : readReviewRecord(existing),
+        ),
+      );
+    await publishComment(api, pullRequest.number, target.commentKey, render, logger);
   }
 }

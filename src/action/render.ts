@@ -3,7 +3,7 @@
 import type { RunResult } from "../engine/types.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { outcomeMarkdown } from "../report/outcome.js";
-import { changesLine, markerLine } from "./marker.js";
+import { changesLine, markerLine, type ReviewRecord } from "./marker.js";
 
 export const COMMENT_LIMIT = 65_536;
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -52,14 +52,16 @@ function assemble(
   return join(note);
 }
 
-export function commentBody(result: RunResult, place: RunPlace): string {
+/** `review`: the record to carry over; without it, this run's report becomes what is reviewed. */
+export function commentBody(result: RunResult, place: RunPlace, review?: ReviewRecord): string {
   const upper = place.upper ?? "";
+  const hash = review ? review.hash : result.report?.hash;
   const head = [
-    markerLine({ upper, hash: result.report?.hash }),
+    markerLine({ upper, hash }),
     place.scrub(outcomeMarkdown(result)),
     environmentsLine(place),
   ];
-  const changes = result.report ? changesLine(result.report.areas) : undefined;
+  const changes = review ? review.changesLine : result.report && changesLine(result.report.areas);
   const tail = [footer(result, place), changes ?? ""];
   const body = assemble(
     head,

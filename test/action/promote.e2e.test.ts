@@ -53,17 +53,16 @@ describe.concurrent("promote on a merge", () => {
       { commits: [DEFAULT_SHA] },
     );
     // The reviewer saw one journey; the lower environment now brings five changes.
-    const reviewed = commentBody(succeeded(dryRunReport(["ProgressiveProfile"])), {
+    const reviewedReport = dryRunReport(["ProgressiveProfile"]);
+    const reviewed = commentBody(succeeded(reviewedReport), {
       upper: emulator.upperUrl,
       runUrl: "https://github.com/acme/tenant-config/actions/runs/1",
       scrub: (t) => t,
     });
     github.seedComment(7, reviewed);
 
-    const run = await (await action.job(pushEvent(), emulator, github)).main({
-      mode: "promote",
-      "require-reviewed-report": "true",
-    });
+    const job = await action.job(pushEvent(), emulator, github);
+    const run = await job.main({ mode: "promote", "require-reviewed-report": "true" });
     expect(run.code).not.toBe(0);
     expect(run.outputs).toMatchObject({ result: "failed", "failure-reason": "report-changed" });
     expect(errors(run)).toMatch(/other changes than the report reviewed on PR #7/);
@@ -72,8 +71,13 @@ describe.concurrent("promote on a merge", () => {
     expect(run.summary).toContain("- only in old: AMConfig / Journeys / added: ProgressiveProfile");
     expect(emulator.upper.history).toHaveLength(0);
     expect(emulator.upper.lockState().result).toBe("unlocked");
-    // The comment now carries the fresh dry run's hash, for the next review.
-    expect(readMarker(github.comments(7)[0]?.body ?? "")?.hash).toBe(run.outputs["report-hash"]);
+    // The comment shows the refusal but keeps the reviewed hash: a re-run cannot approve itself.
+    const comment = github.comments(7)[0]?.body ?? "";
+    expect(comment).toContain("report-changed");
+    expect(readMarker(comment)?.hash).toBe(reviewedReport.hash);
+    const again = await job.main({ mode: "promote", "require-reviewed-report": "true" });
+    expect(again.outputs["failure-reason"]).toBe("report-changed");
+    expect(emulator.upper.history).toHaveLength(0);
   });
 
   it("refuses with report-unreviewed, before locking, when the merged PR has no report", async ({

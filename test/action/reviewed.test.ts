@@ -10,6 +10,7 @@ const UPPER = "https://openam-acme-staging.forgeblocks.com";
 const facts: EventFacts = {
   name: "push",
   repository: "acme/cfg",
+  pullRequestEvent: false,
   fromFork: false,
   sha: "0123456789abcdef",
   runUrl: "https://github.com/acme/cfg/actions/runs/9",
