@@ -104324,6 +104324,119 @@ function environmentOrigin(value, inputName) {
     return url.origin;
 }
 
+;// CONCATENATED MODULE: ./src/util/duration.ts
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses "90s", "45m", "2h", "1h30m", "500ms" or a bare number of seconds.
+ * Throws with the offending text so callers can name the input it came from.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    const consumed = parts.map((p) => p[0]).join("");
+    if (parts.length === 0 || consumed !== trimmed) {
+        throw new Error(`"${text}" is not a duration: use a number of seconds or forms like 90s, 45m, 2h, 1h30m`);
+    }
+    return Math.round(parts.reduce((total, p) => total + Number(p[1]) * (UNIT_MS[p[2]] ?? 0), 0));
+}
+/** "2m05s", "41.2s", "850ms": short, for progress lines. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.floor((ms % 60_000) / 1000);
+    return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+;// CONCATENATED MODULE: ./src/config/run-config.ts
+// Validates what a user gave (CLI flags, environment, or action inputs) before any network call.
+
+
+
+function duration(value, fallback, name) {
+    try {
+        return parseDuration(value ?? fallback);
+    }
+    catch (error) {
+        throw new UsageError(`${name}: ${error.message}`);
+    }
+}
+function credentials(inputs, env, name) {
+    const token = env === "upper" ? inputs.upperAccessToken : inputs.lowerAccessToken;
+    const id = env === "upper" ? inputs.upperServiceAccountId : inputs.lowerServiceAccountId;
+    const key = env === "upper" ? inputs.upperServiceAccountKey : inputs.lowerServiceAccountKey;
+    if (id && !key)
+        throw new UsageError(`${name(`${env}-service-account-id`)} is set but ${name(`${env}-service-account-key`)} is missing: give the service account's private key (JWK JSON or PEM)`);
+    if (key && !id)
+        throw new UsageError(`${name(`${env}-service-account-key`)} is set but ${name(`${env}-service-account-id`)} is missing: give the service account's id`);
+    if (!token && !id) {
+        throw new UsageError(`no credentials for the ${env} environment: give ${name(`${env}-service-account-id`)} and ${name(`${env}-service-account-key`)}, or ${name(`${env}-access-token`)}`);
+    }
+    return id && key ? { serviceAccountId: id, serviceAccountKey: key } : { accessToken: token };
+}
+/** Checks every input the mode needs; throws UsageError naming the input and the fix. */
+function validateRunInputs(inputs, name) {
+    const needsUpper = inputs.mode !== "preview";
+    const needsLower = inputs.mode === "preview";
+    let upper;
+    let lower;
+    if (needsUpper) {
+        if (!inputs.upperFqdn)
+            throw new UsageError(`${name("upper-fqdn")} is required for ${inputs.mode}: the environment promoted to, e.g. openam-acme-staging.forgeblocks.com`);
+        upper = {
+            origin: environmentOrigin(inputs.upperFqdn, name("upper-fqdn")),
+            credentials: credentials(inputs, "upper", name),
+        };
+    }
+    if (needsLower) {
+        if (!inputs.lowerFqdn)
+            throw new UsageError(`${name("lower-fqdn")} is required for preview: the environment promoted from, e.g. openam-acme-dev.forgeblocks.com`);
+        lower = {
+            origin: environmentOrigin(inputs.lowerFqdn, name("lower-fqdn")),
+            credentials: credentials(inputs, "lower", name),
+        };
+    }
+    if (inputs.mode === "unlock" && !inputs.promotionId) {
+        throw new UsageError(`unlock needs ${name("promotion-id")}: the id of the lock to release (tenant-promote status shows it)`);
+    }
+    const timeScale = Number(inputs.timeScale ?? "1");
+    if (!Number.isFinite(timeScale) || timeScale <= 0)
+        throw new UsageError(`${name("time-scale")} must be a positive number`);
+    const timeoutMs = duration(inputs.timeout, "60m", name("timeout"));
+    if (timeoutMs <= 0)
+        throw new UsageError(`${name("timeout")} must be more than 0`);
+    return {
+        mode: inputs.mode,
+        upper,
+        lower,
+        ignoreEncryptedSecrets: inputs.ignoreEncryptedSecrets ?? false,
+        allowReleaseUpgrade: inputs.allowReleaseUpgrade ?? false,
+        promotionId: inputs.promotionId || undefined,
+        description: inputs.description || undefined,
+        promoter: inputs.promoter || undefined,
+        timeoutMs,
+        lockWaitMs: duration(inputs.lockWait, "0", name("lock-wait")),
+        requestTimeoutMs: duration(inputs.requestTimeout, "30s", name("request-timeout")),
+        timeScale,
+    };
+}
+/** The engine options every face passes on unchanged from a validated config. */
+function engineSettings(config) {
+    return {
+        mode: config.mode,
+        timeoutMs: config.timeoutMs,
+        lockWaitMs: config.lockWaitMs,
+        allowReleaseUpgrade: config.allowReleaseUpgrade,
+        ignoreEncryptedSecrets: config.ignoreEncryptedSecrets,
+        promotionId: config.promotionId,
+        timeScale: config.timeScale,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/changes.ts
 /** The change kinds in display order. */
 const changes_CHANGE_KINDS = ["added", "modified", "deleted"];
@@ -104625,34 +104738,6 @@ function withoutUndefined(report) {
             delete report[key];
     }
     return report;
-}
-
-;// CONCATENATED MODULE: ./src/util/duration.ts
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses "90s", "45m", "2h", "1h30m", "500ms" or a bare number of seconds.
- * Throws with the offending text so callers can name the input it came from.
- */
-function parseDuration(text) {
-    const trimmed = text.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-    const consumed = parts.map((p) => p[0]).join("");
-    if (parts.length === 0 || consumed !== trimmed) {
-        throw new Error(`"${text}" is not a duration: use a number of seconds or forms like 90s, 45m, 2h, 1h30m`);
-    }
-    return Math.round(parts.reduce((total, p) => total + Number(p[1]) * (UNIT_MS[p[2]] ?? 0), 0));
-}
-/** "2m05s", "41.2s", "850ms": short, for progress lines. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.floor((ms % 60_000) / 1000);
-    return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
 ;// CONCATENATED MODULE: ./src/aic/errors.ts
@@ -107146,79 +107231,6 @@ function createEnvironmentApi(config, envName, logger, requestTimeoutMs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/run-config.ts
-// Validates what a user gave (CLI flags, environment, or action inputs) before any network call.
-
-
-
-function duration(value, fallback, name) {
-    try {
-        return parseDuration(value ?? fallback);
-    }
-    catch (error) {
-        throw new UsageError(`${name}: ${error.message}`);
-    }
-}
-function credentials(inputs, env, name) {
-    const token = env === "upper" ? inputs.upperAccessToken : inputs.lowerAccessToken;
-    const id = env === "upper" ? inputs.upperServiceAccountId : inputs.lowerServiceAccountId;
-    const key = env === "upper" ? inputs.upperServiceAccountKey : inputs.lowerServiceAccountKey;
-    if (id && !key)
-        throw new UsageError(`${name(`${env}-service-account-id`)} is set but ${name(`${env}-service-account-key`)} is missing: give the service account's private key (JWK JSON or PEM)`);
-    if (key && !id)
-        throw new UsageError(`${name(`${env}-service-account-key`)} is set but ${name(`${env}-service-account-id`)} is missing: give the service account's id`);
-    if (!token && !id) {
-        throw new UsageError(`no credentials for the ${env} environment: give ${name(`${env}-service-account-id`)} and ${name(`${env}-service-account-key`)}, or ${name(`${env}-access-token`)}`);
-    }
-    return id && key ? { serviceAccountId: id, serviceAccountKey: key } : { accessToken: token };
-}
-/** Checks every input the mode needs; throws UsageError naming the input and the fix. */
-function validateRunInputs(inputs, name) {
-    const needsUpper = inputs.mode !== "preview";
-    const needsLower = inputs.mode === "preview";
-    let upper;
-    let lower;
-    if (needsUpper) {
-        if (!inputs.upperFqdn)
-            throw new UsageError(`${name("upper-fqdn")} is required for ${inputs.mode}: the environment promoted to, e.g. openam-acme-staging.forgeblocks.com`);
-        upper = {
-            origin: environmentOrigin(inputs.upperFqdn, name("upper-fqdn")),
-            credentials: credentials(inputs, "upper", name),
-        };
-    }
-    if (needsLower) {
-        if (!inputs.lowerFqdn)
-            throw new UsageError(`${name("lower-fqdn")} is required for preview: the environment promoted from, e.g. openam-acme-dev.forgeblocks.com`);
-        lower = {
-            origin: environmentOrigin(inputs.lowerFqdn, name("lower-fqdn")),
-            credentials: credentials(inputs, "lower", name),
-        };
-    }
-    if (inputs.mode === "unlock" && !inputs.promotionId) {
-        throw new UsageError(`unlock needs ${name("promotion-id")}: the id of the lock to release (tenant-promote status shows it)`);
-    }
-    const timeScale = Number(inputs.timeScale ?? "1");
-    if (!Number.isFinite(timeScale) || timeScale <= 0)
-        throw new UsageError(`${name("time-scale")} must be a positive number`);
-    const timeoutMs = duration(inputs.timeout, "60m", name("timeout"));
-    if (timeoutMs <= 0)
-        throw new UsageError(`${name("timeout")} must be more than 0`);
-    return {
-        mode: inputs.mode,
-        upper,
-        lower,
-        ignoreEncryptedSecrets: inputs.ignoreEncryptedSecrets ?? false,
-        allowReleaseUpgrade: inputs.allowReleaseUpgrade ?? false,
-        promotionId: inputs.promotionId || undefined,
-        description: inputs.description || undefined,
-        promoter: inputs.promoter || undefined,
-        timeoutMs,
-        lockWaitMs: duration(inputs.lockWait, "0", name("lock-wait")),
-        requestTimeoutMs: duration(inputs.requestTimeout, "30s", name("request-timeout")),
-        timeScale,
-    };
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/targets.ts
@@ -107433,6 +107445,7 @@ function lockLeftByMain() {
 
 
 
+
 const CHANGING_MODES = ["promote", "rollback"];
 const COMMENTED_MODES = [
     "preview",
@@ -107530,19 +107543,13 @@ async function run(prepared) {
     process.on("SIGTERM", onTerminate);
     try {
         const result = await runEngine({
-            mode: config.mode,
+            ...engineSettings(config),
             upper: primary.client,
             lower: lower?.client,
             logger,
-            timeoutMs: config.timeoutMs,
-            lockWaitMs: config.lockWaitMs,
-            allowReleaseUpgrade: config.allowReleaseUpgrade,
-            ignoreEncryptedSecrets: config.ignoreEncryptedSecrets,
             promoter: config.promoter ?? defaultPromoter(process.env),
             description: config.description ?? describeRun(config.mode, { ...facts, pullRequest }),
-            promotionId: config.promotionId,
             signal: cancel.signal,
-            timeScale: config.timeScale,
             beforePromote: reviewed && requireSameReport(reviewed),
             onLockAcquired: (id) => {
                 heldLock = id;

@@ -71682,6 +71682,18 @@ function validateRunInputs(inputs, name) {
         timeScale,
     };
 }
+/** The engine options every face passes on unchanged from a validated config. */
+function engineSettings(config) {
+    return {
+        mode: config.mode,
+        timeoutMs: config.timeoutMs,
+        lockWaitMs: config.lockWaitMs,
+        allowReleaseUpgrade: config.allowReleaseUpgrade,
+        ignoreEncryptedSecrets: config.ignoreEncryptedSecrets,
+        promotionId: config.promotionId,
+        timeScale: config.timeScale,
+    };
+}
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);

@@ -3,6 +3,7 @@
 import * as core from "@actions/core";
 import * as github from "@actions/github";
 import { environmentOrigin } from "../aic/url.js";
+import { engineSettings } from "../config/run-config.js";
 import { runEngine } from "../engine/engine.js";
 import { EngineFailure } from "../engine/failures.js";
 import { defaultPromoter } from "../engine/provenance.js";
@@ -124,19 +125,13 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
   process.on("SIGTERM", onTerminate);
   try {
     const result = await runEngine({
-      mode: config.mode,
+      ...engineSettings(config),
       upper: primary.client,
       lower: lower?.client,
       logger,
-      timeoutMs: config.timeoutMs,
-      lockWaitMs: config.lockWaitMs,
-      allowReleaseUpgrade: config.allowReleaseUpgrade,
-      ignoreEncryptedSecrets: config.ignoreEncryptedSecrets,
       promoter: config.promoter ?? defaultPromoter(process.env),
       description: config.description ?? describeRun(config.mode, { ...facts, pullRequest }),
-      promotionId: config.promotionId,
       signal: cancel.signal,
-      timeScale: config.timeScale,
       beforePromote: reviewed && requireSameReport(reviewed),
       onLockAcquired: (id) => {
         heldLock = id;

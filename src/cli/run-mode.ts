@@ -1,7 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { redact } from "../auth/redact.js";
 import { createEnvironmentApi, type EnvironmentApi } from "../config/apis.js";
-import { type RunConfig, type RunInputs, validateRunInputs } from "../config/run-config.js";
+import {
+  engineSettings,
+  type RunConfig,
+  type RunInputs,
+  validateRunInputs,
+} from "../config/run-config.js";
 import { runEngine } from "../engine/engine.js";
 import { defaultDescription, defaultPromoter } from "../engine/provenance.js";
 import { unlockCommand } from "../engine/release.js";
@@ -151,19 +156,13 @@ async function execute({
   let result: RunResult;
   try {
     result = await runEngine({
-      mode,
+      ...engineSettings(config),
       upper: primary.client,
       lower: lower?.client,
       logger,
-      timeoutMs: config.timeoutMs,
-      lockWaitMs: config.lockWaitMs,
-      allowReleaseUpgrade: config.allowReleaseUpgrade,
-      ignoreEncryptedSecrets: config.ignoreEncryptedSecrets,
       promoter: config.promoter ?? defaultPromoter(env),
       description: config.description ?? defaultDescription(mode, env),
-      promotionId: config.promotionId,
       signal: cancel.signal,
-      timeScale: config.timeScale,
       onLockAcquired: (id) => {
         heldLock = id;
       },

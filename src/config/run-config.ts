@@ -1,6 +1,6 @@
 // Validates what a user gave (CLI flags, environment, or action inputs) before any network call.
 import { environmentOrigin } from "../aic/url.js";
-import type { Mode } from "../engine/types.js";
+import type { EngineOptions, Mode } from "../engine/types.js";
 import { parseDuration } from "../util/duration.js";
 import { UsageError } from "../util/usage-error.js";
 
@@ -132,5 +132,29 @@ export function validateRunInputs(inputs: RunInputs, name: InputNamer): RunConfi
     lockWaitMs: duration(inputs.lockWait, "0", name("lock-wait")),
     requestTimeoutMs: duration(inputs.requestTimeout, "30s", name("request-timeout")),
     timeScale,
+  };
+}
+
+/** The engine options every face passes on unchanged from a validated config. */
+export function engineSettings(
+  config: RunConfig,
+): Pick<
+  EngineOptions,
+  | "mode"
+  | "timeoutMs"
+  | "lockWaitMs"
+  | "allowReleaseUpgrade"
+  | "ignoreEncryptedSecrets"
+  | "promotionId"
+  | "timeScale"
+> {
+  return {
+    mode: config.mode,
+    timeoutMs: config.timeoutMs,
+    lockWaitMs: config.lockWaitMs,
+    allowReleaseUpgrade: config.allowReleaseUpgrade,
+    ignoreEncryptedSecrets: config.ignoreEncryptedSecrets,
+    promotionId: config.promotionId,
+    timeScale: config.timeScale,
   };
 }

@@ -8,10 +8,19 @@ import { commentBody } from "../../src/action/render.js";
 import { scenarioOnDefault } from "../e2e/emulated.js";
 import { DEFAULT_SHA } from "./action-env.js";
 import { errors, it, pullRequestEvent, pushEvent, unlocksOf } from "./emulated-action.js";
+import type { FakeGitHub } from "./fake-github.js";
 import { dryRunReport, succeeded } from "./reports.js";
 import { cancelLikeRunner } from "./runner.js";
 
 const HOLDER = "7d3c9e2a-4b1f-4e8a-9c6d-2f5e8a1b3c4d";
+
+/** PR #7, merged as the pushed commit. */
+function mergedPullRequest(github: FakeGitHub): void {
+  github.seedPull(
+    { number: 7, state: "closed", merged_at: "2026-11-22T10:00:00Z" },
+    { commits: [DEFAULT_SHA] },
+  );
+}
 
 describe.concurrent("promote on a merge", () => {
   it("promotes when the fresh dry run matches the report reviewed on the merged PR", async ({
@@ -19,10 +28,7 @@ describe.concurrent("promote on a merge", () => {
   }) => {
     const emulator = await action.emulate();
     const github = await action.github();
-    github.seedPull(
-      { number: 7, state: "closed", merged_at: "2026-11-22T10:00:00Z" },
-      { commits: [DEFAULT_SHA] },
-    );
+    mergedPullRequest(github);
     // The PR's dry run, as the PR workflow left it.
     const review = await (await action.job(pullRequestEvent(7), emulator, github)).main();
     expect(review.outputs.result).toBe("succeeded");
@@ -48,10 +54,7 @@ describe.concurrent("promote on a merge", () => {
   }) => {
     const emulator = await action.emulate();
     const github = await action.github();
-    github.seedPull(
-      { number: 7, state: "closed", merged_at: "2026-11-22T10:00:00Z" },
-      { commits: [DEFAULT_SHA] },
-    );
+    mergedPullRequest(github);
     // The reviewer saw one journey; the lower environment now brings five changes.
     const reviewedReport = dryRunReport(["ProgressiveProfile"]);
     const reviewed = commentBody(succeeded(reviewedReport), {
@@ -85,10 +88,7 @@ describe.concurrent("promote on a merge", () => {
   }) => {
     const emulator = await action.emulate();
     const github = await action.github();
-    github.seedPull(
-      { number: 7, state: "closed", merged_at: "2026-11-22T10:00:00Z" },
-      { commits: [DEFAULT_SHA] },
-    );
+    mergedPullRequest(github);
     const run = await (await action.job(pushEvent(), emulator, github)).main({
       mode: "promote",
       "require-reviewed-report": "true",
