@@ -105948,7 +105948,8 @@ function markdown_renderMarkdown(report, options = {}) {
     for (const text of listSection("Previously ignored encrypted secrets", secrets)) {
         head.push({ text, dropRank: 4 });
     }
-    const items = report.areas.flatMap((area) => areaBlocks(area, collapseAbove));
+    const maxEntries = options.maxEntriesPerItem ?? Number.POSITIVE_INFINITY;
+    const items = report.areas.flatMap((area) => areaBlocks(area, collapseAbove, maxEntries));
     const tail = extraSection(report.extra).map((text) => ({ text, dropRank: 1 }));
     tail.push({ text: `Report hash: \`${hash_shortHash(report.hash)}\`` });
     return fitBlocks({ head, items, tail }, options.maxLength);
@@ -105980,28 +105981,33 @@ function summaryTable(areas) {
     return rows.join("\n");
 }
 /** One block per config item; the area heading rides on the first so trimming drops it too. */
-function areaBlocks(area, collapseAbove) {
+function areaBlocks(area, collapseAbove, maxEntries) {
     const collapse = changes_countChanges([area]).total > collapseAbove;
     return area.items.map((item, index) => {
-        const block = collapse ? collapsedItem(item) : plainItem(item);
+        const block = collapse ? collapsedItem(item, maxEntries) : plainItem(item, maxEntries);
         return index === 0
             ? `### ${escapeMarkdown(area.name)} — ${changes_summarizeCounts(changes_countChanges([area]))}\n\n${block}`
             : block;
     });
 }
-function plainItem(item) {
-    return [`**${itemName(item)}** — ${changes_formatCounts(changes_countItem(item))}`, ...itemBody(item)].join("\n\n");
+function plainItem(item, maxEntries) {
+    const title = `**${itemName(item)}** — ${changes_formatCounts(changes_countItem(item))}`;
+    return [title, ...itemBody(item, maxEntries)].join("\n\n");
 }
-function collapsedItem(item) {
+function collapsedItem(item, maxEntries) {
     const summary = `<details><summary><b>${itemName(item)}</b> — ${changes_formatCounts(changes_countItem(item))}</summary>`;
     // Blank lines around the body let GitHub render the Markdown list inside the HTML block.
-    return [summary, ...itemBody(item), "</details>"].join("\n\n");
+    return [summary, ...itemBody(item, maxEntries), "</details>"].join("\n\n");
 }
-function itemBody(item) {
+function itemBody(item, maxEntries) {
     const body = [];
     if (item.extra)
         body.push(extraLine(item.extra));
     const lines = changes_CHANGE_KINDS.flatMap((kind) => item[kind].map((entry) => entryLine(kind, entry)));
+    if (lines.length > maxEntries) {
+        const hidden = lines.length - maxEntries;
+        lines.splice(maxEntries, hidden, `- … and ${hidden} more (see the full JSON report)`);
+    }
     if (lines.length > 0)
         body.push(lines.join("\n"));
     return body;
@@ -106245,6 +106251,8 @@ async function publishComment(api, pullRequest, upper, render, log) {
 
 const COMMENT_LIMIT = 65_536;
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** A trimmed report shows this many entries of each config item, so one huge item cannot hide the rest. */
+const ENTRIES_WHEN_TRIMMED = 200;
 function environmentsLine(place) {
     const parts = [];
     if (place.lower)
@@ -106268,7 +106276,11 @@ function assemble(head, result, tail, limit, trimmedNote) {
     let room = limit.size - limit.measure(join(note)) - 2;
     // Bytes and characters differ: measure each attempt and shrink until it fits.
     while (room >= 200) {
-        const text = join(`${markdown_renderMarkdown(result.report, { maxLength: room })}\n\n${note}`);
+        const report = markdown_renderMarkdown(result.report, {
+            maxLength: room,
+            maxEntriesPerItem: ENTRIES_WHEN_TRIMMED,
+        });
+        const text = join(`${report}\n\n${note}`);
         if (fits(text))
             return text;
         room = Math.floor(room * 0.8);

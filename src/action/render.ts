@@ -7,6 +7,8 @@ import { changesLine, markerLine, type ReviewRecord } from "./marker.js";
 
 export const COMMENT_LIMIT = 65_536;
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** A trimmed report shows this many entries of each config item, so one huge item cannot hide the rest. */
+const ENTRIES_WHEN_TRIMMED = 200;
 
 export interface RunPlace {
   upper?: string;
@@ -45,7 +47,11 @@ function assemble(
   let room = limit.size - limit.measure(join(note)) - 2;
   // Bytes and characters differ: measure each attempt and shrink until it fits.
   while (room >= 200) {
-    const text = join(`${renderMarkdown(result.report, { maxLength: room })}\n\n${note}`);
+    const report = renderMarkdown(result.report, {
+      maxLength: room,
+      maxEntriesPerItem: ENTRIES_WHEN_TRIMMED,
+    });
+    const text = join(`${report}\n\n${note}`);
     if (fits(text)) return text;
     room = Math.floor(room * 0.8);
   }

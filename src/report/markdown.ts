@@ -14,6 +14,8 @@ export interface MarkdownOptions {
   collapseAbove?: number;
   /** Hard limit in characters (e.g. 65,536 for a PR comment); whole item lists are trimmed. */
   maxLength?: number;
+  /** Entries listed per config item before "… and N more"; all by default. */
+  maxEntriesPerItem?: number;
 }
 
 const DEFAULT_COLLAPSE_ABOVE = 10;
@@ -41,7 +43,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     head.push({ text, dropRank: 4 });
   }
 
-  const items = report.areas.flatMap((area) => areaBlocks(area, collapseAbove));
+  const maxEntries = options.maxEntriesPerItem ?? Number.POSITIVE_INFINITY;
+  const items = report.areas.flatMap((area) => areaBlocks(area, collapseAbove, maxEntries));
   const tail: Section[] = extraSection(report.extra).map((text) => ({ text, dropRank: 1 }));
   tail.push({ text: `Report hash: \`${shortHash(report.hash)}\`` });
   return fitBlocks({ head, items, tail }, options.maxLength);
@@ -80,32 +83,35 @@ function summaryTable(areas: ReportArea[]): string {
 }
 
 /** One block per config item; the area heading rides on the first so trimming drops it too. */
-function areaBlocks(area: ReportArea, collapseAbove: number): string[] {
+function areaBlocks(area: ReportArea, collapseAbove: number, maxEntries: number): string[] {
   const collapse = countChanges([area]).total > collapseAbove;
   return area.items.map((item, index) => {
-    const block = collapse ? collapsedItem(item) : plainItem(item);
+    const block = collapse ? collapsedItem(item, maxEntries) : plainItem(item, maxEntries);
     return index === 0
       ? `### ${esc(area.name)} — ${summarizeCounts(countChanges([area]))}\n\n${block}`
       : block;
   });
 }
 
-function plainItem(item: ConfigItemChanges): string {
-  return [`**${itemName(item)}** — ${formatCounts(countItem(item))}`, ...itemBody(item)].join(
-    "\n\n",
-  );
+function plainItem(item: ConfigItemChanges, maxEntries: number): string {
+  const title = `**${itemName(item)}** — ${formatCounts(countItem(item))}`;
+  return [title, ...itemBody(item, maxEntries)].join("\n\n");
 }
 
-function collapsedItem(item: ConfigItemChanges): string {
+function collapsedItem(item: ConfigItemChanges, maxEntries: number): string {
   const summary = `<details><summary><b>${itemName(item)}</b> — ${formatCounts(countItem(item))}</summary>`;
   // Blank lines around the body let GitHub render the Markdown list inside the HTML block.
-  return [summary, ...itemBody(item), "</details>"].join("\n\n");
+  return [summary, ...itemBody(item, maxEntries), "</details>"].join("\n\n");
 }
 
-function itemBody(item: ConfigItemChanges): string[] {
+function itemBody(item: ConfigItemChanges, maxEntries: number): string[] {
   const body: string[] = [];
   if (item.extra) body.push(extraLine(item.extra));
   const lines = CHANGE_KINDS.flatMap((kind) => item[kind].map((entry) => entryLine(kind, entry)));
+  if (lines.length > maxEntries) {
+    const hidden = lines.length - maxEntries;
+    lines.splice(maxEntries, hidden, `- … and ${hidden} more (see the full JSON report)`);
+  }
   if (lines.length > 0) body.push(lines.join("\n"));
   return body;
 }

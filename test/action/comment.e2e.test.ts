@@ -127,6 +127,9 @@ describe.concurrent("the action on a pull request", () => {
     // Untrimmed it is over 65,536 characters, which GitHub (and the fake) refuses.
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body).toMatch(/\| AMConfig \| Journeys \| 1501 \| 1 \| 1 \|/);
+    // The huge item shows its first entries, then how many more there are.
+    expect(body).toContain("Journey 0 ");
+    expect(body).toMatch(/… and 1\d\d\d more \(see the full JSON report\)/);
     expect(body).toContain("too long for a comment");
     expect(body).toContain("/actions/runs/");
     expect(readMarker(body)?.hash).toBe(run.outputs["report-hash"]);

@@ -214,3 +214,25 @@ describe("renderMarkdown with maxLength", () => {
     expect(text).toMatch(/Report hash: `[0-9a-f]{12}`\n$/);
   });
 });
+
+describe("entries per item", () => {
+  it("lists the first entries of a long item, then how many more there are", () => {
+    const report = normalizeReport(
+      {
+        report: {
+          AMConfig: [
+            {
+              configItem: "Journeys",
+              configChange: { added: Array.from({ length: 12 }, (_, i) => `J${i}`) },
+            },
+          ],
+        },
+      },
+      "dry-run",
+    );
+    const text = renderMarkdown(report, { maxEntriesPerItem: 5 });
+    expect(text).toContain("- `+` J4\n- … and 7 more (see the full JSON report)");
+    expect(text).not.toContain("J5");
+    expect(renderMarkdown(report)).toContain("J11");
+  });
+});
