@@ -107470,14 +107470,14 @@ const COMMENTED_MODES = [
 async function commentTarget(policy, facts, api, prepared) {
     if (policy === "never" || !COMMENTED_MODES.includes(prepared.config.mode))
         return undefined;
-    if (facts.pullRequest)
-        return facts.pullRequest;
-    if (policy === "auto" && facts.name !== "push")
+    if (policy === "auto" && !facts.pullRequest && facts.name !== "push")
         return undefined;
     if (!api) {
         prepared.logger.warn("[comment] no github-token: the report goes to the job summary only");
         return undefined;
     }
+    if (facts.pullRequest)
+        return facts.pullRequest;
     try {
         return await api.pullRequestOfCommit(facts.sha);
     }
@@ -107560,7 +107560,7 @@ async function run(prepared) {
             lower: lower?.client,
             logger,
             promoter: config.promoter ?? defaultPromoter(process.env),
-            description: config.description ?? describeRun(config.mode, { ...facts, pullRequest }),
+            description: config.description ?? describeRun(config.mode, { ...facts, pullRequest: pullRequest ?? facts.pullRequest }),
             signal: cancel.signal,
             beforePromote: reviewed && requireSameReport(reviewed),
             onLockAcquired: (id) => {

@@ -89,6 +89,20 @@ describe.concurrent("the action on a pull request", () => {
     expect(run.summary).toContain("tenant-promote dry-run: succeeded");
   });
 
+  it("without a github-token, warns that the report goes to the job summary only", async ({
+    action,
+  }) => {
+    const emulator = await action.emulate();
+    const github = await action.github();
+    const job = await action.job(pullRequestEvent(7), emulator, github);
+    const run = await job.main({ "github-token": "" });
+    expect(run.code, run.stdout).toBe(0);
+    expect(warnings(run)).toContain("no github-token: the report goes to the job summary only");
+    expect(github.requests).toHaveLength(0);
+    expect(run.summary).toContain("tenant-promote dry-run: succeeded");
+    expect(emulator.upper.reports.at(-1)?.promotionDescription).toContain("PR #7");
+  });
+
   it("refuses promote and rollback on a fork's PR before any request", async ({ action }) => {
     const emulator = await action.emulate();
     const github = await action.github({ readOnly: true });
