@@ -104437,6 +104437,60 @@ function engineSettings(config) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/aic/errors.ts
+// Typed failures of the promotions API. Messages never include tokens or request bodies.
+function describeEndpoint(endpoint) {
+    return `${endpoint.method} ${endpoint.origin}${endpoint.path}`;
+}
+/** The server answered with a non-success HTTP status. */
+class ApiError extends Error {
+    endpoint;
+    status;
+    serverCode;
+    serverMessage;
+    outcomeUnknown;
+    name = "ApiError";
+    constructor(endpoint, status, 
+    /** `code` from the error body, when there is one. */
+    serverCode, 
+    /** `message` from the error body, when there is one. */
+    serverMessage, 
+    /** True for a POST whose effect is unknown (e.g. 502/504/500 after the body was sent). */
+    outcomeUnknown = false) {
+        super(`${describeEndpoint(endpoint)} answered HTTP ${status}${serverMessage ? `: ${serverMessage}` : ""}`);
+        this.endpoint = endpoint;
+        this.status = status;
+        this.serverCode = serverCode;
+        this.serverMessage = serverMessage;
+        this.outcomeUnknown = outcomeUnknown;
+    }
+}
+/** No HTTP answer: connection refused or reset, DNS failure, or the per-request timeout. */
+class NetworkError extends Error {
+    endpoint;
+    outcomeUnknown;
+    name = "NetworkError";
+    constructor(endpoint, detail, 
+    /** True when the request may have reached the server (reset, timeout after sending). */
+    outcomeUnknown, options) {
+        super(`${describeEndpoint(endpoint)} failed: ${detail}`, options);
+        this.endpoint = endpoint;
+        this.outcomeUnknown = outcomeUnknown;
+    }
+}
+class RequestTimeoutError extends NetworkError {
+    name = "RequestTimeoutError";
+}
+/** Obtaining an access token failed (bad key, wrong scope, token endpoint refused). */
+class AuthError extends Error {
+    status;
+    name = "AuthError";
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/changes.ts
 /** The change kinds in display order. */
 const changes_CHANGE_KINDS = ["added", "modified", "deleted"];
@@ -104738,60 +104792,6 @@ function withoutUndefined(report) {
             delete report[key];
     }
     return report;
-}
-
-;// CONCATENATED MODULE: ./src/aic/errors.ts
-// Typed failures of the promotions API. Messages never include tokens or request bodies.
-function describeEndpoint(endpoint) {
-    return `${endpoint.method} ${endpoint.origin}${endpoint.path}`;
-}
-/** The server answered with a non-success HTTP status. */
-class ApiError extends Error {
-    endpoint;
-    status;
-    serverCode;
-    serverMessage;
-    outcomeUnknown;
-    name = "ApiError";
-    constructor(endpoint, status, 
-    /** `code` from the error body, when there is one. */
-    serverCode, 
-    /** `message` from the error body, when there is one. */
-    serverMessage, 
-    /** True for a POST whose effect is unknown (e.g. 502/504/500 after the body was sent). */
-    outcomeUnknown = false) {
-        super(`${describeEndpoint(endpoint)} answered HTTP ${status}${serverMessage ? `: ${serverMessage}` : ""}`);
-        this.endpoint = endpoint;
-        this.status = status;
-        this.serverCode = serverCode;
-        this.serverMessage = serverMessage;
-        this.outcomeUnknown = outcomeUnknown;
-    }
-}
-/** No HTTP answer: connection refused or reset, DNS failure, or the per-request timeout. */
-class NetworkError extends Error {
-    endpoint;
-    outcomeUnknown;
-    name = "NetworkError";
-    constructor(endpoint, detail, 
-    /** True when the request may have reached the server (reset, timeout after sending). */
-    outcomeUnknown, options) {
-        super(`${describeEndpoint(endpoint)} failed: ${detail}`, options);
-        this.endpoint = endpoint;
-        this.outcomeUnknown = outcomeUnknown;
-    }
-}
-class RequestTimeoutError extends NetworkError {
-    name = "RequestTimeoutError";
-}
-/** Obtaining an access token failed (bad key, wrong scope, token endpoint refused). */
-class AuthError extends Error {
-    status;
-    name = "AuthError";
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/failures.ts
@@ -105264,6 +105264,7 @@ async function requestUnlock(ctx, promotionId) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 60 * 60_000;
 /** Share of the overall timeout kept back so the lock can still be released in time. */
 const RELEASE_RESERVE = 0.2;
@@ -105350,7 +105351,9 @@ async function dispatch(ctx, options, onLock) {
             return reportWork(report, `would be promoted from ${lower.origin}`);
         }
         case "rollback-preview": {
-            const report = await fetchReport(upper, "provisional-rollback", (s) => upper.getProvisionalRollbackReport(s), ctx);
+            const report = await provisionalRollback(ctx);
+            if (!report)
+                return nothingToRollBack(ctx);
             return reportWork(report, `a rollback would revert on ${upper.origin}`);
         }
         case "status":
@@ -105448,7 +105451,9 @@ async function checkBeforePromote(options, dryRun) {
     }
 }
 async function rollback(ctx, options, before) {
-    const provisional = await fetchReport(ctx.api, "provisional-rollback", (s) => ctx.api.getProvisionalRollbackReport(s), ctx);
+    const provisional = await provisionalRollback(ctx);
+    if (!provisional)
+        return nothingToRollBack(ctx);
     if (options.promotionId &&
         provisional.promotionId &&
         provisional.promotionId !== options.promotionId) {
@@ -105462,6 +105467,25 @@ async function rollback(ctx, options, before) {
         result: "succeeded",
         message: `Rolled back ${countsText(report)} on ${ctx.api.origin}.`,
         report,
+    };
+}
+/** The provisional rollback report, or undefined when the tenant has no promotion to roll back (404). */
+async function provisionalRollback(ctx) {
+    try {
+        return await fetchReport(ctx.api, "provisional-rollback", (s) => ctx.api.getProvisionalRollbackReport(s), ctx);
+    }
+    catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+            ctx.log.info(`[report] no provisional rollback report: ${error.serverMessage ?? "404"}`);
+            return undefined;
+        }
+        throw error;
+    }
+}
+function nothingToRollBack(ctx) {
+    return {
+        result: "no-change",
+        message: `Nothing to roll back on ${ctx.api.origin}: it has no promotion to revert.`,
     };
 }
 async function latestReport(ctx, kind) {

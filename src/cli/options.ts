@@ -196,7 +196,7 @@ export const OPTION_SPECS: OptionSpec[] = [
     type: "string",
     env: ["TENANT_PROMOTE_EMULATOR_LOWER_PORT"],
     placeholder: "PORT",
-    default: "9101",
+    default: "8471",
     help: "emulator: port of the lower environment.",
   },
   {
@@ -204,7 +204,7 @@ export const OPTION_SPECS: OptionSpec[] = [
     type: "string",
     env: ["TENANT_PROMOTE_EMULATOR_UPPER_PORT"],
     placeholder: "PORT",
-    default: "9102",
+    default: "8472",
     help: "emulator: port of the upper environment.",
   },
 ];

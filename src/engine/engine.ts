@@ -1,4 +1,5 @@
 import type { PromotionApi } from "../aic/api.js";
+import { ApiError } from "../aic/errors.js";
 import type { PromoteRequest, PromotionStatus, RawReport } from "../aic/types.js";
 import type { Report, ReportKind } from "../report/model.js";
 import { normalizeReport } from "../report/normalize.js";
@@ -118,12 +119,8 @@ async function dispatch(
       return reportWork(report, `would be promoted from ${lower.origin}`);
     }
     case "rollback-preview": {
-      const report = await fetchReport(
-        upper,
-        "provisional-rollback",
-        (s) => upper.getProvisionalRollbackReport(s),
-        ctx,
-      );
+      const report = await provisionalRollback(ctx);
+      if (!report) return nothingToRollBack(ctx);
       return reportWork(report, `a rollback would revert on ${upper.origin}`);
     }
     case "status":
@@ -256,12 +253,8 @@ async function rollback(
   options: EngineOptions,
   before: PromotionStatus,
 ): Promise<Work> {
-  const provisional = await fetchReport(
-    ctx.api,
-    "provisional-rollback",
-    (s) => ctx.api.getProvisionalRollbackReport(s),
-    ctx,
-  );
+  const provisional = await provisionalRollback(ctx);
+  if (!provisional) return nothingToRollBack(ctx);
   if (
     options.promotionId &&
     provisional.promotionId &&
@@ -285,6 +278,31 @@ async function rollback(
     result: "succeeded",
     message: `Rolled back ${countsText(report)} on ${ctx.api.origin}.`,
     report,
+  };
+}
+
+/** The provisional rollback report, or undefined when the tenant has no promotion to roll back (404). */
+async function provisionalRollback(ctx: RunContext): Promise<Report | undefined> {
+  try {
+    return await fetchReport(
+      ctx.api,
+      "provisional-rollback",
+      (s) => ctx.api.getProvisionalRollbackReport(s),
+      ctx,
+    );
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      ctx.log.info(`[report] no provisional rollback report: ${error.serverMessage ?? "404"}`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function nothingToRollBack(ctx: RunContext): Work {
+  return {
+    result: "no-change",
+    message: `Nothing to roll back on ${ctx.api.origin}: it has no promotion to revert.`,
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exitCodeFor } from "../../src/cli/exit-codes.js";
 import { helpText } from "../../src/cli/help.js";
 import { OPTION_SPECS, parseCommandLine } from "../../src/cli/options.js";
+import { DEFAULT_PORTS } from "../../src/emulator/server.js";
 import { VERSION } from "../../src/version.js";
 
 describe("command line", () => {
@@ -63,5 +64,14 @@ describe("command line", () => {
     expect(exitCodeFor({ ...base, result: "failed", reason: "timeout", lockReleased: false })).toBe(
       4,
     );
+  });
+});
+
+describe("emulator ports", () => {
+  it("default to the emulator's own ports, the ones the README and the CI workflow use", () => {
+    const defaultOf = (name: string) => OPTION_SPECS.find((spec) => spec.name === name)?.default;
+    expect(defaultOf("lower-port")).toBe(String(DEFAULT_PORTS.lower));
+    expect(defaultOf("upper-port")).toBe(String(DEFAULT_PORTS.upper));
+    expect(DEFAULT_PORTS).toEqual({ lower: 8471, upper: 8472 });
   });
 });

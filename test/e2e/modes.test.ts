@@ -123,6 +123,24 @@ describe.concurrent("rollback-preview and rollback", () => {
     expect(lockNow(emulator).result).toBe("unlocked");
   });
 
+  it("with no promotion to revert, both say there is nothing to roll back, and rollback unlocks", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    const preview = await e2e.runAgainst(emulator, "rollback-preview", ["--format", "json"]);
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(parseJson(preview)).toMatchObject({ result: "no-change", changes: 0 });
+    expect(parseJson(preview).message).toContain("Nothing to roll back");
+
+    const rollback = await e2e.runAgainst(emulator, "rollback", ["--format", "json"]);
+    expect(rollback.code, rollback.stderr).toBe(0);
+    const json = parseJson(rollback);
+    expect(json).toMatchObject({ result: "no-change", lockReleased: true });
+    expect(upperCalls(emulator, "POST", ROLLBACK)).toEqual([]);
+    expect(unlocksOf(emulator, json.promotionId as string)).toHaveLength(1);
+    expect(lockNow(emulator).result).toBe("unlocked");
+  });
+
   it("refuses to roll back when the most recent promotion is not the one named, and unlocks", async ({
     e2e,
   }) => {
