@@ -130,7 +130,9 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
       lower: lower?.client,
       logger,
       promoter: config.promoter ?? defaultPromoter(process.env),
-      description: config.description ?? describeRun(config.mode, { ...facts, pullRequest: pullRequest ?? facts.pullRequest }),
+      description:
+        config.description ??
+        describeRun(config.mode, { ...facts, pullRequest: pullRequest ?? facts.pullRequest }),
       signal: cancel.signal,
       beforePromote: reviewed && requireSameReport(reviewed),
       onLockAcquired: (id) => {
