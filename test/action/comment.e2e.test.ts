@@ -164,6 +164,12 @@ describe.concurrent("bad input", () => {
       ],
       [{ mode: "unlock" }, /unlock needs input "promotion-id"/],
       [
+        { "require-reviewed-report": "yes" },
+        /input "require-reviewed-report" is "yes"; use true or false/,
+      ],
+      [{ comment: "sometimes" }, /input "comment" is "sometimes"; use auto, always or never/],
+      [{ target: "staging" }, /input "target" is set but input "config" is not/],
+      [
         { config: "missing.yml", target: "staging" },
         /cannot read the environments file missing\.yml/,
       ],
