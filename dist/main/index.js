@@ -57300,7 +57300,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -57984,7 +57984,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -58544,7 +58544,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(9501)
@@ -96323,7 +96323,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9934);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4674);
 // Bundle entry of the action's main step (dist/main/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
@@ -96333,7 +96333,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9934:
+/***/ 4674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104287,13 +104287,13 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/util/usage-error.ts
+;// CONCATENATED MODULE: ./src/core/util/usage-error.ts
 /** Bad input, caught before any network call. The message names the input and the fix. */
 class UsageError extends Error {
     name = "UsageError";
 }
 
-;// CONCATENATED MODULE: ./src/aic/url.ts
+;// CONCATENATED MODULE: ./src/core/http/origin.ts
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 /**
@@ -104324,7 +104324,149 @@ function environmentOrigin(value, inputName) {
     return url.origin;
 }
 
-;// CONCATENATED MODULE: ./src/util/duration.ts
+;// CONCATENATED MODULE: ./src/core/http/errors.ts
+// Typed failures of the promotions API. Messages never include tokens or request bodies.
+function describeEndpoint(endpoint) {
+    return `${endpoint.method} ${endpoint.origin}${endpoint.path}`;
+}
+/** The server answered with a non-success HTTP status. */
+class ApiError extends Error {
+    endpoint;
+    status;
+    serverCode;
+    serverMessage;
+    outcomeUnknown;
+    name = "ApiError";
+    constructor(endpoint, status, 
+    /** `code` from the error body, when there is one. */
+    serverCode, 
+    /** `message` from the error body, when there is one. */
+    serverMessage, 
+    /** True for a POST whose effect is unknown (e.g. 502/504/500 after the body was sent). */
+    outcomeUnknown = false) {
+        super(`${describeEndpoint(endpoint)} answered HTTP ${status}${serverMessage ? `: ${serverMessage}` : ""}`);
+        this.endpoint = endpoint;
+        this.status = status;
+        this.serverCode = serverCode;
+        this.serverMessage = serverMessage;
+        this.outcomeUnknown = outcomeUnknown;
+    }
+}
+/** No HTTP answer: connection refused or reset, DNS failure, or the per-request timeout. */
+class NetworkError extends Error {
+    endpoint;
+    outcomeUnknown;
+    name = "NetworkError";
+    constructor(endpoint, detail, 
+    /** True when the request may have reached the server (reset, timeout after sending). */
+    outcomeUnknown, options) {
+        super(`${describeEndpoint(endpoint)} failed: ${detail}`, options);
+        this.endpoint = endpoint;
+        this.outcomeUnknown = outcomeUnknown;
+    }
+}
+class RequestTimeoutError extends NetworkError {
+    name = "RequestTimeoutError";
+}
+/** Obtaining an access token failed (bad key, wrong scope, token endpoint refused). */
+class AuthError extends Error {
+    status;
+    name = "AuthError";
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/failure.ts
+// Failures with a machine reason, a message and next steps; anything thrown maps onto one.
+
+/** A failure the run understands: a reason for machines, a message and next steps for humans. */
+class EngineFailure extends Error {
+    reason;
+    nextSteps;
+    details;
+    name = "EngineFailure";
+    constructor(reason, message, nextSteps = [], details = {}) {
+        super(message);
+        this.reason = reason;
+        this.nextSteps = nextSteps;
+        this.details = details;
+    }
+}
+/** Maps anything thrown during a run to a reason, keeping EngineFailures as they are. */
+function classifyError(error, hints) {
+    if (error instanceof EngineFailure)
+        return error;
+    if (error instanceof AuthError ||
+        (error instanceof ApiError && (error.status === 401 || error.status === 403))) {
+        return new EngineFailure("auth", error.message, hints.auth);
+    }
+    if (error instanceof ApiError || error instanceof NetworkError) {
+        return new EngineFailure("api-error", error.message, hints.unreachable);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new EngineFailure("api-error", message);
+}
+/** The failed result of a failure. */
+function failedWork(failure) {
+    return {
+        result: "failed",
+        reason: failure.reason,
+        message: failure.message,
+        nextSteps: failure.nextSteps,
+        lockHolder: failure.details.lockHolder,
+        reportDiff: failure.details.reportDiff,
+        details: failure.details.extra,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/core/run/provenance.ts
+
+/** The CI run this process belongs to, as a URL, when a known CI says so. */
+function pipelineRunUrl(env) {
+    if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
+        const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+        return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return env.CI_JOB_URL ?? env.CI_PIPELINE_URL ?? env.BUILD_URL ?? undefined;
+}
+/** Who promotes: the CI actor when known, else user@host. Shown in the tenant's own reports. */
+function defaultPromoter(env) {
+    const actor = env.GITHUB_ACTOR ??
+        env.GITLAB_USER_LOGIN ??
+        env.BUILD_USER_ID ??
+        env.BITBUCKET_STEP_TRIGGERER_UUID;
+    if (actor)
+        return `${actor} via tenant-promote`;
+    let user = env.USER ?? env.USERNAME;
+    if (!user) {
+        try {
+            user = (0,external_node_os_namespaceObject.userInfo)().username;
+        }
+        catch {
+            user = "unknown";
+        }
+    }
+    return `${user}@${(0,external_node_os_namespaceObject.hostname)()} via tenant-promote`;
+}
+/** What is promoted and from where, so the tenant's report can be traced back to the run. */
+function defaultDescription(mode, env) {
+    const url = pipelineRunUrl(env);
+    const where = env.GITHUB_REPOSITORY ?? env.CI_PROJECT_PATH ?? env.JOB_NAME;
+    const parts = [`tenant-promote ${mode}`];
+    if (where)
+        parts.push(`from ${where}`);
+    if (env.GITHUB_SHA ?? env.CI_COMMIT_SHA)
+        parts.push(`at ${(env.GITHUB_SHA ?? env.CI_COMMIT_SHA ?? "").slice(0, 12)}`);
+    if (url)
+        parts.push(`(${url})`);
+    return parts.join(" ");
+}
+
+;// CONCATENATED MODULE: ./src/core/util/duration.ts
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /**
  * Parses "90s", "45m", "2h", "1h30m", "500ms" or a bare number of seconds.
@@ -104352,7 +104494,7 @@ function formatDuration(ms) {
     return `${minutes}m${String(seconds).padStart(2, "0")}s`;
 }
 
-;// CONCATENATED MODULE: ./src/config/run-config.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/inputs.ts
 // Validates what a user gave (CLI flags, environment, or action inputs) before any network call.
 
 
@@ -104437,61 +104579,324 @@ function engineSettings(config) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/aic/errors.ts
-// Typed failures of the promotions API. Messages never include tokens or request bodies.
-function describeEndpoint(endpoint) {
-    return `${endpoint.method} ${endpoint.origin}${endpoint.path}`;
-}
-/** The server answered with a non-success HTTP status. */
-class ApiError extends Error {
-    endpoint;
-    status;
-    serverCode;
-    serverMessage;
-    outcomeUnknown;
-    name = "ApiError";
-    constructor(endpoint, status, 
-    /** `code` from the error body, when there is one. */
-    serverCode, 
-    /** `message` from the error body, when there is one. */
-    serverMessage, 
-    /** True for a POST whose effect is unknown (e.g. 502/504/500 after the body was sent). */
-    outcomeUnknown = false) {
-        super(`${describeEndpoint(endpoint)} answered HTTP ${status}${serverMessage ? `: ${serverMessage}` : ""}`);
-        this.endpoint = endpoint;
-        this.status = status;
-        this.serverCode = serverCode;
-        this.serverMessage = serverMessage;
-        this.outcomeUnknown = outcomeUnknown;
+;// CONCATENATED MODULE: ./src/core/run/shell.ts
+// The shell every platform's run goes through: bound the work by the timeout, keep a share of
+// it back for releasing what the run took, map any failure to a reason, and always release.
+
+
+const DEFAULT_TIMEOUT_MS = 60 * 60_000;
+/** Share of the overall timeout kept back so what the run took can still be released in time. */
+const RELEASE_RESERVE = 0.2;
+/** Runs one mode to the end. Never throws: every outcome is a RunResult. */
+async function runShell(options, procedure) {
+    const started = Date.now();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const scale = options.timeScale ?? 1;
+    const workTimeout = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs * (1 - RELEASE_RESERVE))));
+    const signal = options.signal ? AbortSignal.any([options.signal, workTimeout]) : workTimeout;
+    const ctx = { log: options.logger, signal, runStart: started, scale };
+    let held;
+    let work;
+    try {
+        work = await procedure.work(ctx, (taken) => {
+            held = taken;
+            options.onHeld?.(taken);
+        });
     }
-}
-/** No HTTP answer: connection refused or reset, DNS failure, or the per-request timeout. */
-class NetworkError extends Error {
-    endpoint;
-    outcomeUnknown;
-    name = "NetworkError";
-    constructor(endpoint, detail, 
-    /** True when the request may have reached the server (reset, timeout after sending). */
-    outcomeUnknown, options) {
-        super(`${describeEndpoint(endpoint)} failed: ${detail}`, options);
-        this.endpoint = endpoint;
-        this.outcomeUnknown = outcomeUnknown;
+    catch (error) {
+        work = failedWork(failureOf(error, options, timeoutMs, workTimeout, procedure));
     }
+    if (held)
+        work = await release(held, work, options, procedure, started, timeoutMs, scale);
+    const elapsedMs = Date.now() - started;
+    options.logger.info(`[done] ${work.result}${work.reason ? ` (${work.reason})` : ""} after ${formatDuration(elapsedMs)}`);
+    return { mode: options.mode, ...work, nextSteps: work.nextSteps ?? [], elapsedMs };
 }
-class RequestTimeoutError extends NetworkError {
-    name = "RequestTimeoutError";
+async function release(held, work, options, procedure, started, timeoutMs, scale) {
+    const budget = Math.max(started + timeoutMs - Date.now(), 60_000 * scale, options.releaseBudgetMs ?? 0);
+    const released = await procedure.release(held, budget);
+    if (released)
+        options.onReleased?.(held);
+    const done = { ...work, promotionId: work.promotionId ?? held.id, lockReleased: released };
+    if (released)
+        return done;
+    done.nextSteps = [
+        ...(done.nextSteps ?? []),
+        `Release the ${held.kind}: ${procedure.releaseCommand(held)}`,
+    ];
+    if (done.result === "failed")
+        return done;
+    return {
+        ...done,
+        result: "failed",
+        reason: "api-error",
+        message: `${done.message} But the ${held.kind} could not be released.`,
+    };
 }
-/** Obtaining an access token failed (bad key, wrong scope, token endpoint refused). */
-class AuthError extends Error {
-    status;
-    name = "AuthError";
-    constructor(message, status) {
-        super(message);
-        this.status = status;
+function failureOf(error, options, timeoutMs, workTimeout, procedure) {
+    if (options.signal?.aborted)
+        return new EngineFailure("cancelled", "The run was cancelled.");
+    if (workTimeout.aborted) {
+        return new EngineFailure("timeout", `The run did not finish within the timeout (${formatDuration(timeoutMs)}).`, ["Run again with a longer --timeout, or check `tenant-promote status`."]);
     }
+    return procedure.classify(error);
 }
 
-;// CONCATENATED MODULE: ./src/report/changes.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/failures.ts
+// AIC failures in Ping Identity's words: what each means and how to get past it.
+
+
+const SUPPORT_STEP = "Open a support case with Ping Identity (component: Self-Service Promotion) quoting the error; promotions stay blocked until support clears it.";
+function missingEsvsFailure(names, upperOrigin, action) {
+    const list = names.length > 0 ? names.map((n) => `  - ${n}`).join("\n") : "  (the tenant did not name them)";
+    return new EngineFailure("missing-esvs", `The ${action} stopped: configuration references ESVs that ${upperOrigin} does not have:\n${list}`, [
+        `Create each ESV listed above in the upper environment (${upperOrigin}), with the value it needs there.`,
+        "Run again; the lock this run took has been released.",
+    ], { extra: { missingESVs: names } });
+}
+function encryptedSecretsFailure(files, action) {
+    const list = files.length > 0
+        ? files.map((f) => `  - ${f.replace(/^\*\s*/, "")}`).join("\n")
+        : "  (the tenant did not name them)";
+    return new EngineFailure("encrypted-secrets", `The ${action} stopped: encrypted values were found in the configuration at:\n${list}`, [
+        "If a value is there by accident: create an ESV secret holding it in every environment (development, staging, production), reference the ESV in the configuration, and run again.",
+        "If the values are there on purpose: run again with --ignore-encrypted-secrets (action input ignore-encrypted-secrets: true).",
+    ], { extra: { encryptedSecrets: files } });
+}
+function blockingFailure(message, action) {
+    return new EngineFailure("blocking-error", `The ${action} failed with a blocking error${message ? ` ("${message}")` : ""}; the environment refuses further promotions and rollbacks.`, [SUPPORT_STEP]);
+}
+function apiStepFailure(message, action) {
+    return new EngineFailure("api-error", `The ${action} ended in ERROR${message ? ` ("${message}")` : ""}.`, ["Read the status with `tenant-promote status`, fix the cause, and run again.", SUPPORT_STEP]);
+}
+/** Maps anything thrown during an AIC run to a reason, keeping EngineFailures as they are. */
+function failures_classifyError(error) {
+    return classifyError(error, {
+        auth: [
+            "Check the access token, or the service account id and key, of the environment named above.",
+            "The service account needs the fr:idc:promotion:* scope.",
+        ],
+        unreachable: ["Check that the environment URL is right and reachable, then run again."],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/util/sleep.ts
+/** Sleeps, waking early (with the signal's reason) when the signal aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener("abort", onAbort, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/run/poll.ts
+
+
+
+/** A phase that shows no change still logs a line this often (real-tenant milliseconds). */
+const HEARTBEAT_MS = 30_000;
+/** Even against a sped-up emulator, a heartbeat more often than this is noise. */
+const MIN_HEARTBEAT_MS = 5000;
+function scaled(ctx, ms) {
+    return Math.max(1, Math.round(ms * ctx.scale));
+}
+/** Reads until done, logging every change of state with the elapsed time. */
+async function pollUntil(ctx, spec) {
+    const phaseStart = Date.now();
+    let lastDescription;
+    let lastLogAt = phaseStart;
+    if (spec.firstReadAfterMs)
+        await sleep(scaled(ctx, spec.firstReadAfterMs), ctx.signal);
+    for (;;) {
+        const value = await spec.read();
+        const description = spec.describe(value);
+        const now = Date.now();
+        if (description !== lastDescription) {
+            ctx.log.info(`[${spec.phase}] ${description} (${elapsed(ctx, now, phaseStart)})`);
+            lastDescription = description;
+            lastLogAt = now;
+        }
+        else if (now - lastLogAt >= Math.max(scaled(ctx, HEARTBEAT_MS), MIN_HEARTBEAT_MS)) {
+            ctx.log.info(`[${spec.phase}] still ${description} (${elapsed(ctx, now, phaseStart)})`);
+            lastLogAt = now;
+        }
+        if (spec.done(value))
+            return value;
+        if (spec.limitMs !== undefined && now - phaseStart > scaled(ctx, spec.limitMs)) {
+            throw new EngineFailure("timeout", `[${spec.phase}] did not finish within ${formatDuration(scaled(ctx, spec.limitMs))}: last state "${description}".`, spec.limitHint ? [spec.limitHint] : []);
+        }
+        await sleep(jittered(scaled(ctx, spec.intervalMs(value))), ctx.signal);
+    }
+}
+/** ±10 %, so polls do not fall into step with a tenant's regular timings. */
+function jittered(ms) {
+    return Math.max(1, Math.round(ms * (0.9 + Math.random() * 0.2)));
+}
+function elapsed(ctx, now, phaseStart) {
+    return `${formatDuration(now - phaseStart)} in phase, ${formatDuration(now - ctx.runStart)} total`;
+}
+
+;// CONCATENATED MODULE: ./src/platforms/aic/timing.ts
+// How often AIC's states are polled and how long its short phases may take.
+/**
+ * Poll intervals in real-tenant milliseconds. Lock changes take seconds, so they are polled
+ * quickly; promotion phases take minutes, workload restarts the longest, so they are polled
+ * less often. Chosen to notice a change within 1 s (lock) and 2 s (phases) on median while
+ * staying under 30 status requests a minute (measured in bench/README.md).
+ */
+const POLL_MS = {
+    lock: 1500,
+    shortPhase: 3000,
+    restart: 3600,
+};
+/** Bounds on phases that should never take long, in real-tenant milliseconds. */
+const PHASE_LIMIT_MS = {
+    lock: 5 * 60_000,
+    unlock: 5 * 60_000,
+    promotionStart: 2 * 60_000,
+};
+
+;// CONCATENATED MODULE: ./src/platforms/aic/lock.ts
+
+
+
+
+
+
+/** Reads the holder's promotion id out of a 409 message such as "already locked for promotion <id>". */
+function parseLockConflict(message) {
+    const text = message ?? "";
+    const holder = /promotion\s+([0-9A-Za-z][0-9A-Za-z-]{5,})/i.exec(text)?.[1];
+    return { holder, maintenance: /maintenance/i.test(text), message };
+}
+function lockConflictFailure(conflict, origin) {
+    if (conflict.maintenance) {
+        return new EngineFailure("lock-conflict", `${origin} is locked by Ping Identity for maintenance${conflict.message ? ` ("${conflict.message}")` : ""}.`, [
+            "Wait until Ping Identity releases the lock, then run again (or pass --lock-wait to keep trying).",
+        ], { lockHolder: "maintenance" });
+    }
+    const holder = conflict.holder ?? "another promotion";
+    return new EngineFailure("lock-conflict", `${origin} is already locked by promotion ${holder}; this run took no lock and left that one alone.`, [
+        "If a teammate or another pipeline is promoting: wait for it to finish, then run again (or pass --lock-wait 15m to keep trying).",
+        `If that lock was left behind by a crashed run and nobody is promoting: tenant-promote unlock --promotion-id ${holder} --upper-fqdn ${origin}`,
+    ], { lockHolder: conflict.holder });
+}
+function describeLock(state) {
+    const holder = state.promotionId ? ` (promotion ${state.promotionId})` : "";
+    const envs = [
+        state.lowerEnv?.state && `lower ${state.lowerEnv.state}`,
+        state.upperEnv?.state && `upper ${state.upperEnv.state}`,
+    ]
+        .filter(Boolean)
+        .join(", ");
+    return `${state.result}${holder}${envs ? `; ${envs}` : ""}`;
+}
+/**
+ * Takes the lock and waits until both environments are locked. Reports the promotion id
+ * through `onLockRequested` the moment the lock request returns it, before waiting.
+ */
+async function acquireLock(ctx, lockWaitMs, onLockRequested) {
+    const waitStart = Date.now();
+    let resentAfterUnknown = false;
+    for (;;) {
+        const before = await ctx.api.getLockState(ctx.signal);
+        let conflict;
+        if (before.result === "unlocked") {
+            try {
+                // Not cancellable: a lock request cut off mid-flight could take the lock unseen.
+                const reply = await ctx.api.lock();
+                const id = reply.promotionId ?? (await ctx.api.getLockState()).promotionId;
+                if (!id)
+                    throw new EngineFailure("api-error", "The lock request was accepted but returned no promotion id.");
+                onLockRequested(id);
+                ctx.log.info(`[lock] requested: promotion ${id}`);
+                await waitForLocked(ctx, id);
+                return id;
+            }
+            catch (error) {
+                if (error instanceof ApiError && error.status === 409) {
+                    conflict = parseLockConflict(error.serverMessage);
+                }
+                else if (isOutcomeUnknown(error)) {
+                    // The reply was lost; the lock state tells whether our request took effect.
+                    const after = await ctx.api.getLockState(ctx.signal);
+                    if ((after.result === "locking" || after.result === "locked") && after.promotionId) {
+                        ctx.log.warn(`[lock] the lock reply was lost, but the environments were unlocked before it and now hold promotion ${after.promotionId}: taking it as this run's lock`);
+                        onLockRequested(after.promotionId);
+                        await waitForLocked(ctx, after.promotionId);
+                        return after.promotionId;
+                    }
+                    if (after.result !== "unlocked" || resentAfterUnknown)
+                        throw error;
+                    resentAfterUnknown = true;
+                    ctx.log.warn("[lock] the lock reply was lost and the lock did not take: requesting it once more");
+                    continue;
+                }
+                else {
+                    throw error;
+                }
+            }
+        }
+        else if (before.result === "error") {
+            throw new EngineFailure("api-error", `The lock state of ${ctx.api.origin} is "error"${before.description ? `: ${before.description}` : ""}.`, ["Open a support case with Ping Identity (component: Self-Service Promotion)."]);
+        }
+        else {
+            conflict = {
+                holder: before.promotionId,
+                maintenance: /maintenance/i.test(before.description ?? ""),
+                message: before.description,
+            };
+        }
+        const waited = Date.now() - waitStart;
+        // A lock being released will be gone in seconds: worth a short wait even without --lock-wait.
+        const releasing = before.result === "unlocking" && waited < scaled(ctx, PHASE_LIMIT_MS.unlock);
+        if (waited >= lockWaitMs && !releasing)
+            throw lockConflictFailure(conflict, ctx.api.origin);
+        ctx.log.info(`[lock wait] ${ctx.api.origin} is held by ${conflict.maintenance ? "maintenance" : `promotion ${conflict.holder ?? "unknown"}`} (${before.result}); waiting (${formatDuration(waited)} of ${formatDuration(lockWaitMs)})`);
+        await sleep(scaled(ctx, POLL_MS.lock * 3), ctx.signal);
+    }
+}
+async function waitForLocked(ctx, promotionId) {
+    await pollUntil(ctx, {
+        phase: "lock",
+        read: () => ctx.api.getLockState(ctx.signal),
+        describe: describeLock,
+        done: (state) => {
+            if (state.result === "locked" && (!state.promotionId || state.promotionId === promotionId))
+                return true;
+            if (state.result === "error") {
+                throw new EngineFailure("api-error", `Locking failed: ${state.description ?? "lock state error"}.`);
+            }
+            if (state.result === "unlocked") {
+                throw new EngineFailure("api-error", `The lock for promotion ${promotionId} disappeared while locking.`);
+            }
+            return false;
+        },
+        intervalMs: () => POLL_MS.lock,
+        firstReadAfterMs: POLL_MS.lock,
+        limitMs: PHASE_LIMIT_MS.lock,
+        limitHint: "The environments did not finish locking; the lock request has been withdrawn. Run again later, or open a support case if it keeps happening.",
+    });
+}
+function isOutcomeUnknown(error) {
+    return (typeof error === "object" &&
+        error !== null &&
+        error.outcomeUnknown === true);
+}
+
+
+;// CONCATENATED MODULE: ./src/core/report/changes.ts
 /** The change kinds in display order. */
 const changes_CHANGE_KINDS = ["added", "modified", "deleted"];
 function listChanges(areas) {
@@ -104554,7 +104959,7 @@ function changes_summarizeCounts(counts) {
     return `${counts.total} ${noun}: ${changes_formatCounts(counts)}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/dates.ts
+;// CONCATENATED MODULE: ./src/core/report/dates.ts
 // Dates as the tenant sends them: "2024-06-12T17:32:05Z" and also "2022-01-27T15-23+00Z"
 // (hyphen between hour and minute, offset followed by a stray "Z").
 const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})[-:](\d{2})(?:[-:](\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?Z?)?$/i;
@@ -104607,7 +105012,7 @@ function offsetMinutes(zone) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/report/hash.ts
+;// CONCATENATED MODULE: ./src/core/report/hash.ts
 
 
 // Bump when the canonical form changes, so old and new hashes never compare equal by accident.
@@ -104627,7 +105032,7 @@ function hash_shortHash(hash) {
     return hash.slice(0, 12);
 }
 
-;// CONCATENATED MODULE: ./src/report/normalize.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/normalize.ts
 
 
 
@@ -104794,276 +105199,9 @@ function withoutUndefined(report) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/engine/failures.ts
-
-/** A failure the engine understands: a reason for machines, a message and next steps for humans. */
-class EngineFailure extends Error {
-    reason;
-    nextSteps;
-    details;
-    name = "EngineFailure";
-    constructor(reason, message, nextSteps = [], details = {}) {
-        super(message);
-        this.reason = reason;
-        this.nextSteps = nextSteps;
-        this.details = details;
-    }
-}
-const SUPPORT_STEP = "Open a support case with Ping Identity (component: Self-Service Promotion) quoting the error; promotions stay blocked until support clears it.";
-function missingEsvsFailure(names, upperOrigin, action) {
-    const list = names.length > 0 ? names.map((n) => `  - ${n}`).join("\n") : "  (the tenant did not name them)";
-    return new EngineFailure("missing-esvs", `The ${action} stopped: configuration references ESVs that ${upperOrigin} does not have:\n${list}`, [
-        `Create each ESV listed above in the upper environment (${upperOrigin}), with the value it needs there.`,
-        "Run again; the lock this run took has been released.",
-    ], { missingESVs: names });
-}
-function encryptedSecretsFailure(files, action) {
-    const list = files.length > 0
-        ? files.map((f) => `  - ${f.replace(/^\*\s*/, "")}`).join("\n")
-        : "  (the tenant did not name them)";
-    return new EngineFailure("encrypted-secrets", `The ${action} stopped: encrypted values were found in the configuration at:\n${list}`, [
-        "If a value is there by accident: create an ESV secret holding it in every environment (development, staging, production), reference the ESV in the configuration, and run again.",
-        "If the values are there on purpose: run again with --ignore-encrypted-secrets (action input ignore-encrypted-secrets: true).",
-    ], { encryptedSecrets: files });
-}
-function blockingFailure(message, action) {
-    return new EngineFailure("blocking-error", `The ${action} failed with a blocking error${message ? ` ("${message}")` : ""}; the environment refuses further promotions and rollbacks.`, [SUPPORT_STEP]);
-}
-function apiStepFailure(message, action) {
-    return new EngineFailure("api-error", `The ${action} ended in ERROR${message ? ` ("${message}")` : ""}.`, ["Read the status with `tenant-promote status`, fix the cause, and run again.", SUPPORT_STEP]);
-}
-/** Maps anything thrown during a run to a reason, keeping EngineFailures as they are. */
-function classifyError(error) {
-    if (error instanceof EngineFailure)
-        return error;
-    if (error instanceof AuthError ||
-        (error instanceof ApiError && (error.status === 401 || error.status === 403))) {
-        return new EngineFailure("auth", error.message, [
-            "Check the access token, or the service account id and key, of the environment named above.",
-            "The service account needs the fr:idc:promotion:* scope.",
-        ]);
-    }
-    if (error instanceof ApiError || error instanceof NetworkError) {
-        return new EngineFailure("api-error", error.message, [
-            "Check that the environment URL is right and reachable, then run again.",
-        ]);
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return new EngineFailure("api-error", message);
-}
-
-;// CONCATENATED MODULE: ./src/util/sleep.ts
-/** Sleeps, waking early (with the signal's reason) when the signal aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener("abort", onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener("abort", onAbort, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/engine/poll.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/promotion.ts
 
 
-
-/**
- * Poll intervals in real-tenant milliseconds. Lock changes take seconds, so they are polled
- * quickly; promotion phases take minutes, workload restarts the longest, so they are polled
- * less often. Chosen to notice a change within 1 s (lock) and 2 s (phases) on median while
- * staying under 30 status requests a minute (measured in bench/README.md).
- */
-const POLL_MS = {
-    lock: 1500,
-    shortPhase: 3000,
-    restart: 3600,
-    heartbeat: 30_000,
-};
-/** Even against a sped-up emulator, a heartbeat more often than this is noise. */
-const MIN_HEARTBEAT_MS = 5000;
-/** Bounds on phases that should never take long, in real-tenant milliseconds. */
-const PHASE_LIMIT_MS = {
-    lock: 5 * 60_000,
-    unlock: 5 * 60_000,
-    promotionStart: 2 * 60_000,
-};
-function scaled(ctx, ms) {
-    return Math.max(1, Math.round(ms * ctx.scale));
-}
-/** Reads until done, logging every change of state with the elapsed time. */
-async function pollUntil(ctx, spec) {
-    const phaseStart = Date.now();
-    let lastDescription;
-    let lastLogAt = phaseStart;
-    if (spec.firstReadAfterMs)
-        await sleep(scaled(ctx, spec.firstReadAfterMs), ctx.signal);
-    for (;;) {
-        const value = await spec.read();
-        const description = spec.describe(value);
-        const now = Date.now();
-        if (description !== lastDescription) {
-            ctx.log.info(`[${spec.phase}] ${description} (${elapsed(ctx, now, phaseStart)})`);
-            lastDescription = description;
-            lastLogAt = now;
-        }
-        else if (now - lastLogAt >= Math.max(scaled(ctx, POLL_MS.heartbeat), MIN_HEARTBEAT_MS)) {
-            ctx.log.info(`[${spec.phase}] still ${description} (${elapsed(ctx, now, phaseStart)})`);
-            lastLogAt = now;
-        }
-        if (spec.done(value))
-            return value;
-        if (spec.limitMs !== undefined && now - phaseStart > scaled(ctx, spec.limitMs)) {
-            throw new EngineFailure("timeout", `[${spec.phase}] did not finish within ${formatDuration(scaled(ctx, spec.limitMs))}: last state "${description}".`, spec.limitHint ? [spec.limitHint] : []);
-        }
-        await sleep(jittered(scaled(ctx, spec.intervalMs(value))), ctx.signal);
-    }
-}
-/** ±10 %, so polls do not fall into step with a tenant's regular timings. */
-function jittered(ms) {
-    return Math.max(1, Math.round(ms * (0.9 + Math.random() * 0.2)));
-}
-function elapsed(ctx, now, phaseStart) {
-    return `${formatDuration(now - phaseStart)} in phase, ${formatDuration(now - ctx.runStart)} total`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/lock.ts
-
-
-
-
-
-/** Reads the holder's promotion id out of a 409 message such as "already locked for promotion <id>". */
-function parseLockConflict(message) {
-    const text = message ?? "";
-    const holder = /promotion\s+([0-9A-Za-z][0-9A-Za-z-]{5,})/i.exec(text)?.[1];
-    return { holder, maintenance: /maintenance/i.test(text), message };
-}
-function lockConflictFailure(conflict, origin) {
-    if (conflict.maintenance) {
-        return new EngineFailure("lock-conflict", `${origin} is locked by Ping Identity for maintenance${conflict.message ? ` ("${conflict.message}")` : ""}.`, [
-            "Wait until Ping Identity releases the lock, then run again (or pass --lock-wait to keep trying).",
-        ], { lockHolder: "maintenance" });
-    }
-    const holder = conflict.holder ?? "another promotion";
-    return new EngineFailure("lock-conflict", `${origin} is already locked by promotion ${holder}; this run took no lock and left that one alone.`, [
-        "If a teammate or another pipeline is promoting: wait for it to finish, then run again (or pass --lock-wait 15m to keep trying).",
-        `If that lock was left behind by a crashed run and nobody is promoting: tenant-promote unlock --promotion-id ${holder} --upper-fqdn ${origin}`,
-    ], { lockHolder: conflict.holder });
-}
-function describeLock(state) {
-    const holder = state.promotionId ? ` (promotion ${state.promotionId})` : "";
-    const envs = [
-        state.lowerEnv?.state && `lower ${state.lowerEnv.state}`,
-        state.upperEnv?.state && `upper ${state.upperEnv.state}`,
-    ]
-        .filter(Boolean)
-        .join(", ");
-    return `${state.result}${holder}${envs ? `; ${envs}` : ""}`;
-}
-/**
- * Takes the lock and waits until both environments are locked. Reports the promotion id
- * through `onLockRequested` the moment the lock request returns it, before waiting.
- */
-async function acquireLock(ctx, lockWaitMs, onLockRequested) {
-    const waitStart = Date.now();
-    let resentAfterUnknown = false;
-    for (;;) {
-        const before = await ctx.api.getLockState(ctx.signal);
-        let conflict;
-        if (before.result === "unlocked") {
-            try {
-                // Not cancellable: a lock request cut off mid-flight could take the lock unseen.
-                const reply = await ctx.api.lock();
-                const id = reply.promotionId ?? (await ctx.api.getLockState()).promotionId;
-                if (!id)
-                    throw new EngineFailure("api-error", "The lock request was accepted but returned no promotion id.");
-                onLockRequested(id);
-                ctx.log.info(`[lock] requested: promotion ${id}`);
-                await waitForLocked(ctx, id);
-                return id;
-            }
-            catch (error) {
-                if (error instanceof ApiError && error.status === 409) {
-                    conflict = parseLockConflict(error.serverMessage);
-                }
-                else if (isOutcomeUnknown(error)) {
-                    // The reply was lost; the lock state tells whether our request took effect.
-                    const after = await ctx.api.getLockState(ctx.signal);
-                    if ((after.result === "locking" || after.result === "locked") && after.promotionId) {
-                        ctx.log.warn(`[lock] the lock reply was lost, but the environments were unlocked before it and now hold promotion ${after.promotionId}: taking it as this run's lock`);
-                        onLockRequested(after.promotionId);
-                        await waitForLocked(ctx, after.promotionId);
-                        return after.promotionId;
-                    }
-                    if (after.result !== "unlocked" || resentAfterUnknown)
-                        throw error;
-                    resentAfterUnknown = true;
-                    ctx.log.warn("[lock] the lock reply was lost and the lock did not take: requesting it once more");
-                    continue;
-                }
-                else {
-                    throw error;
-                }
-            }
-        }
-        else if (before.result === "error") {
-            throw new EngineFailure("api-error", `The lock state of ${ctx.api.origin} is "error"${before.description ? `: ${before.description}` : ""}.`, ["Open a support case with Ping Identity (component: Self-Service Promotion)."]);
-        }
-        else {
-            conflict = {
-                holder: before.promotionId,
-                maintenance: /maintenance/i.test(before.description ?? ""),
-                message: before.description,
-            };
-        }
-        const waited = Date.now() - waitStart;
-        // A lock being released will be gone in seconds: worth a short wait even without --lock-wait.
-        const releasing = before.result === "unlocking" && waited < scaled(ctx, PHASE_LIMIT_MS.unlock);
-        if (waited >= lockWaitMs && !releasing)
-            throw lockConflictFailure(conflict, ctx.api.origin);
-        ctx.log.info(`[lock wait] ${ctx.api.origin} is held by ${conflict.maintenance ? "maintenance" : `promotion ${conflict.holder ?? "unknown"}`} (${before.result}); waiting (${formatDuration(waited)} of ${formatDuration(lockWaitMs)})`);
-        await sleep(scaled(ctx, POLL_MS.lock * 3), ctx.signal);
-    }
-}
-async function waitForLocked(ctx, promotionId) {
-    await pollUntil(ctx, {
-        phase: "lock",
-        read: () => ctx.api.getLockState(ctx.signal),
-        describe: describeLock,
-        done: (state) => {
-            if (state.result === "locked" && (!state.promotionId || state.promotionId === promotionId))
-                return true;
-            if (state.result === "error") {
-                throw new EngineFailure("api-error", `Locking failed: ${state.description ?? "lock state error"}.`);
-            }
-            if (state.result === "unlocked") {
-                throw new EngineFailure("api-error", `The lock for promotion ${promotionId} disappeared while locking.`);
-            }
-            return false;
-        },
-        intervalMs: () => POLL_MS.lock,
-        firstReadAfterMs: POLL_MS.lock,
-        limitMs: PHASE_LIMIT_MS.lock,
-        limitHint: "The environments did not finish locking; the lock request has been withdrawn. Run again later, or open a support case if it keeps happening.",
-    });
-}
-function isOutcomeUnknown(error) {
-    return (typeof error === "object" &&
-        error !== null &&
-        error.outcomeUnknown === true);
-}
-
-
-;// CONCATENATED MODULE: ./src/engine/promotion.ts
 
 
 
@@ -105175,7 +105313,8 @@ function checkFinal(ctx, step, final) {
     throw new EngineFailure("api-error", `The ${step.label} ended in an unexpected state: ${describeStatus(final)}.`, ["Check `tenant-promote status`; the lock may have been released by someone else."]);
 }
 
-;// CONCATENATED MODULE: ./src/engine/release.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/release.ts
+
 
 
 
@@ -105257,7 +105396,7 @@ async function requestUnlock(ctx, promotionId) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/engine.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/procedure.ts
 
 
 
@@ -105265,81 +105404,29 @@ async function requestUnlock(ctx, promotionId) {
 
 
 
-const DEFAULT_TIMEOUT_MS = 60 * 60_000;
-/** Share of the overall timeout kept back so the lock can still be released in time. */
-const RELEASE_RESERVE = 0.2;
-/** Runs one mode to the end. Never throws: every outcome is a RunResult. */
+
+/** Runs one AIC mode to the end. Never throws: every outcome is a RunResult. */
 async function runEngine(options) {
-    const started = Date.now();
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const scale = options.timeScale ?? 1;
-    const workTimeout = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs * (1 - RELEASE_RESERVE))));
-    const signal = options.signal ? AbortSignal.any([options.signal, workTimeout]) : workTimeout;
-    const ctx = {
-        api: options.upper,
-        log: options.logger,
-        signal,
-        runStart: started,
-        scale,
+    const api = options.upper;
+    const shell = {
+        mode: options.mode,
+        logger: options.logger,
+        timeoutMs: options.timeoutMs,
+        timeScale: options.timeScale,
+        signal: options.signal,
+        releaseBudgetMs: options.releaseBudgetMs,
+        onHeld: (held) => options.onLockAcquired?.(held.id),
+        onReleased: (held) => options.onLockReleased?.(held.id),
     };
-    let heldLock;
-    let work;
-    try {
-        work = await dispatch(ctx, options, (id) => {
-            heldLock = id;
-            options.onLockAcquired?.(id);
-        });
-    }
-    catch (error) {
-        work = failureWork(error, options, workTimeout);
-    }
-    if (heldLock) {
-        const budget = Math.max(started + timeoutMs - Date.now(), 60_000 * scale, options.releaseBudgetMs ?? 0);
-        const released = await releaseLock(options.upper, heldLock, options.logger, budget, scale);
-        if (released)
-            options.onLockReleased?.(heldLock);
-        work.promotionId ??= heldLock;
-        work.lockReleased = released;
-        if (!released) {
-            work.nextSteps = [
-                ...(work.nextSteps ?? []),
-                `Release the lock: ${unlockCommand(options.upper.origin, heldLock)}`,
-            ];
-            if (work.result !== "failed") {
-                work = {
-                    ...work,
-                    result: "failed",
-                    reason: "api-error",
-                    message: `${work.message} But the lock could not be released.`,
-                };
-            }
-        }
-    }
-    const elapsedMs = Date.now() - started;
-    options.logger.info(`[done] ${work.result}${work.reason ? ` (${work.reason})` : ""} after ${formatDuration(elapsedMs)}`);
-    return { mode: options.mode, ...work, nextSteps: work.nextSteps ?? [], elapsedMs };
-}
-function failureWork(error, options, workTimeout) {
-    let failure;
-    if (options.signal?.aborted) {
-        failure = new EngineFailure("cancelled", "The run was cancelled.");
-    }
-    else if (workTimeout.aborted) {
-        failure = new EngineFailure("timeout", `The run did not finish within the timeout (${formatDuration(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)}).`, ["Run again with a longer --timeout, or check `tenant-promote status`."]);
-    }
-    else {
-        failure = classifyError(error);
-    }
-    return {
-        result: "failed",
-        reason: failure.reason,
-        message: failure.message,
-        nextSteps: failure.nextSteps,
-        lockHolder: failure.details.lockHolder,
-        missingESVs: failure.details.missingESVs,
-        encryptedSecrets: failure.details.encryptedSecrets,
-        reportDiff: failure.details.reportDiff,
-    };
+    const result = await runShell(shell, {
+        work: (run, hold) => dispatch({ ...run, api }, options, (id) => hold({ kind: "lock", id, origin: api.origin })),
+        release: (held, budgetMs) => releaseLock(api, held.id, options.logger, budgetMs, options.timeScale ?? 1),
+        releaseCommand: (held) => unlockCommand(held.origin, held.id),
+        classify: failures_classifyError,
+    });
+    // AIC's JSON has always listed these, empty when the run found none.
+    result.details = { missingESVs: [], encryptedSecrets: [], ...result.details };
+    return result;
 }
 async function dispatch(ctx, options, onLock) {
     const { upper, lower } = options;
@@ -105438,16 +105525,7 @@ async function checkBeforePromote(options, dryRun) {
         return undefined;
     }
     catch (error) {
-        const failure = classifyError(error);
-        return {
-            result: "failed",
-            reason: failure.reason,
-            message: failure.message,
-            nextSteps: failure.nextSteps,
-            reportDiff: failure.details.reportDiff,
-            report: dryRun,
-            dryRunReport: dryRun,
-        };
+        return { ...failedWork(failures_classifyError(error)), report: dryRun, dryRunReport: dryRun };
     }
 }
 async function rollback(ctx, options, before) {
@@ -105524,7 +105602,17 @@ async function statusWork(ctx) {
     return {
         result: "succeeded",
         message: `Lock: ${lock.result}${holder}. Promotion status: ${promotion.status}${promotion.message ? ` (${promotion.message})` : ""}. Reports: ${reports.length}.`,
-        status: { lock, promotion, reports },
+        status: {
+            rows: [
+                ["Lock", `${lock.result}${lock.promotionId ? ` (promotion ${lock.promotionId})` : ""}`],
+                [
+                    "Promotion status",
+                    `${promotion.status}${promotion.message ? `: ${promotion.message}` : ""}`,
+                ],
+                ["Reports", String(reports.length)],
+            ],
+            data: { lock, promotion, reports },
+        },
     };
 }
 async function unlockWork(ctx, options) {
@@ -105549,51 +105637,6 @@ async function unlockWork(ctx, options) {
         promotionId: id,
         lockReleased: true,
     };
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/engine/provenance.ts
-
-/** The CI run this process belongs to, as a URL, when a known CI says so. */
-function pipelineRunUrl(env) {
-    if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
-        const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-        return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-    }
-    return env.CI_JOB_URL ?? env.CI_PIPELINE_URL ?? env.BUILD_URL ?? undefined;
-}
-/** Who promotes: the CI actor when known, else user@host. Shown in the tenant's own reports. */
-function defaultPromoter(env) {
-    const actor = env.GITHUB_ACTOR ??
-        env.GITLAB_USER_LOGIN ??
-        env.BUILD_USER_ID ??
-        env.BITBUCKET_STEP_TRIGGERER_UUID;
-    if (actor)
-        return `${actor} via tenant-promote`;
-    let user = env.USER ?? env.USERNAME;
-    if (!user) {
-        try {
-            user = (0,external_node_os_namespaceObject.userInfo)().username;
-        }
-        catch {
-            user = "unknown";
-        }
-    }
-    return `${user}@${(0,external_node_os_namespaceObject.hostname)()} via tenant-promote`;
-}
-/** What is promoted and from where, so the tenant's report can be traced back to the run. */
-function defaultDescription(mode, env) {
-    const url = pipelineRunUrl(env);
-    const where = env.GITHUB_REPOSITORY ?? env.CI_PROJECT_PATH ?? env.JOB_NAME;
-    const parts = [`tenant-promote ${mode}`];
-    if (where)
-        parts.push(`from ${where}`);
-    if (env.GITHUB_SHA ?? env.CI_COMMIT_SHA)
-        parts.push(`at ${(env.GITHUB_SHA ?? env.CI_COMMIT_SHA ?? "").slice(0, 12)}`);
-    if (url)
-        parts.push(`(${url})`);
-    return parts.join(" ");
 }
 
 ;// CONCATENATED MODULE: ./src/action/event.ts
@@ -105674,7 +105717,8 @@ function describeGitHubError(error) {
         : message;
 }
 
-;// CONCATENATED MODULE: ./src/engine/types.ts
+;// CONCATENATED MODULE: ./src/core/run/types.ts
+/** Every mode a platform may offer; each platform lists the ones it has. */
 const MODES = [
     "preview",
     "dry-run",
@@ -105684,8 +105728,6 @@ const MODES = [
     "status",
     "unlock",
 ];
-/** Modes that take the lock and therefore must release it. */
-const LOCKING_MODES = (/* unused pure expression or super */ null && (["dry-run", "promote", "rollback"]));
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // Reads the action's inputs (shared by main and post), masking every secret before anything else.
@@ -105777,7 +105819,7 @@ function readActionInputs() {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/report/escape.ts
+;// CONCATENATED MODULE: ./src/core/report/escape.ts
 // Tenant content (config names, realms, ids, descriptions) is untrusted: it must not inject
 // HTML, break a table, start a list or open a code span. Numeric entities are used because they
 // work the same in Markdown text, table cells and inside <summary> (where backslashes do not).
@@ -105807,7 +105849,7 @@ function escapeMarkdown(text) {
     return escaped.replace(/^(?:[-+=]|\d+(?=[.)])| +)/, (lead) => `&#${lead.charCodeAt(0)};${lead.slice(1)}`);
 }
 
-;// CONCATENATED MODULE: ./src/report/fit.ts
+;// CONCATENATED MODULE: ./src/core/report/fit.ts
 // Fits a rendered report under a size limit (PR comments: 65,536 chars) by dropping whole
 // blocks, never characters, so every <details> stays closed and no entity or tag is cut.
 const SEPARATOR = "\n\n";
@@ -105872,7 +105914,7 @@ function lengthOf(blocks) {
     return blocks.reduce((sum, block) => sum + block.length, 0);
 }
 
-;// CONCATENATED MODULE: ./src/report/labels.ts
+;// CONCATENATED MODULE: ./src/core/report/labels.ts
 const TITLES = {
     provisional: "Provisional promotion report",
     "dry-run": "Dry-run promotion report",
@@ -105895,7 +105937,7 @@ function displayValue(value, maxChars = 200) {
     return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./src/report/text.ts
+;// CONCATENATED MODULE: ./src/core/report/text.ts
 
 
 
@@ -105944,7 +105986,7 @@ function text_renderText(report) {
     return `${lines.join("\n")}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./src/core/report/markdown.ts
 
 
 
@@ -106066,7 +106108,8 @@ function extraSection(extra) {
 // outcome.ts (run rendering) imports both renderers from here.
 
 
-;// CONCATENATED MODULE: ./src/report/outcome.ts
+;// CONCATENATED MODULE: ./src/core/run/outcome.ts
+// Renders a whole run (outcome, failure, next steps, report) for people and machines.
 
 const ICON = {
     succeeded: "✅",
@@ -106075,6 +106118,10 @@ const ICON = {
 };
 function escapeInline(text) {
     return text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]);
+}
+/** Table cells: escaped, and a pipe or newline in tenant text cannot break the row. */
+function escapeCell(text) {
+    return escapeInline(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 /** A code block whose fence is longer than any backtick run inside, so tenant text cannot close it. */
 function fenced(text, language) {
@@ -106099,8 +106146,7 @@ function outcomeMarkdown(result) {
         lines.push("**Next steps**", "", ...result.nextSteps.map((s) => `- ${escapeInline(s)}`), "");
     }
     if (result.status) {
-        const { lock, promotion, reports } = result.status;
-        lines.push("| | |", "| --- | --- |", `| Lock | ${escapeInline(`${lock.result}${lock.promotionId ? ` (promotion ${lock.promotionId})` : ""}`)} |`, `| Promotion status | ${escapeInline(`${promotion.status}${promotion.message ? `: ${promotion.message}` : ""}`)} |`, `| Reports | ${reports.length} |`, "");
+        lines.push("| | |", "| --- | --- |", ...result.status.rows.map(([label, value]) => `| ${escapeCell(label)} | ${escapeCell(value)} |`), "");
     }
     return lines.join("\n");
 }
@@ -106113,6 +106159,8 @@ function outcomeText(result) {
         lines.push(`promotion id: ${result.promotionId}`);
     if (result.reportDiff)
         lines.push("changes since the reviewed report:", result.reportDiff);
+    if (result.status)
+        lines.push(...result.status.rows.map(([label, value]) => `${label}: ${value}`));
     if (result.nextSteps.length > 0)
         lines.push("next steps:", ...result.nextSteps.map((s) => `  - ${s}`));
     return lines.join("\n");
@@ -106141,14 +106189,13 @@ function runJson(result) {
         promotionId: result.promotionId ?? null,
         lockReleased: result.lockReleased ?? null,
         lockHolder: result.lockHolder ?? null,
-        missingESVs: result.missingESVs ?? [],
-        encryptedSecrets: result.encryptedSecrets ?? [],
+        ...result.details,
         reportDiff: result.reportDiff ?? null,
         reportHash: result.report?.hash ?? null,
         changes: result.report?.counts.total ?? 0,
         report: result.report ?? null,
         dryRunReport: result.dryRunReport ?? null,
-        status: result.status ?? null,
+        status: result.status?.data ?? null,
         elapsedMs: result.elapsedMs,
     }, null, 2)}\n`;
 }
@@ -106270,6 +106317,8 @@ async function publishComment(api, pullRequest, upper, render, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/render.ts
+// The Markdown the action posts: the PR comment (65,536 characters at most) and the job
+// summary (1 MiB at most). Both trim the report, never the outcome, and say where the rest is.
 
 
 
@@ -106373,7 +106422,7 @@ async function publishResult(result, target) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/diff.ts
+;// CONCATENATED MODULE: ./src/core/report/diff.ts
 
 
 
@@ -106486,7 +106535,128 @@ function requireSameReport(reviewed) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/auth/redact.ts
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/targets.ts
+// The environments file: which tenant environments exist and which one each promotes from.
+// A target names an upper environment; its lower one is the entry before it.
+
+
+
+
+/** The group used for a file with a top-level `environments:` list. */
+const DEFAULT_GROUP = "default";
+function fail(file, problem) {
+    throw new UsageError(`${file}: ${problem}`);
+}
+function targets_text(value) {
+    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+function parseGroup(file, group, list) {
+    if (!Array.isArray(list) || list.length === 0)
+        fail(file, `group "${group}" needs an environments list, in promotion order`);
+    const environments = [];
+    for (const [index, raw] of list.entries()) {
+        const name = targets_text(raw?.name);
+        const fqdn = targets_text(raw?.fqdn);
+        if (!name)
+            fail(file, `group "${group}", environment ${index + 1}: name is missing`);
+        if (!fqdn)
+            fail(file, `group "${group}", environment "${name}": fqdn is missing`);
+        if (environments.some((e) => e.name === name))
+            fail(file, `group "${group}" lists environment "${name}" twice`);
+        const promotesFrom = raw.promotesFrom === undefined ? undefined : targets_text(raw.promotesFrom);
+        const previous = environments[environments.length - 1];
+        if (raw.promotesFrom !== undefined && !promotesFrom)
+            fail(file, `group "${group}", environment "${name}": promotesFrom must name an environment`);
+        if (promotesFrom && promotesFrom !== previous?.name) {
+            // AIC only promotes between neighbours: development -> staging -> production.
+            fail(file, previous
+                ? `group "${group}": "${name}" promotes from "${promotesFrom}", but promotion pairs are sequential: it can only promote from "${previous.name}", the environment listed before it`
+                : `group "${group}": "${name}" is listed first, so it promotes from nothing, yet says promotesFrom "${promotesFrom}"; list environments in promotion order`);
+        }
+        environments.push({ name, fqdn });
+    }
+    return environments;
+}
+/** Parses the file's text; `file` is only used in messages. */
+function parseTargets(source, file) {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(source);
+    }
+    catch (error) {
+        fail(file, `not valid YAML: ${error.message.split("\n")[0]}`);
+    }
+    const root = (doc ?? {});
+    const groups = new Map();
+    if (root.groups !== undefined) {
+        if (typeof root.groups !== "object" || root.groups === null || Array.isArray(root.groups))
+            fail(file, "groups must map each group name to { environments: [...] }");
+        for (const [group, value] of Object.entries(root.groups)) {
+            groups.set(group, parseGroup(file, group, value?.environments));
+        }
+    }
+    if (root.environments !== undefined)
+        groups.set(DEFAULT_GROUP, parseGroup(file, DEFAULT_GROUP, root.environments));
+    if (groups.size === 0)
+        fail(file, "no environments: give a top-level environments list or groups");
+    return groups;
+}
+/** Every target a file offers (each environment that promotes from another), e.g. for a matrix. */
+function listTargets(groups) {
+    const single = groups.size === 1;
+    return [...groups].flatMap(([group, envs]) => envs.slice(1).map((env) => (single ? env.name : `${group}/${env.name}`)));
+}
+/** Picks the upper environment named by `target` and the lower one it promotes from. */
+function resolveTarget(groups, target, file) {
+    const [groupName, envName] = target.includes("/") ? target.split("/", 2) : [undefined, target];
+    const candidates = [...groups].filter(([group, envs]) => (groupName === undefined || group === groupName) && envs.some((e) => e.name === envName));
+    const available = listTargets(groups).join(", ") || "none";
+    if (candidates.length === 0)
+        fail(file, `target "${target}" is not in the file; targets: ${available}`);
+    if (candidates.length > 1)
+        fail(file, `target "${target}" is in several groups (${candidates.map(([g]) => g).join(", ")}); name it as group/${envName}`);
+    const [group, envs] = candidates[0];
+    const index = envs.findIndex((e) => e.name === envName);
+    const upper = envs[index];
+    const lower = envs[index - 1];
+    if (!lower)
+        fail(file, `target "${target}" is the first environment of its group: nothing promotes into it; targets: ${available}`);
+    return { id: groups.size === 1 ? upper.name : `${group}/${upper.name}`, upper, lower };
+}
+/** Reads the file and resolves the target; every problem is a UsageError naming the file. */
+async function loadTarget(file, target) {
+    let source;
+    try {
+        source = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (error) {
+        throw new UsageError(`cannot read the environments file ${file}: ${error.code ?? error.message}`);
+    }
+    return resolveTarget(parseTargets(source, file), target, file);
+}
+/**
+ * Fills the upper and lower environments from the file; an environment also given directly
+ * must be the same one, or the run is refused (it would promote a pair the file does not allow).
+ */
+async function applyTarget(run, file, target, name) {
+    const resolved = await loadTarget(file, target);
+    for (const [side, given, fromFile] of [
+        ["upper", run.upperFqdn, resolved.upper],
+        ["lower", run.lowerFqdn, resolved.lower],
+    ]) {
+        const input = name(`${side}-fqdn`);
+        if (given && environmentOrigin(given, input) !== environmentOrigin(fromFile.fqdn, file)) {
+            throw new UsageError(`${input} (${given}) contradicts ${file}, where target "${resolved.id}" has ${side} environment ${fromFile.name} (${fromFile.fqdn}); drop ${input} or fix the file`);
+        }
+    }
+    run.upperFqdn = resolved.upper.fqdn;
+    run.lowerFqdn = resolved.lower.fqdn;
+    return resolved;
+}
+
+;// CONCATENATED MODULE: ./src/core/auth/redact.ts
 // Scrubs secrets from text bound for logs, summaries and error output.
 const MIN_SECRET_LENGTH = 6;
 const JWK_PRIVATE_FIELDS = ["d", "p", "q", "dp", "dq", "qi"];
@@ -106540,29 +106710,35 @@ function redact(text, secrets) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/util/log.ts
-const silentLogger = { info() { }, warn() { }, debug() { } };
-/** Collects lines in memory; handy in tests. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(`info: ${message}`);
+;// CONCATENATED MODULE: ./src/core/auth/static-token.ts
+/**
+ * A ready-made access token. It cannot be renewed: invalidate() does nothing, so a
+ * second 401 surfaces as an authentication failure.
+ */
+class StaticTokenSource {
+    given;
+    token;
+    constructor(given, inputName = "access token") {
+        this.given = given;
+        // Pasted tokens often carry a trailing newline, which is not allowed in a header.
+        this.token = given.trim();
+        if (this.token === "")
+            throw new Error(`${inputName} is empty`);
+        if (/\s/.test(this.token))
+            throw new Error(`${inputName} contains whitespace; paste the bare token`);
     }
-    warn(message) {
-        this.lines.push(`warn: ${message}`);
+    async getToken() {
+        return this.token;
     }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
+    invalidate() { }
+    secrets() {
+        return [this.given, this.token];
     }
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version (a test checks). */
-const src_version_VERSION = "0.1.0";
-
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var node_modules_undici_0 = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./src/aic/http.ts
+var node_modules_undici_0 = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/core/http/exchange.ts
 // One HTTP exchange over undici, with the per-request timeout and error mapping.
 // Retries, auth and parsing live with the callers.
 
@@ -106630,7 +106806,7 @@ function networkError(endpoint, error, timedOut, timeoutMs) {
     return new NetworkError(endpoint, detail, !(code && NOT_SENT_CODES.has(code)), { cause: error });
 }
 
-;// CONCATENATED MODULE: ./src/aic/reply.ts
+;// CONCATENATED MODULE: ./src/core/http/reply.ts
 // Lenient reading of API replies: keep every field, reject only what the engine cannot use.
 
 function reply_isObject(value) {
@@ -106715,7 +106891,7 @@ function redirectError(endpoint, reply) {
     return new ApiError(endpoint, reply.status, undefined, `redirect to ${target} not followed; check the environment URL (the API does not redirect)`);
 }
 
-;// CONCATENATED MODULE: ./src/aic/retry.ts
+;// CONCATENATED MODULE: ./src/core/http/retry.ts
 // Retry timing and the retry loop shared by the API client and the token exchange.
 
 
@@ -106778,7 +106954,301 @@ async function withRetries(attempt, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/aic/client.ts
+;// CONCATENATED MODULE: ./src/core/util/log.ts
+const silentLogger = { info() { }, warn() { }, debug() { } };
+/** Collects lines in memory; handy in tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(`info: ${message}`);
+    }
+    warn(message) {
+        this.lines.push(`warn: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/version.ts
+/** Kept equal to package.json's version (a test checks). */
+const core_version_VERSION = "0.1.0";
+
+;// CONCATENATED MODULE: ./src/platforms/aic/auth/jwt.ts
+// Compact RS256 JWTs with node:crypto: enough for the JWT bearer grant, nothing more.
+
+function base64url(data) {
+    return Buffer.from(data).toString("base64url");
+}
+/**
+ * Reads a private key given as JWK JSON text or a PEM (PKCS#8 or PKCS#1).
+ * The error never echoes the key material.
+ */
+function parsePrivateKey(keyText, inputName = "private key") {
+    const trimmed = keyText.trim();
+    try {
+        if (trimmed.startsWith("{")) {
+            return (0,external_node_crypto_.createPrivateKey)({ key: JSON.parse(trimmed), format: "jwk" });
+        }
+        return (0,external_node_crypto_.createPrivateKey)({ key: trimmed, format: "pem" });
+    }
+    catch {
+        throw new Error(`${inputName} is neither a private JWK (JSON with "d") nor a PEM private key; paste the key of the service account as downloaded`);
+    }
+}
+/** Reads a public key given as JWK JSON text (or an object) or a PEM. */
+function parsePublicKey(key) {
+    if (typeof key === "object")
+        return createPublicKey({ key: key, format: "jwk" });
+    const trimmed = key.trim();
+    if (trimmed.startsWith("{"))
+        return createPublicKey({ key: JSON.parse(trimmed), format: "jwk" });
+    return createPublicKey(trimmed);
+}
+function signJwt(claims, privateKey) {
+    const header = base64url(JSON.stringify({ alg: "RS256", typ: "JWT" }));
+    const payload = base64url(JSON.stringify(claims));
+    const signature = (0,external_node_crypto_.sign)("RSA-SHA256", Buffer.from(`${header}.${payload}`), privateKey);
+    return `${header}.${payload}.${base64url(signature)}`;
+}
+/** Claims for a service-account assertion: iss = sub = account id, short-lived, unique jti. */
+function assertionClaims(accountId, audience, nowMs = Date.now()) {
+    const iat = Math.floor(nowMs / 1000);
+    return { iss: accountId, sub: accountId, aud: audience, iat, exp: iat + 180, jti: (0,external_node_crypto_.randomUUID)() };
+}
+/** Verifies an RS256 JWT; returns its claims or throws a short reason (never the token). */
+function verifyJwt(token, publicKey) {
+    const parts = token.split(".");
+    if (parts.length !== 3)
+        throw new Error("malformed JWT");
+    const [header, payload, signature] = parts;
+    const headerJson = JSON.parse(Buffer.from(header, "base64url").toString("utf8"));
+    if (headerJson.alg !== "RS256")
+        throw new Error(`unsupported JWT alg ${String(headerJson.alg)}`);
+    const ok = verify("RSA-SHA256", Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature, "base64url"));
+    if (!ok)
+        throw new Error("JWT signature does not verify");
+    return JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+}
+
+;// CONCATENATED MODULE: ./src/platforms/aic/auth/service-account.ts
+
+
+
+
+
+
+
+
+
+const PROMOTION_SCOPE = "fr:idc:promotion:*";
+const TOKEN_PATH = "/am/oauth2/access_token";
+const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+/** Used when the reply has no expires_in; AIC tokens live about 15 minutes. */
+const ASSUMED_LIFETIME_MS = 15 * 60_000;
+class ServiceAccountTokenSource {
+    options;
+    key;
+    endpoint;
+    tokenUrl;
+    scope;
+    logger;
+    policy;
+    now;
+    refreshMarginMs;
+    issued = [];
+    cached;
+    inFlight;
+    constructor(options) {
+        this.options = options;
+        if (options.accountId.trim() === "")
+            throw new Error("service account id is empty");
+        this.key = parsePrivateKey(options.privateKey, options.keyInputName ?? "service account key");
+        const origin = new URL(options.baseUrl).origin;
+        this.endpoint = { method: "POST", path: TOKEN_PATH, origin };
+        this.tokenUrl = `${origin}${TOKEN_PATH}`;
+        this.scope = options.scope ?? PROMOTION_SCOPE;
+        this.logger = options.logger ?? silentLogger;
+        this.policy = retryPolicy(options.retry);
+        this.now = options.now ?? Date.now;
+        this.refreshMarginMs = options.refreshMarginMs ?? 60_000;
+    }
+    async getToken(signal) {
+        for (;;) {
+            if (this.cached && this.now() < this.cached.refreshAtMs)
+                return this.cached.token;
+            signal?.throwIfAborted();
+            const exchange = this.inFlight ?? this.startExchange(signal);
+            try {
+                return await untilAborted(exchange.promise, signal);
+            }
+            catch (error) {
+                // Joined an exchange that its starter cancelled: ours is still wanted, start another.
+                if (exchange.signal?.aborted && !signal?.aborted)
+                    continue;
+                throw error;
+            }
+        }
+    }
+    invalidate() {
+        this.cached = undefined;
+    }
+    secrets() {
+        return [this.options.privateKey, ...this.issued];
+    }
+    startExchange(signal) {
+        const promise = this.exchange(signal).finally(() => {
+            if (this.inFlight?.promise === promise)
+                this.inFlight = undefined;
+        });
+        this.inFlight = { promise, signal };
+        return this.inFlight;
+    }
+    async exchange(signal) {
+        const startedMs = this.now();
+        const reply = await withRetries(() => this.attempt(signal), {
+            policy: this.policy,
+            logger: this.logger,
+            signal,
+        });
+        const body = reply;
+        if (typeof body.access_token !== "string" || body.access_token === "") {
+            throw new AuthError(`${describeEndpoint(this.endpoint)} answered without an access_token`);
+        }
+        const token = body.access_token;
+        this.issued.push(token);
+        const expiresIn = Number(body.expires_in);
+        const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : ASSUMED_LIFETIME_MS;
+        // A short-lived token would otherwise be re-minted on every call.
+        const marginMs = Math.min(this.refreshMarginMs, lifetimeMs / 4);
+        this.cached = { token, refreshAtMs: startedMs + lifetimeMs - marginMs };
+        this.logger.debug(`minted an access token for ${this.endpoint.origin}, valid for ${formatDuration(lifetimeMs)}`);
+        return token;
+    }
+    async attempt(signal) {
+        // A fresh assertion per attempt: its jti may have been spent by a request whose reply was lost.
+        // Real time, not the injected clock: the server checks iat/exp against its own.
+        const assertion = signJwt(assertionClaims(this.options.accountId, this.tokenUrl), this.key);
+        this.issued.push(assertion);
+        const form = new URLSearchParams({
+            grant_type: JWT_BEARER,
+            client_id: "service-account",
+            scope: this.scope,
+            assertion,
+        });
+        let reply;
+        try {
+            reply = await sendRequest({
+                endpoint: this.endpoint,
+                url: this.tokenUrl,
+                method: "POST",
+                headers: {
+                    accept: "application/json",
+                    "content-type": "application/x-www-form-urlencoded",
+                    "user-agent": `tenant-promote/${core_version_VERSION}`,
+                },
+                body: form.toString(),
+                dispatcher: this.options.dispatcher,
+                timeoutMs: this.options.requestTimeoutMs ?? 30_000,
+                signal,
+            });
+        }
+        catch (error) {
+            if (!(error instanceof NetworkError))
+                throw error;
+            return { error, retry: { what: error.message } };
+        }
+        const what = `${describeEndpoint(this.endpoint)} answered HTTP ${reply.status}`;
+        const body = parseBody(reply.text);
+        if (reply.status >= 200 && reply.status < 300) {
+            if (body)
+                return { value: body };
+            return {
+                error: new AuthError(`${what} with a reply that is not a JSON object`, reply.status),
+            };
+        }
+        const error = new AuthError(`${what}${this.serverReason(body, assertion)}`, reply.status);
+        if (reply.status === 429 || reply.status >= 500) {
+            return {
+                error,
+                retry: { what, retryAfterMs: parseRetryAfter(reply.headers["retry-after"]) },
+            };
+        }
+        if (reply.status >= 300 && reply.status < 400) {
+            return { error: new AuthError(redirectError(this.endpoint, reply).message, reply.status) };
+        }
+        return {
+            error: new AuthError(`${error.message}. Check the service account id, its key, and that the account has the ${this.scope} scope.`, reply.status),
+        };
+    }
+    /** The server's `error: error_description`, scrubbed in case it echoes the assertion. */
+    serverReason(body, assertion) {
+        const parts = [body?.error, body?.error_description].filter((part) => typeof part === "string" && part !== "");
+        return parts.length > 0 ? `: ${redact(parts.join(": "), [assertion, ...this.secrets()])}` : "";
+    }
+}
+function parseBody(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+            ? parsed
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Waits for a shared promise, giving up with the signal's reason when it aborts. */
+function untilAborted(promise, signal) {
+    if (!signal)
+        return promise;
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/platforms/aic/auth/factory.ts
+
+
+function given(value) {
+    return value !== undefined && value.trim() !== "" ? value : undefined;
+}
+/**
+ * The token source of one environment: a service account when both its id and key are
+ * given (it can re-mint), else a ready-made token. Errors name inputs, never values.
+ */
+function createTokenSource(options, envName) {
+    const id = given(options.serviceAccountId);
+    const key = given(options.serviceAccountKey);
+    const token = given(options.accessToken);
+    if (id && !key) {
+        throw new Error(`${envName} service account id is set but its key is missing: give the service account's private key (JWK JSON or PEM)`);
+    }
+    if (key && !id) {
+        throw new Error(`${envName} service account key is set but its id is missing: give the service account's id`);
+    }
+    if (id && key) {
+        return new ServiceAccountTokenSource({
+            ...options,
+            accountId: id.trim(),
+            privateKey: key,
+            keyInputName: `${envName} service account key`,
+        });
+    }
+    if (token)
+        return new StaticTokenSource(token, `${envName} access token`);
+    throw new Error(`no credentials for the ${envName} environment: give a service account id and key, or an access token`);
+}
+
+;// CONCATENATED MODULE: ./src/platforms/aic/auth/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/platforms/aic/client.ts
 
 
 
@@ -106812,7 +107282,7 @@ class AicClient {
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         this.policy = retryPolicy(options.retry);
         this.dispatcher = options.dispatcher;
-        this.userAgent = options.userAgent ?? `tenant-promote/${src_version_VERSION}`;
+        this.userAgent = options.userAgent ?? `tenant-promote/${core_version_VERSION}`;
     }
     async getLockState(signal) {
         return this.getObject("/lock/state", signal, "result");
@@ -106941,307 +107411,7 @@ function failureCode(error) {
     return errorCode(error.cause) ?? "network error";
 }
 
-;// CONCATENATED MODULE: ./src/auth/jwt.ts
-// Compact RS256 JWTs with node:crypto: enough for the JWT bearer grant, nothing more.
-
-function base64url(data) {
-    return Buffer.from(data).toString("base64url");
-}
-/**
- * Reads a private key given as JWK JSON text or a PEM (PKCS#8 or PKCS#1).
- * The error never echoes the key material.
- */
-function parsePrivateKey(keyText, inputName = "private key") {
-    const trimmed = keyText.trim();
-    try {
-        if (trimmed.startsWith("{")) {
-            return (0,external_node_crypto_.createPrivateKey)({ key: JSON.parse(trimmed), format: "jwk" });
-        }
-        return (0,external_node_crypto_.createPrivateKey)({ key: trimmed, format: "pem" });
-    }
-    catch {
-        throw new Error(`${inputName} is neither a private JWK (JSON with "d") nor a PEM private key; paste the key of the service account as downloaded`);
-    }
-}
-/** Reads a public key given as JWK JSON text (or an object) or a PEM. */
-function parsePublicKey(key) {
-    if (typeof key === "object")
-        return createPublicKey({ key: key, format: "jwk" });
-    const trimmed = key.trim();
-    if (trimmed.startsWith("{"))
-        return createPublicKey({ key: JSON.parse(trimmed), format: "jwk" });
-    return createPublicKey(trimmed);
-}
-function signJwt(claims, privateKey) {
-    const header = base64url(JSON.stringify({ alg: "RS256", typ: "JWT" }));
-    const payload = base64url(JSON.stringify(claims));
-    const signature = (0,external_node_crypto_.sign)("RSA-SHA256", Buffer.from(`${header}.${payload}`), privateKey);
-    return `${header}.${payload}.${base64url(signature)}`;
-}
-/** Claims for a service-account assertion: iss = sub = account id, short-lived, unique jti. */
-function assertionClaims(accountId, audience, nowMs = Date.now()) {
-    const iat = Math.floor(nowMs / 1000);
-    return { iss: accountId, sub: accountId, aud: audience, iat, exp: iat + 180, jti: (0,external_node_crypto_.randomUUID)() };
-}
-/** Verifies an RS256 JWT; returns its claims or throws a short reason (never the token). */
-function verifyJwt(token, publicKey) {
-    const parts = token.split(".");
-    if (parts.length !== 3)
-        throw new Error("malformed JWT");
-    const [header, payload, signature] = parts;
-    const headerJson = JSON.parse(Buffer.from(header, "base64url").toString("utf8"));
-    if (headerJson.alg !== "RS256")
-        throw new Error(`unsupported JWT alg ${String(headerJson.alg)}`);
-    const ok = verify("RSA-SHA256", Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature, "base64url"));
-    if (!ok)
-        throw new Error("JWT signature does not verify");
-    return JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-}
-
-;// CONCATENATED MODULE: ./src/auth/service-account.ts
-
-
-
-
-
-
-
-
-
-const PROMOTION_SCOPE = "fr:idc:promotion:*";
-const TOKEN_PATH = "/am/oauth2/access_token";
-const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-/** Used when the reply has no expires_in; AIC tokens live about 15 minutes. */
-const ASSUMED_LIFETIME_MS = 15 * 60_000;
-class ServiceAccountTokenSource {
-    options;
-    key;
-    endpoint;
-    tokenUrl;
-    scope;
-    logger;
-    policy;
-    now;
-    refreshMarginMs;
-    issued = [];
-    cached;
-    inFlight;
-    constructor(options) {
-        this.options = options;
-        if (options.accountId.trim() === "")
-            throw new Error("service account id is empty");
-        this.key = parsePrivateKey(options.privateKey, options.keyInputName ?? "service account key");
-        const origin = new URL(options.baseUrl).origin;
-        this.endpoint = { method: "POST", path: TOKEN_PATH, origin };
-        this.tokenUrl = `${origin}${TOKEN_PATH}`;
-        this.scope = options.scope ?? PROMOTION_SCOPE;
-        this.logger = options.logger ?? silentLogger;
-        this.policy = retryPolicy(options.retry);
-        this.now = options.now ?? Date.now;
-        this.refreshMarginMs = options.refreshMarginMs ?? 60_000;
-    }
-    async getToken(signal) {
-        for (;;) {
-            if (this.cached && this.now() < this.cached.refreshAtMs)
-                return this.cached.token;
-            signal?.throwIfAborted();
-            const exchange = this.inFlight ?? this.startExchange(signal);
-            try {
-                return await untilAborted(exchange.promise, signal);
-            }
-            catch (error) {
-                // Joined an exchange that its starter cancelled: ours is still wanted, start another.
-                if (exchange.signal?.aborted && !signal?.aborted)
-                    continue;
-                throw error;
-            }
-        }
-    }
-    invalidate() {
-        this.cached = undefined;
-    }
-    secrets() {
-        return [this.options.privateKey, ...this.issued];
-    }
-    startExchange(signal) {
-        const promise = this.exchange(signal).finally(() => {
-            if (this.inFlight?.promise === promise)
-                this.inFlight = undefined;
-        });
-        this.inFlight = { promise, signal };
-        return this.inFlight;
-    }
-    async exchange(signal) {
-        const startedMs = this.now();
-        const reply = await withRetries(() => this.attempt(signal), {
-            policy: this.policy,
-            logger: this.logger,
-            signal,
-        });
-        const body = reply;
-        if (typeof body.access_token !== "string" || body.access_token === "") {
-            throw new AuthError(`${describeEndpoint(this.endpoint)} answered without an access_token`);
-        }
-        const token = body.access_token;
-        this.issued.push(token);
-        const expiresIn = Number(body.expires_in);
-        const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : ASSUMED_LIFETIME_MS;
-        // A short-lived token would otherwise be re-minted on every call.
-        const marginMs = Math.min(this.refreshMarginMs, lifetimeMs / 4);
-        this.cached = { token, refreshAtMs: startedMs + lifetimeMs - marginMs };
-        this.logger.debug(`minted an access token for ${this.endpoint.origin}, valid for ${formatDuration(lifetimeMs)}`);
-        return token;
-    }
-    async attempt(signal) {
-        // A fresh assertion per attempt: its jti may have been spent by a request whose reply was lost.
-        // Real time, not the injected clock: the server checks iat/exp against its own.
-        const assertion = signJwt(assertionClaims(this.options.accountId, this.tokenUrl), this.key);
-        this.issued.push(assertion);
-        const form = new URLSearchParams({
-            grant_type: JWT_BEARER,
-            client_id: "service-account",
-            scope: this.scope,
-            assertion,
-        });
-        let reply;
-        try {
-            reply = await sendRequest({
-                endpoint: this.endpoint,
-                url: this.tokenUrl,
-                method: "POST",
-                headers: {
-                    accept: "application/json",
-                    "content-type": "application/x-www-form-urlencoded",
-                    "user-agent": `tenant-promote/${src_version_VERSION}`,
-                },
-                body: form.toString(),
-                dispatcher: this.options.dispatcher,
-                timeoutMs: this.options.requestTimeoutMs ?? 30_000,
-                signal,
-            });
-        }
-        catch (error) {
-            if (!(error instanceof NetworkError))
-                throw error;
-            return { error, retry: { what: error.message } };
-        }
-        const what = `${describeEndpoint(this.endpoint)} answered HTTP ${reply.status}`;
-        const body = parseBody(reply.text);
-        if (reply.status >= 200 && reply.status < 300) {
-            if (body)
-                return { value: body };
-            return {
-                error: new AuthError(`${what} with a reply that is not a JSON object`, reply.status),
-            };
-        }
-        const error = new AuthError(`${what}${this.serverReason(body, assertion)}`, reply.status);
-        if (reply.status === 429 || reply.status >= 500) {
-            return {
-                error,
-                retry: { what, retryAfterMs: parseRetryAfter(reply.headers["retry-after"]) },
-            };
-        }
-        if (reply.status >= 300 && reply.status < 400) {
-            return { error: new AuthError(redirectError(this.endpoint, reply).message, reply.status) };
-        }
-        return {
-            error: new AuthError(`${error.message}. Check the service account id, its key, and that the account has the ${this.scope} scope.`, reply.status),
-        };
-    }
-    /** The server's `error: error_description`, scrubbed in case it echoes the assertion. */
-    serverReason(body, assertion) {
-        const parts = [body?.error, body?.error_description].filter((part) => typeof part === "string" && part !== "");
-        return parts.length > 0 ? `: ${redact(parts.join(": "), [assertion, ...this.secrets()])}` : "";
-    }
-}
-function parseBody(text) {
-    try {
-        const parsed = JSON.parse(text);
-        return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-            ? parsed
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Waits for a shared promise, giving up with the signal's reason when it aborts. */
-function untilAborted(promise, signal) {
-    if (!signal)
-        return promise;
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener("abort", onAbort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/auth/static-token.ts
-/**
- * A ready-made access token. It cannot be renewed: invalidate() does nothing, so a
- * second 401 surfaces as an authentication failure.
- */
-class StaticTokenSource {
-    given;
-    token;
-    constructor(given, inputName = "access token") {
-        this.given = given;
-        // Pasted tokens often carry a trailing newline, which is not allowed in a header.
-        this.token = given.trim();
-        if (this.token === "")
-            throw new Error(`${inputName} is empty`);
-        if (/\s/.test(this.token))
-            throw new Error(`${inputName} contains whitespace; paste the bare token`);
-    }
-    async getToken() {
-        return this.token;
-    }
-    invalidate() { }
-    secrets() {
-        return [this.given, this.token];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/auth/factory.ts
-
-
-function given(value) {
-    return value !== undefined && value.trim() !== "" ? value : undefined;
-}
-/**
- * The token source of one environment: a service account when both its id and key are
- * given (it can re-mint), else a ready-made token. Errors name inputs, never values.
- */
-function createTokenSource(options, envName) {
-    const id = given(options.serviceAccountId);
-    const key = given(options.serviceAccountKey);
-    const token = given(options.accessToken);
-    if (id && !key) {
-        throw new Error(`${envName} service account id is set but its key is missing: give the service account's private key (JWK JSON or PEM)`);
-    }
-    if (key && !id) {
-        throw new Error(`${envName} service account key is set but its id is missing: give the service account's id`);
-    }
-    if (id && key) {
-        return new ServiceAccountTokenSource({
-            ...options,
-            accountId: id.trim(),
-            privateKey: key,
-            keyInputName: `${envName} service account key`,
-        });
-    }
-    if (token)
-        return new StaticTokenSource(token, `${envName} access token`);
-    throw new Error(`no credentials for the ${envName} environment: give a service account id and key, or an access token`);
-}
-
-;// CONCATENATED MODULE: ./src/auth/index.ts
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/config/apis.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/connect.ts
 
 
 
@@ -107265,127 +107435,6 @@ function createEnvironmentApi(config, envName, logger, requestTimeoutMs) {
         client: new AicClient({ baseUrl: config.origin, tokens, logger, requestTimeoutMs }),
         tokens,
     };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/targets.ts
-// The environments file: which tenant environments exist and which one each promotes from.
-// A target names an upper environment; its lower one is the entry before it.
-
-
-
-
-/** The group used for a file with a top-level `environments:` list. */
-const DEFAULT_GROUP = "default";
-function fail(file, problem) {
-    throw new UsageError(`${file}: ${problem}`);
-}
-function targets_text(value) {
-    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-}
-function parseGroup(file, group, list) {
-    if (!Array.isArray(list) || list.length === 0)
-        fail(file, `group "${group}" needs an environments list, in promotion order`);
-    const environments = [];
-    for (const [index, raw] of list.entries()) {
-        const name = targets_text(raw?.name);
-        const fqdn = targets_text(raw?.fqdn);
-        if (!name)
-            fail(file, `group "${group}", environment ${index + 1}: name is missing`);
-        if (!fqdn)
-            fail(file, `group "${group}", environment "${name}": fqdn is missing`);
-        if (environments.some((e) => e.name === name))
-            fail(file, `group "${group}" lists environment "${name}" twice`);
-        const promotesFrom = raw.promotesFrom === undefined ? undefined : targets_text(raw.promotesFrom);
-        const previous = environments[environments.length - 1];
-        if (raw.promotesFrom !== undefined && !promotesFrom)
-            fail(file, `group "${group}", environment "${name}": promotesFrom must name an environment`);
-        if (promotesFrom && promotesFrom !== previous?.name) {
-            // AIC only promotes between neighbours: development -> staging -> production.
-            fail(file, previous
-                ? `group "${group}": "${name}" promotes from "${promotesFrom}", but promotion pairs are sequential: it can only promote from "${previous.name}", the environment listed before it`
-                : `group "${group}": "${name}" is listed first, so it promotes from nothing, yet says promotesFrom "${promotesFrom}"; list environments in promotion order`);
-        }
-        environments.push({ name, fqdn });
-    }
-    return environments;
-}
-/** Parses the file's text; `file` is only used in messages. */
-function parseTargets(source, file) {
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(source);
-    }
-    catch (error) {
-        fail(file, `not valid YAML: ${error.message.split("\n")[0]}`);
-    }
-    const root = (doc ?? {});
-    const groups = new Map();
-    if (root.groups !== undefined) {
-        if (typeof root.groups !== "object" || root.groups === null || Array.isArray(root.groups))
-            fail(file, "groups must map each group name to { environments: [...] }");
-        for (const [group, value] of Object.entries(root.groups)) {
-            groups.set(group, parseGroup(file, group, value?.environments));
-        }
-    }
-    if (root.environments !== undefined)
-        groups.set(DEFAULT_GROUP, parseGroup(file, DEFAULT_GROUP, root.environments));
-    if (groups.size === 0)
-        fail(file, "no environments: give a top-level environments list or groups");
-    return groups;
-}
-/** Every target a file offers (each environment that promotes from another), e.g. for a matrix. */
-function listTargets(groups) {
-    const single = groups.size === 1;
-    return [...groups].flatMap(([group, envs]) => envs.slice(1).map((env) => (single ? env.name : `${group}/${env.name}`)));
-}
-/** Picks the upper environment named by `target` and the lower one it promotes from. */
-function resolveTarget(groups, target, file) {
-    const [groupName, envName] = target.includes("/") ? target.split("/", 2) : [undefined, target];
-    const candidates = [...groups].filter(([group, envs]) => (groupName === undefined || group === groupName) && envs.some((e) => e.name === envName));
-    const available = listTargets(groups).join(", ") || "none";
-    if (candidates.length === 0)
-        fail(file, `target "${target}" is not in the file; targets: ${available}`);
-    if (candidates.length > 1)
-        fail(file, `target "${target}" is in several groups (${candidates.map(([g]) => g).join(", ")}); name it as group/${envName}`);
-    const [group, envs] = candidates[0];
-    const index = envs.findIndex((e) => e.name === envName);
-    const upper = envs[index];
-    const lower = envs[index - 1];
-    if (!lower)
-        fail(file, `target "${target}" is the first environment of its group: nothing promotes into it; targets: ${available}`);
-    return { id: groups.size === 1 ? upper.name : `${group}/${upper.name}`, upper, lower };
-}
-/** Reads the file and resolves the target; every problem is a UsageError naming the file. */
-async function loadTarget(file, target) {
-    let source;
-    try {
-        source = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (error) {
-        throw new UsageError(`cannot read the environments file ${file}: ${error.code ?? error.message}`);
-    }
-    return resolveTarget(parseTargets(source, file), target, file);
-}
-/**
- * Fills the upper and lower environments from the file; an environment also given directly
- * must be the same one, or the run is refused (it would promote a pair the file does not allow).
- */
-async function applyTarget(run, file, target, name) {
-    const resolved = await loadTarget(file, target);
-    for (const [side, given, fromFile] of [
-        ["upper", run.upperFqdn, resolved.upper],
-        ["lower", run.lowerFqdn, resolved.lower],
-    ]) {
-        const input = name(`${side}-fqdn`);
-        if (given && environmentOrigin(given, input) !== environmentOrigin(fromFile.fqdn, file)) {
-            throw new UsageError(`${input} (${given}) contradicts ${file}, where target "${resolved.id}" has ${side} environment ${fromFile.name} (${fromFile.fqdn}); drop ${input} or fix the file`);
-        }
-    }
-    run.upperFqdn = resolved.upper.fqdn;
-    run.lowerFqdn = resolved.lower.fqdn;
-    return resolved;
 }
 
 ;// CONCATENATED MODULE: ./src/action/logger.ts
@@ -109651,7 +109700,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -110577,7 +110626,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -110860,7 +110909,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -110953,7 +111002,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -111144,7 +111193,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -111265,7 +111314,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(9767);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -111388,7 +111437,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -114232,7 +114281,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -114655,7 +114704,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -114839,7 +114888,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -114973,7 +115022,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

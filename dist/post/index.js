@@ -28370,7 +28370,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -29054,7 +29054,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29614,7 +29614,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(9501)
@@ -67393,7 +67393,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6412);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1440);
 // Bundle entry of the action's post step (dist/post/index.js).
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
@@ -67403,7 +67403,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6412:
+/***/ 1440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70357,7 +70357,35 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/aic/errors.ts
+;// CONCATENATED MODULE: ./src/core/util/duration.ts
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses "90s", "45m", "2h", "1h30m", "500ms" or a bare number of seconds.
+ * Throws with the offending text so callers can name the input it came from.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    const consumed = parts.map((p) => p[0]).join("");
+    if (parts.length === 0 || consumed !== trimmed) {
+        throw new Error(`"${text}" is not a duration: use a number of seconds or forms like 90s, 45m, 2h, 1h30m`);
+    }
+    return Math.round(parts.reduce((total, p) => total + Number(p[1]) * (UNIT_MS[p[2]] ?? 0), 0));
+}
+/** "2m05s", "41.2s", "850ms": short, for progress lines. */
+function duration_formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.floor((ms % 60_000) / 1000);
+    return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+;// CONCATENATED MODULE: ./src/core/http/errors.ts
 // Typed failures of the promotions API. Messages never include tokens or request bodies.
 function describeEndpoint(endpoint) {
     return `${endpoint.method} ${endpoint.origin}${endpoint.path}`;
@@ -70411,7 +70439,7 @@ class errors_AuthError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/sleep.ts
+;// CONCATENATED MODULE: ./src/core/util/sleep.ts
 /** Sleeps, waking early (with the signal's reason) when the signal aborts. */
 function sleep_sleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -70431,38 +70459,11 @@ function sleep_sleep(ms, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/util/duration.ts
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses "90s", "45m", "2h", "1h30m", "500ms" or a bare number of seconds.
- * Throws with the offending text so callers can name the input it came from.
- */
-function parseDuration(text) {
-    const trimmed = text.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-    const consumed = parts.map((p) => p[0]).join("");
-    if (parts.length === 0 || consumed !== trimmed) {
-        throw new Error(`"${text}" is not a duration: use a number of seconds or forms like 90s, 45m, 2h, 1h30m`);
-    }
-    return Math.round(parts.reduce((total, p) => total + Number(p[1]) * (UNIT_MS[p[2]] ?? 0), 0));
-}
-/** "2m05s", "41.2s", "850ms": short, for progress lines. */
-function duration_formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.floor((ms % 60_000) / 1000);
-    return `${minutes}m${String(seconds).padStart(2, "0")}s`;
-}
+;// CONCATENATED MODULE: ./src/core/run/failure.ts
+// Failures with a machine reason, a message and next steps; anything thrown maps onto one.
 
-;// CONCATENATED MODULE: ./src/engine/failures.ts
-
-/** A failure the engine understands: a reason for machines, a message and next steps for humans. */
-class failures_EngineFailure extends Error {
+/** A failure the run understands: a reason for machines, a message and next steps for humans. */
+class failure_EngineFailure extends Error {
     reason;
     nextSteps;
     details;
@@ -70474,73 +70475,41 @@ class failures_EngineFailure extends Error {
         this.details = details;
     }
 }
-const SUPPORT_STEP = "Open a support case with Ping Identity (component: Self-Service Promotion) quoting the error; promotions stay blocked until support clears it.";
-function missingEsvsFailure(names, upperOrigin, action) {
-    const list = names.length > 0 ? names.map((n) => `  - ${n}`).join("\n") : "  (the tenant did not name them)";
-    return new failures_EngineFailure("missing-esvs", `The ${action} stopped: configuration references ESVs that ${upperOrigin} does not have:\n${list}`, [
-        `Create each ESV listed above in the upper environment (${upperOrigin}), with the value it needs there.`,
-        "Run again; the lock this run took has been released.",
-    ], { missingESVs: names });
-}
-function encryptedSecretsFailure(files, action) {
-    const list = files.length > 0
-        ? files.map((f) => `  - ${f.replace(/^\*\s*/, "")}`).join("\n")
-        : "  (the tenant did not name them)";
-    return new failures_EngineFailure("encrypted-secrets", `The ${action} stopped: encrypted values were found in the configuration at:\n${list}`, [
-        "If a value is there by accident: create an ESV secret holding it in every environment (development, staging, production), reference the ESV in the configuration, and run again.",
-        "If the values are there on purpose: run again with --ignore-encrypted-secrets (action input ignore-encrypted-secrets: true).",
-    ], { encryptedSecrets: files });
-}
-function blockingFailure(message, action) {
-    return new failures_EngineFailure("blocking-error", `The ${action} failed with a blocking error${message ? ` ("${message}")` : ""}; the environment refuses further promotions and rollbacks.`, [SUPPORT_STEP]);
-}
-function apiStepFailure(message, action) {
-    return new failures_EngineFailure("api-error", `The ${action} ended in ERROR${message ? ` ("${message}")` : ""}.`, ["Read the status with `tenant-promote status`, fix the cause, and run again.", SUPPORT_STEP]);
-}
 /** Maps anything thrown during a run to a reason, keeping EngineFailures as they are. */
-function classifyError(error) {
-    if (error instanceof failures_EngineFailure)
+function classifyError(error, hints) {
+    if (error instanceof failure_EngineFailure)
         return error;
     if (error instanceof AuthError ||
         (error instanceof ApiError && (error.status === 401 || error.status === 403))) {
-        return new failures_EngineFailure("auth", error.message, [
-            "Check the access token, or the service account id and key, of the environment named above.",
-            "The service account needs the fr:idc:promotion:* scope.",
-        ]);
+        return new failure_EngineFailure("auth", error.message, hints.auth);
     }
     if (error instanceof ApiError || error instanceof NetworkError) {
-        return new failures_EngineFailure("api-error", error.message, [
-            "Check that the environment URL is right and reachable, then run again.",
-        ]);
+        return new failure_EngineFailure("api-error", error.message, hints.unreachable);
     }
     const message = error instanceof Error ? error.message : String(error);
-    return new failures_EngineFailure("api-error", message);
+    return new failure_EngineFailure("api-error", message);
+}
+/** The failed result of a failure. */
+function failedWork(failure) {
+    return {
+        result: "failed",
+        reason: failure.reason,
+        message: failure.message,
+        nextSteps: failure.nextSteps,
+        lockHolder: failure.details.lockHolder,
+        reportDiff: failure.details.reportDiff,
+        details: failure.details.extra,
+    };
 }
 
-;// CONCATENATED MODULE: ./src/engine/poll.ts
+;// CONCATENATED MODULE: ./src/core/run/poll.ts
 
 
 
-/**
- * Poll intervals in real-tenant milliseconds. Lock changes take seconds, so they are polled
- * quickly; promotion phases take minutes, workload restarts the longest, so they are polled
- * less often. Chosen to notice a change within 1 s (lock) and 2 s (phases) on median while
- * staying under 30 status requests a minute (measured in bench/README.md).
- */
-const poll_POLL_MS = {
-    lock: 1500,
-    shortPhase: 3000,
-    restart: 3600,
-    heartbeat: 30_000,
-};
+/** A phase that shows no change still logs a line this often (real-tenant milliseconds). */
+const HEARTBEAT_MS = 30_000;
 /** Even against a sped-up emulator, a heartbeat more often than this is noise. */
 const MIN_HEARTBEAT_MS = 5000;
-/** Bounds on phases that should never take long, in real-tenant milliseconds. */
-const poll_PHASE_LIMIT_MS = {
-    lock: 5 * 60_000,
-    unlock: 5 * 60_000,
-    promotionStart: 2 * 60_000,
-};
 function poll_scaled(ctx, ms) {
     return Math.max(1, Math.round(ms * ctx.scale));
 }
@@ -70560,14 +70529,14 @@ async function poll_pollUntil(ctx, spec) {
             lastDescription = description;
             lastLogAt = now;
         }
-        else if (now - lastLogAt >= Math.max(poll_scaled(ctx, poll_POLL_MS.heartbeat), MIN_HEARTBEAT_MS)) {
+        else if (now - lastLogAt >= Math.max(poll_scaled(ctx, HEARTBEAT_MS), MIN_HEARTBEAT_MS)) {
             ctx.log.info(`[${spec.phase}] still ${description} (${elapsed(ctx, now, phaseStart)})`);
             lastLogAt = now;
         }
         if (spec.done(value))
             return value;
         if (spec.limitMs !== undefined && now - phaseStart > poll_scaled(ctx, spec.limitMs)) {
-            throw new failures_EngineFailure("timeout", `[${spec.phase}] did not finish within ${duration_formatDuration(poll_scaled(ctx, spec.limitMs))}: last state "${description}".`, spec.limitHint ? [spec.limitHint] : []);
+            throw new failure_EngineFailure("timeout", `[${spec.phase}] did not finish within ${duration_formatDuration(poll_scaled(ctx, spec.limitMs))}: last state "${description}".`, spec.limitHint ? [spec.limitHint] : []);
         }
         await sleep_sleep(jittered(poll_scaled(ctx, spec.intervalMs(value))), ctx.signal);
     }
@@ -70580,7 +70549,28 @@ function elapsed(ctx, now, phaseStart) {
     return `${duration_formatDuration(now - phaseStart)} in phase, ${duration_formatDuration(now - ctx.runStart)} total`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/lock.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/timing.ts
+// How often AIC's states are polled and how long its short phases may take.
+/**
+ * Poll intervals in real-tenant milliseconds. Lock changes take seconds, so they are polled
+ * quickly; promotion phases take minutes, workload restarts the longest, so they are polled
+ * less often. Chosen to notice a change within 1 s (lock) and 2 s (phases) on median while
+ * staying under 30 status requests a minute (measured in bench/README.md).
+ */
+const timing_POLL_MS = {
+    lock: 1500,
+    shortPhase: 3000,
+    restart: 3600,
+};
+/** Bounds on phases that should never take long, in real-tenant milliseconds. */
+const timing_PHASE_LIMIT_MS = {
+    lock: 5 * 60_000,
+    unlock: 5 * 60_000,
+    promotionStart: 2 * 60_000,
+};
+
+;// CONCATENATED MODULE: ./src/platforms/aic/lock.ts
+
 
 
 
@@ -70708,7 +70698,8 @@ function isOutcomeUnknown(error) {
 }
 
 
-;// CONCATENATED MODULE: ./src/engine/release.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/release.ts
+
 
 
 
@@ -70741,8 +70732,8 @@ async function releaseLock(api, promotionId, log, budgetMs, scale) {
             describe: describeLock,
             // Gone when unlocked, or when the environments now show another holder.
             done: (state) => state.result === "unlocked" || (!!state.promotionId && state.promotionId !== promotionId),
-            intervalMs: () => poll_POLL_MS.lock,
-            firstReadAfterMs: poll_POLL_MS.lock,
+            intervalMs: () => timing_POLL_MS.lock,
+            firstReadAfterMs: timing_POLL_MS.lock,
         });
         log.info(`[unlock] environments unlocked (promotion ${promotionId})`);
         return true;
@@ -70764,7 +70755,7 @@ async function waitForRunningStep(ctx) {
         read: () => ctx.api.getPromotionStatus(ctx.signal),
         describe: (s) => `${s.status}${s.message ? `: ${s.message}` : ""}`,
         done: (s) => s.status !== "RUNNING",
-        intervalMs: (s) => (/restart/i.test(s.message ?? "") ? poll_POLL_MS.restart : poll_POLL_MS.shortPhase),
+        intervalMs: (s) => (/restart/i.test(s.message ?? "") ? timing_POLL_MS.restart : timing_POLL_MS.shortPhase),
     });
 }
 /** DELETE /lock/{id}, retried while the API answers 409 because a lock change is still in progress. */
@@ -70785,12 +70776,172 @@ async function requestUnlock(ctx, promotionId) {
                 throw new Error(`the environments are locked by promotion ${state.promotionId}, not ${promotionId}; that lock was left alone`);
             }
             ctx.log.info(`[unlock] the API refused while the lock is ${state.result}: retrying`);
-            await sleep_sleep(poll_scaled(ctx, poll_POLL_MS.lock), ctx.signal);
+            await sleep_sleep(poll_scaled(ctx, timing_POLL_MS.lock), ctx.signal);
         }
     }
 }
 
-;// CONCATENATED MODULE: ./src/auth/redact.ts
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/util/usage-error.ts
+/** Bad input, caught before any network call. The message names the input and the fix. */
+class UsageError extends Error {
+    name = "UsageError";
+}
+
+;// CONCATENATED MODULE: ./src/core/http/origin.ts
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * Turns what a user gives for an environment (a bare host such as
+ * openam-acme-staging.forgeblocks.com, or an https:// URL) into its origin.
+ * Plain http is allowed only for loopback hosts, i.e. the local emulator.
+ */
+function environmentOrigin(value, inputName) {
+    const text = value.trim();
+    if (text === "")
+        throw new UsageError(`${inputName} is empty: give the environment's host, e.g. openam-acme-staging.forgeblocks.com`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new UsageError(`${inputName} "${text}" is not a host name or URL; give e.g. openam-acme-staging.forgeblocks.com`);
+    }
+    if (url.username || url.password)
+        throw new UsageError(`${inputName} must not carry credentials in the URL`);
+    if (url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
+        throw new UsageError(`${inputName} uses http:// for ${url.hostname}; only https:// is allowed except for loopback hosts (the local emulator)`);
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+        throw new UsageError(`${inputName} has scheme ${url.protocol}; use https://`);
+    }
+    return url.origin;
+}
+
+;// CONCATENATED MODULE: ./src/config/targets.ts
+// The environments file: which tenant environments exist and which one each promotes from.
+// A target names an upper environment; its lower one is the entry before it.
+
+
+
+
+/** The group used for a file with a top-level `environments:` list. */
+const DEFAULT_GROUP = "default";
+function fail(file, problem) {
+    throw new UsageError(`${file}: ${problem}`);
+}
+function targets_text(value) {
+    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+function parseGroup(file, group, list) {
+    if (!Array.isArray(list) || list.length === 0)
+        fail(file, `group "${group}" needs an environments list, in promotion order`);
+    const environments = [];
+    for (const [index, raw] of list.entries()) {
+        const name = targets_text(raw?.name);
+        const fqdn = targets_text(raw?.fqdn);
+        if (!name)
+            fail(file, `group "${group}", environment ${index + 1}: name is missing`);
+        if (!fqdn)
+            fail(file, `group "${group}", environment "${name}": fqdn is missing`);
+        if (environments.some((e) => e.name === name))
+            fail(file, `group "${group}" lists environment "${name}" twice`);
+        const promotesFrom = raw.promotesFrom === undefined ? undefined : targets_text(raw.promotesFrom);
+        const previous = environments[environments.length - 1];
+        if (raw.promotesFrom !== undefined && !promotesFrom)
+            fail(file, `group "${group}", environment "${name}": promotesFrom must name an environment`);
+        if (promotesFrom && promotesFrom !== previous?.name) {
+            // AIC only promotes between neighbours: development -> staging -> production.
+            fail(file, previous
+                ? `group "${group}": "${name}" promotes from "${promotesFrom}", but promotion pairs are sequential: it can only promote from "${previous.name}", the environment listed before it`
+                : `group "${group}": "${name}" is listed first, so it promotes from nothing, yet says promotesFrom "${promotesFrom}"; list environments in promotion order`);
+        }
+        environments.push({ name, fqdn });
+    }
+    return environments;
+}
+/** Parses the file's text; `file` is only used in messages. */
+function parseTargets(source, file) {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(source);
+    }
+    catch (error) {
+        fail(file, `not valid YAML: ${error.message.split("\n")[0]}`);
+    }
+    const root = (doc ?? {});
+    const groups = new Map();
+    if (root.groups !== undefined) {
+        if (typeof root.groups !== "object" || root.groups === null || Array.isArray(root.groups))
+            fail(file, "groups must map each group name to { environments: [...] }");
+        for (const [group, value] of Object.entries(root.groups)) {
+            groups.set(group, parseGroup(file, group, value?.environments));
+        }
+    }
+    if (root.environments !== undefined)
+        groups.set(DEFAULT_GROUP, parseGroup(file, DEFAULT_GROUP, root.environments));
+    if (groups.size === 0)
+        fail(file, "no environments: give a top-level environments list or groups");
+    return groups;
+}
+/** Every target a file offers (each environment that promotes from another), e.g. for a matrix. */
+function listTargets(groups) {
+    const single = groups.size === 1;
+    return [...groups].flatMap(([group, envs]) => envs.slice(1).map((env) => (single ? env.name : `${group}/${env.name}`)));
+}
+/** Picks the upper environment named by `target` and the lower one it promotes from. */
+function resolveTarget(groups, target, file) {
+    const [groupName, envName] = target.includes("/") ? target.split("/", 2) : [undefined, target];
+    const candidates = [...groups].filter(([group, envs]) => (groupName === undefined || group === groupName) && envs.some((e) => e.name === envName));
+    const available = listTargets(groups).join(", ") || "none";
+    if (candidates.length === 0)
+        fail(file, `target "${target}" is not in the file; targets: ${available}`);
+    if (candidates.length > 1)
+        fail(file, `target "${target}" is in several groups (${candidates.map(([g]) => g).join(", ")}); name it as group/${envName}`);
+    const [group, envs] = candidates[0];
+    const index = envs.findIndex((e) => e.name === envName);
+    const upper = envs[index];
+    const lower = envs[index - 1];
+    if (!lower)
+        fail(file, `target "${target}" is the first environment of its group: nothing promotes into it; targets: ${available}`);
+    return { id: groups.size === 1 ? upper.name : `${group}/${upper.name}`, upper, lower };
+}
+/** Reads the file and resolves the target; every problem is a UsageError naming the file. */
+async function loadTarget(file, target) {
+    let source;
+    try {
+        source = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (error) {
+        throw new UsageError(`cannot read the environments file ${file}: ${error.code ?? error.message}`);
+    }
+    return resolveTarget(parseTargets(source, file), target, file);
+}
+/**
+ * Fills the upper and lower environments from the file; an environment also given directly
+ * must be the same one, or the run is refused (it would promote a pair the file does not allow).
+ */
+async function applyTarget(run, file, target, name) {
+    const resolved = await loadTarget(file, target);
+    for (const [side, given, fromFile] of [
+        ["upper", run.upperFqdn, resolved.upper],
+        ["lower", run.lowerFqdn, resolved.lower],
+    ]) {
+        const input = name(`${side}-fqdn`);
+        if (given && environmentOrigin(given, input) !== environmentOrigin(fromFile.fqdn, file)) {
+            throw new UsageError(`${input} (${given}) contradicts ${file}, where target "${resolved.id}" has ${side} environment ${fromFile.name} (${fromFile.fqdn}); drop ${input} or fix the file`);
+        }
+    }
+    run.upperFqdn = resolved.upper.fqdn;
+    run.lowerFqdn = resolved.lower.fqdn;
+    return resolved;
+}
+
+;// CONCATENATED MODULE: ./src/core/auth/redact.ts
 // Scrubs secrets from text bound for logs, summaries and error output.
 const MIN_SECRET_LENGTH = 6;
 const JWK_PRIVATE_FIELDS = ["d", "p", "q", "dp", "dq", "qi"];
@@ -70844,29 +70995,35 @@ function redact(text, secrets) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/util/log.ts
-const silentLogger = { info() { }, warn() { }, debug() { } };
-/** Collects lines in memory; handy in tests. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(`info: ${message}`);
+;// CONCATENATED MODULE: ./src/core/auth/static-token.ts
+/**
+ * A ready-made access token. It cannot be renewed: invalidate() does nothing, so a
+ * second 401 surfaces as an authentication failure.
+ */
+class StaticTokenSource {
+    given;
+    token;
+    constructor(given, inputName = "access token") {
+        this.given = given;
+        // Pasted tokens often carry a trailing newline, which is not allowed in a header.
+        this.token = given.trim();
+        if (this.token === "")
+            throw new Error(`${inputName} is empty`);
+        if (/\s/.test(this.token))
+            throw new Error(`${inputName} contains whitespace; paste the bare token`);
     }
-    warn(message) {
-        this.lines.push(`warn: ${message}`);
+    async getToken() {
+        return this.token;
     }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
+    invalidate() { }
+    secrets() {
+        return [this.given, this.token];
     }
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version (a test checks). */
-const VERSION = "0.1.0";
-
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var node_modules_undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./src/aic/http.ts
+var node_modules_undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/core/http/exchange.ts
 // One HTTP exchange over undici, with the per-request timeout and error mapping.
 // Retries, auth and parsing live with the callers.
 
@@ -70934,7 +71091,7 @@ function networkError(endpoint, error, timedOut, timeoutMs) {
     return new errors_NetworkError(endpoint, detail, !(code && NOT_SENT_CODES.has(code)), { cause: error });
 }
 
-;// CONCATENATED MODULE: ./src/aic/reply.ts
+;// CONCATENATED MODULE: ./src/core/http/reply.ts
 // Lenient reading of API replies: keep every field, reject only what the engine cannot use.
 
 function isObject(value) {
@@ -71019,7 +71176,7 @@ function redirectError(endpoint, reply) {
     return new errors_ApiError(endpoint, reply.status, undefined, `redirect to ${target} not followed; check the environment URL (the API does not redirect)`);
 }
 
-;// CONCATENATED MODULE: ./src/aic/retry.ts
+;// CONCATENATED MODULE: ./src/core/http/retry.ts
 // Retry timing and the retry loop shared by the API client and the token exchange.
 
 
@@ -71082,172 +71239,29 @@ async function withRetries(attempt, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/aic/client.ts
-
-
-
-
-
-
-const PROMOTION = "/environment/promotion";
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-/** Statuses worth retrying per method. POST only where the server refused before processing. */
-const RETRYABLE_STATUS = {
-    GET: new Set([429, 500, 502, 503, 504]),
-    DELETE: new Set([429, 502, 503, 504]),
-    POST: new Set([429, 503]),
-};
-/** A POST answered with one of these may or may not have taken effect. */
-function postOutcomeUnknown(status) {
-    return status >= 500 && status !== 501 && status !== 503;
-}
-class AicClient {
-    origin;
-    tokens;
-    logger;
-    timeoutMs;
-    policy;
-    dispatcher;
-    userAgent;
-    constructor(options) {
-        this.origin = new URL(options.baseUrl).origin;
-        this.tokens = options.tokens;
-        this.logger = options.logger ?? silentLogger;
-        this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-        this.policy = retryPolicy(options.retry);
-        this.dispatcher = options.dispatcher;
-        this.userAgent = options.userAgent ?? `tenant-promote/${VERSION}`;
+;// CONCATENATED MODULE: ./src/core/util/log.ts
+const silentLogger = { info() { }, warn() { }, debug() { } };
+/** Collects lines in memory; handy in tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(`info: ${message}`);
     }
-    async getLockState(signal) {
-        return this.getObject("/lock/state", signal, "result");
+    warn(message) {
+        this.lines.push(`warn: ${message}`);
     }
-    async lock(signal) {
-        const { endpoint, reply } = await this.call("POST", "/lock", undefined, signal);
-        return expectObject(endpoint, reply);
-    }
-    async unlock(promotionId, signal) {
-        if (promotionId.trim() === "")
-            throw new Error("unlock needs the promotion id of the lock");
-        const path = `/lock/${encodeURIComponent(promotionId)}`;
-        const { endpoint, reply } = await this.call("DELETE", path, undefined, signal);
-        return expectObject(endpoint, reply);
-    }
-    async getInfo(signal) {
-        return this.getObject("/info", signal);
-    }
-    async getPromotionStatus(signal) {
-        return this.getObject("/promote", signal, "status");
-    }
-    async promote(body, signal) {
-        const { endpoint, reply } = await this.call("POST", "/promote", body, signal);
-        return expectObject(endpoint, reply);
-    }
-    async rollback(body, signal) {
-        const { endpoint, reply } = await this.call("POST", "/rollback", body, signal);
-        return expectObject(endpoint, reply);
-    }
-    async getReport(reportId, signal) {
-        const path = reportId === undefined ? "/report" : `/report/${encodeURIComponent(reportId)}`;
-        return this.getObject(path, signal);
-    }
-    async listReports(signal) {
-        const { endpoint, reply } = await this.call("GET", "/reports", undefined, signal);
-        return expectArrayOfObjects(endpoint, reply);
-    }
-    async getProvisionalReport(signal) {
-        return this.getObject("/report/provisional", signal);
-    }
-    async getProvisionalRollbackReport(signal) {
-        return this.getObject("/report/provisional-rollback", signal);
-    }
-    async getObject(path, signal, requiredField) {
-        const { endpoint, reply } = await this.call("GET", path, undefined, signal);
-        return expectObject(endpoint, reply, requiredField);
-    }
-    /** A 2xx reply, after retries and at most one fresh-token retry on 401. */
-    async call(method, relativePath, body, signal) {
-        const endpoint = { method, path: `${PROMOTION}${relativePath}`, origin: this.origin };
-        const json = body === undefined ? undefined : JSON.stringify(body);
-        const run = () => withRetries(() => this.attempt(endpoint, json, signal), {
-            policy: this.policy,
-            logger: this.logger,
-            signal,
-        });
-        try {
-            return { endpoint, reply: await run() };
-        }
-        catch (error) {
-            // A 401 means the request was not processed, so even a POST may go again.
-            if (!(error instanceof errors_ApiError && error.status === 401))
-                throw error;
-            this.logger.warn(`${describeEndpoint(endpoint)} answered HTTP 401; retrying once with a fresh token`);
-            this.tokens.invalidate();
-            return { endpoint, reply: await run() };
-        }
-    }
-    async attempt(endpoint, body, signal) {
-        const method = endpoint.method;
-        const token = await this.tokens.getToken(signal);
-        let reply;
-        try {
-            reply = await sendRequest({
-                endpoint,
-                url: `${this.origin}${endpoint.path}`,
-                method,
-                headers: this.headers(token, method),
-                body,
-                dispatcher: this.dispatcher,
-                timeoutMs: this.timeoutMs,
-                signal,
-            });
-        }
-        catch (error) {
-            if (!(error instanceof errors_NetworkError))
-                throw error;
-            if (method === "POST" && error.outcomeUnknown)
-                return { error };
-            return {
-                error,
-                retry: { what: `${describeEndpoint(endpoint)} failed (${failureCode(error)})` },
-            };
-        }
-        if (reply.status >= 200 && reply.status < 300)
-            return { value: reply };
-        if (reply.status >= 300 && reply.status < 400)
-            return { error: redirectError(endpoint, reply) };
-        const error = errorFromReply(endpoint, reply, method === "POST" && postOutcomeUnknown(reply.status));
-        if (!RETRYABLE_STATUS[method].has(reply.status))
-            return { error };
-        return {
-            error,
-            retry: {
-                what: `${describeEndpoint(endpoint)} answered HTTP ${reply.status}`,
-                retryAfterMs: parseRetryAfter(reply.headers["retry-after"]),
-            },
-        };
-    }
-    headers(token, method) {
-        const headers = {
-            accept: "application/json",
-            "accept-api-version": "resource=1.0",
-            authorization: `Bearer ${token}`,
-            "user-agent": this.userAgent,
-        };
-        // The guide's curl examples send it on every POST, with or without a body.
-        if (method === "POST")
-            headers["content-type"] = "application/json";
-        return headers;
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
     }
 }
-function failureCode(error) {
-    if (error instanceof RequestTimeoutError)
-        return "timeout";
-    return errorCode(error.cause) ?? "network error";
-}
+
+;// CONCATENATED MODULE: ./src/core/version.ts
+/** Kept equal to package.json's version (a test checks). */
+const VERSION = "0.1.0";
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/auth/jwt.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/auth/jwt.ts
 // Compact RS256 JWTs with node:crypto: enough for the JWT bearer grant, nothing more.
 
 function base64url(data) {
@@ -71304,7 +71318,7 @@ function verifyJwt(token, publicKey) {
     return JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
 }
 
-;// CONCATENATED MODULE: ./src/auth/service-account.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/auth/service-account.ts
 
 
 
@@ -71482,33 +71496,7 @@ function untilAborted(promise, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/auth/static-token.ts
-/**
- * A ready-made access token. It cannot be renewed: invalidate() does nothing, so a
- * second 401 surfaces as an authentication failure.
- */
-class StaticTokenSource {
-    given;
-    token;
-    constructor(given, inputName = "access token") {
-        this.given = given;
-        // Pasted tokens often carry a trailing newline, which is not allowed in a header.
-        this.token = given.trim();
-        if (this.token === "")
-            throw new Error(`${inputName} is empty`);
-        if (/\s/.test(this.token))
-            throw new Error(`${inputName} contains whitespace; paste the bare token`);
-    }
-    async getToken() {
-        return this.token;
-    }
-    invalidate() { }
-    secrets() {
-        return [this.given, this.token];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/auth/factory.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/auth/factory.ts
 
 
 function given(value) {
@@ -71541,19 +71529,176 @@ function createTokenSource(options, envName) {
     throw new Error(`no credentials for the ${envName} environment: give a service account id and key, or an access token`);
 }
 
-;// CONCATENATED MODULE: ./src/auth/index.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/auth/index.ts
 
 
 
 
 
-;// CONCATENATED MODULE: ./src/util/usage-error.ts
-/** Bad input, caught before any network call. The message names the input and the fix. */
-class UsageError extends Error {
-    name = "UsageError";
+;// CONCATENATED MODULE: ./src/platforms/aic/client.ts
+
+
+
+
+
+
+const PROMOTION = "/environment/promotion";
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Statuses worth retrying per method. POST only where the server refused before processing. */
+const RETRYABLE_STATUS = {
+    GET: new Set([429, 500, 502, 503, 504]),
+    DELETE: new Set([429, 502, 503, 504]),
+    POST: new Set([429, 503]),
+};
+/** A POST answered with one of these may or may not have taken effect. */
+function postOutcomeUnknown(status) {
+    return status >= 500 && status !== 501 && status !== 503;
+}
+class AicClient {
+    origin;
+    tokens;
+    logger;
+    timeoutMs;
+    policy;
+    dispatcher;
+    userAgent;
+    constructor(options) {
+        this.origin = new URL(options.baseUrl).origin;
+        this.tokens = options.tokens;
+        this.logger = options.logger ?? silentLogger;
+        this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+        this.policy = retryPolicy(options.retry);
+        this.dispatcher = options.dispatcher;
+        this.userAgent = options.userAgent ?? `tenant-promote/${VERSION}`;
+    }
+    async getLockState(signal) {
+        return this.getObject("/lock/state", signal, "result");
+    }
+    async lock(signal) {
+        const { endpoint, reply } = await this.call("POST", "/lock", undefined, signal);
+        return expectObject(endpoint, reply);
+    }
+    async unlock(promotionId, signal) {
+        if (promotionId.trim() === "")
+            throw new Error("unlock needs the promotion id of the lock");
+        const path = `/lock/${encodeURIComponent(promotionId)}`;
+        const { endpoint, reply } = await this.call("DELETE", path, undefined, signal);
+        return expectObject(endpoint, reply);
+    }
+    async getInfo(signal) {
+        return this.getObject("/info", signal);
+    }
+    async getPromotionStatus(signal) {
+        return this.getObject("/promote", signal, "status");
+    }
+    async promote(body, signal) {
+        const { endpoint, reply } = await this.call("POST", "/promote", body, signal);
+        return expectObject(endpoint, reply);
+    }
+    async rollback(body, signal) {
+        const { endpoint, reply } = await this.call("POST", "/rollback", body, signal);
+        return expectObject(endpoint, reply);
+    }
+    async getReport(reportId, signal) {
+        const path = reportId === undefined ? "/report" : `/report/${encodeURIComponent(reportId)}`;
+        return this.getObject(path, signal);
+    }
+    async listReports(signal) {
+        const { endpoint, reply } = await this.call("GET", "/reports", undefined, signal);
+        return expectArrayOfObjects(endpoint, reply);
+    }
+    async getProvisionalReport(signal) {
+        return this.getObject("/report/provisional", signal);
+    }
+    async getProvisionalRollbackReport(signal) {
+        return this.getObject("/report/provisional-rollback", signal);
+    }
+    async getObject(path, signal, requiredField) {
+        const { endpoint, reply } = await this.call("GET", path, undefined, signal);
+        return expectObject(endpoint, reply, requiredField);
+    }
+    /** A 2xx reply, after retries and at most one fresh-token retry on 401. */
+    async call(method, relativePath, body, signal) {
+        const endpoint = { method, path: `${PROMOTION}${relativePath}`, origin: this.origin };
+        const json = body === undefined ? undefined : JSON.stringify(body);
+        const run = () => withRetries(() => this.attempt(endpoint, json, signal), {
+            policy: this.policy,
+            logger: this.logger,
+            signal,
+        });
+        try {
+            return { endpoint, reply: await run() };
+        }
+        catch (error) {
+            // A 401 means the request was not processed, so even a POST may go again.
+            if (!(error instanceof errors_ApiError && error.status === 401))
+                throw error;
+            this.logger.warn(`${describeEndpoint(endpoint)} answered HTTP 401; retrying once with a fresh token`);
+            this.tokens.invalidate();
+            return { endpoint, reply: await run() };
+        }
+    }
+    async attempt(endpoint, body, signal) {
+        const method = endpoint.method;
+        const token = await this.tokens.getToken(signal);
+        let reply;
+        try {
+            reply = await sendRequest({
+                endpoint,
+                url: `${this.origin}${endpoint.path}`,
+                method,
+                headers: this.headers(token, method),
+                body,
+                dispatcher: this.dispatcher,
+                timeoutMs: this.timeoutMs,
+                signal,
+            });
+        }
+        catch (error) {
+            if (!(error instanceof errors_NetworkError))
+                throw error;
+            if (method === "POST" && error.outcomeUnknown)
+                return { error };
+            return {
+                error,
+                retry: { what: `${describeEndpoint(endpoint)} failed (${failureCode(error)})` },
+            };
+        }
+        if (reply.status >= 200 && reply.status < 300)
+            return { value: reply };
+        if (reply.status >= 300 && reply.status < 400)
+            return { error: redirectError(endpoint, reply) };
+        const error = errorFromReply(endpoint, reply, method === "POST" && postOutcomeUnknown(reply.status));
+        if (!RETRYABLE_STATUS[method].has(reply.status))
+            return { error };
+        return {
+            error,
+            retry: {
+                what: `${describeEndpoint(endpoint)} answered HTTP ${reply.status}`,
+                retryAfterMs: parseRetryAfter(reply.headers["retry-after"]),
+            },
+        };
+    }
+    headers(token, method) {
+        const headers = {
+            accept: "application/json",
+            "accept-api-version": "resource=1.0",
+            authorization: `Bearer ${token}`,
+            "user-agent": this.userAgent,
+        };
+        // The guide's curl examples send it on every POST, with or without a body.
+        if (method === "POST")
+            headers["content-type"] = "application/json";
+        return headers;
+    }
+}
+function failureCode(error) {
+    if (error instanceof RequestTimeoutError)
+        return "timeout";
+    return errorCode(error.cause) ?? "network error";
 }
 
-;// CONCATENATED MODULE: ./src/config/apis.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/connect.ts
 
 
 
@@ -71579,38 +71724,7 @@ function createEnvironmentApi(config, envName, logger, requestTimeoutMs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/aic/url.ts
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-/**
- * Turns what a user gives for an environment (a bare host such as
- * openam-acme-staging.forgeblocks.com, or an https:// URL) into its origin.
- * Plain http is allowed only for loopback hosts, i.e. the local emulator.
- */
-function environmentOrigin(value, inputName) {
-    const text = value.trim();
-    if (text === "")
-        throw new UsageError(`${inputName} is empty: give the environment's host, e.g. openam-acme-staging.forgeblocks.com`);
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw new UsageError(`${inputName} "${text}" is not a host name or URL; give e.g. openam-acme-staging.forgeblocks.com`);
-    }
-    if (url.username || url.password)
-        throw new UsageError(`${inputName} must not carry credentials in the URL`);
-    if (url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
-        throw new UsageError(`${inputName} uses http:// for ${url.hostname}; only https:// is allowed except for loopback hosts (the local emulator)`);
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-        throw new UsageError(`${inputName} has scheme ${url.protocol}; use https://`);
-    }
-    return url.origin;
-}
-
-;// CONCATENATED MODULE: ./src/config/run-config.ts
+;// CONCATENATED MODULE: ./src/platforms/aic/inputs.ts
 // Validates what a user gave (CLI flags, environment, or action inputs) before any network call.
 
 
@@ -71695,130 +71809,8 @@ function engineSettings(config) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/targets.ts
-// The environments file: which tenant environments exist and which one each promotes from.
-// A target names an upper environment; its lower one is the entry before it.
-
-
-
-
-/** The group used for a file with a top-level `environments:` list. */
-const DEFAULT_GROUP = "default";
-function fail(file, problem) {
-    throw new UsageError(`${file}: ${problem}`);
-}
-function targets_text(value) {
-    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-}
-function parseGroup(file, group, list) {
-    if (!Array.isArray(list) || list.length === 0)
-        fail(file, `group "${group}" needs an environments list, in promotion order`);
-    const environments = [];
-    for (const [index, raw] of list.entries()) {
-        const name = targets_text(raw?.name);
-        const fqdn = targets_text(raw?.fqdn);
-        if (!name)
-            fail(file, `group "${group}", environment ${index + 1}: name is missing`);
-        if (!fqdn)
-            fail(file, `group "${group}", environment "${name}": fqdn is missing`);
-        if (environments.some((e) => e.name === name))
-            fail(file, `group "${group}" lists environment "${name}" twice`);
-        const promotesFrom = raw.promotesFrom === undefined ? undefined : targets_text(raw.promotesFrom);
-        const previous = environments[environments.length - 1];
-        if (raw.promotesFrom !== undefined && !promotesFrom)
-            fail(file, `group "${group}", environment "${name}": promotesFrom must name an environment`);
-        if (promotesFrom && promotesFrom !== previous?.name) {
-            // AIC only promotes between neighbours: development -> staging -> production.
-            fail(file, previous
-                ? `group "${group}": "${name}" promotes from "${promotesFrom}", but promotion pairs are sequential: it can only promote from "${previous.name}", the environment listed before it`
-                : `group "${group}": "${name}" is listed first, so it promotes from nothing, yet says promotesFrom "${promotesFrom}"; list environments in promotion order`);
-        }
-        environments.push({ name, fqdn });
-    }
-    return environments;
-}
-/** Parses the file's text; `file` is only used in messages. */
-function parseTargets(source, file) {
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(source);
-    }
-    catch (error) {
-        fail(file, `not valid YAML: ${error.message.split("\n")[0]}`);
-    }
-    const root = (doc ?? {});
-    const groups = new Map();
-    if (root.groups !== undefined) {
-        if (typeof root.groups !== "object" || root.groups === null || Array.isArray(root.groups))
-            fail(file, "groups must map each group name to { environments: [...] }");
-        for (const [group, value] of Object.entries(root.groups)) {
-            groups.set(group, parseGroup(file, group, value?.environments));
-        }
-    }
-    if (root.environments !== undefined)
-        groups.set(DEFAULT_GROUP, parseGroup(file, DEFAULT_GROUP, root.environments));
-    if (groups.size === 0)
-        fail(file, "no environments: give a top-level environments list or groups");
-    return groups;
-}
-/** Every target a file offers (each environment that promotes from another), e.g. for a matrix. */
-function listTargets(groups) {
-    const single = groups.size === 1;
-    return [...groups].flatMap(([group, envs]) => envs.slice(1).map((env) => (single ? env.name : `${group}/${env.name}`)));
-}
-/** Picks the upper environment named by `target` and the lower one it promotes from. */
-function resolveTarget(groups, target, file) {
-    const [groupName, envName] = target.includes("/") ? target.split("/", 2) : [undefined, target];
-    const candidates = [...groups].filter(([group, envs]) => (groupName === undefined || group === groupName) && envs.some((e) => e.name === envName));
-    const available = listTargets(groups).join(", ") || "none";
-    if (candidates.length === 0)
-        fail(file, `target "${target}" is not in the file; targets: ${available}`);
-    if (candidates.length > 1)
-        fail(file, `target "${target}" is in several groups (${candidates.map(([g]) => g).join(", ")}); name it as group/${envName}`);
-    const [group, envs] = candidates[0];
-    const index = envs.findIndex((e) => e.name === envName);
-    const upper = envs[index];
-    const lower = envs[index - 1];
-    if (!lower)
-        fail(file, `target "${target}" is the first environment of its group: nothing promotes into it; targets: ${available}`);
-    return { id: groups.size === 1 ? upper.name : `${group}/${upper.name}`, upper, lower };
-}
-/** Reads the file and resolves the target; every problem is a UsageError naming the file. */
-async function loadTarget(file, target) {
-    let source;
-    try {
-        source = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (error) {
-        throw new UsageError(`cannot read the environments file ${file}: ${error.code ?? error.message}`);
-    }
-    return resolveTarget(parseTargets(source, file), target, file);
-}
-/**
- * Fills the upper and lower environments from the file; an environment also given directly
- * must be the same one, or the run is refused (it would promote a pair the file does not allow).
- */
-async function applyTarget(run, file, target, name) {
-    const resolved = await loadTarget(file, target);
-    for (const [side, given, fromFile] of [
-        ["upper", run.upperFqdn, resolved.upper],
-        ["lower", run.lowerFqdn, resolved.lower],
-    ]) {
-        const input = name(`${side}-fqdn`);
-        if (given && environmentOrigin(given, input) !== environmentOrigin(fromFile.fqdn, file)) {
-            throw new UsageError(`${input} (${given}) contradicts ${file}, where target "${resolved.id}" has ${side} environment ${fromFile.name} (${fromFile.fqdn}); drop ${input} or fix the file`);
-        }
-    }
-    run.upperFqdn = resolved.upper.fqdn;
-    run.lowerFqdn = resolved.lower.fqdn;
-    return resolved;
-}
-
-;// CONCATENATED MODULE: ./src/engine/types.ts
+;// CONCATENATED MODULE: ./src/core/run/types.ts
+/** Every mode a platform may offer; each platform lists the ones it has. */
 const MODES = [
     "preview",
     "dry-run",
@@ -71828,8 +71820,6 @@ const MODES = [
     "status",
     "unlock",
 ];
-/** Modes that take the lock and therefore must release it. */
-const LOCKING_MODES = (/* unused pure expression or super */ null && (["dry-run", "promote", "rollback"]));
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // Reads the action's inputs (shared by main and post), masking every secret before anything else.
@@ -74043,7 +74033,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -74969,7 +74959,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -75252,7 +75242,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -75345,7 +75335,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -75536,7 +75526,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -75657,7 +75647,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -75780,7 +75770,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -78624,7 +78614,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -79047,7 +79037,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -79231,7 +79221,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -79365,7 +79355,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

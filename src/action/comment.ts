@@ -1,6 +1,6 @@
 // One comment per upper environment and PR, found by its marker and updated in place.
 // A comment is a courtesy: failing to post it warns and never fails the promotion.
-import type { Logger } from "../util/log.js";
+import type { Logger } from "../core/util/log.js";
 import { describeGitHubError, type GitHubApi, type IssueComment } from "./github-api.js";
 import { isOurComment } from "./marker.js";
 

@@ -1,8 +1,8 @@
 // Reads the action's inputs (shared by main and post), masking every secret before anything else.
 import * as core from "@actions/core";
-import type { RunInputs } from "../config/run-config.js";
-import { MODES, type Mode } from "../engine/types.js";
-import { UsageError } from "../util/usage-error.js";
+import { MODES, type Mode } from "../core/run/types.js";
+import { UsageError } from "../core/util/usage-error.js";
+import type { RunInputs } from "../platforms/aic/inputs.js";
 
 export type CommentPolicy = "auto" | "always" | "never";
 

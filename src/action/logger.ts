@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import type { Logger } from "../util/log.js";
+import type { Logger } from "../core/util/log.js";
 
 /** Progress to the runner log, scrubbed of every secret the run knows (the masker sees only registered values). */
 export function actionLogger(scrub: (text: string) => string): Logger {

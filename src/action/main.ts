@@ -2,13 +2,13 @@
 // job summary and PR comment. The lock id goes to state the moment it exists, for post.
 import * as core from "@actions/core";
 import * as github from "@actions/github";
-import { environmentOrigin } from "../aic/url.js";
-import { engineSettings } from "../config/run-config.js";
-import { runEngine } from "../engine/engine.js";
-import { EngineFailure } from "../engine/failures.js";
-import { defaultPromoter } from "../engine/provenance.js";
-import type { Mode, RunResult } from "../engine/types.js";
-import { UsageError } from "../util/usage-error.js";
+import { environmentOrigin } from "../core/http/origin.js";
+import { EngineFailure } from "../core/run/failure.js";
+import { defaultPromoter } from "../core/run/provenance.js";
+import type { Mode, RunResult } from "../core/run/types.js";
+import { UsageError } from "../core/util/usage-error.js";
+import { engineSettings } from "../platforms/aic/inputs.js";
+import { runEngine } from "../platforms/aic/procedure.js";
 import { describeRun, type EventFacts, eventFacts, type PullRequestRef } from "./event.js";
 import { createGitHubApi, describeGitHubError, type GitHubApi } from "./github-api.js";
 import { type CommentPolicy, inputName } from "./inputs.js";

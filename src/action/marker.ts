@@ -1,7 +1,7 @@
 // The hidden lines that make a PR comment ours: which upper environment it is about, the hash
 // of the report it shows, and (when small enough) that report's changes for a later diff.
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { ReportArea } from "../report/model.js";
+import type { ReportArea } from "../core/report/model.js";
 
 export interface CommentMarker {
   upper: string;

@@ -3,8 +3,8 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
-import type { RunResult } from "../engine/types.js";
-import { runJson } from "../report/outcome.js";
+import { runJson } from "../core/run/outcome.js";
+import type { RunResult } from "../core/run/types.js";
 
 /** The report JSON's path: one per mode and run attempt, so re-runs do not overwrite each other. */
 export function reportFilePath(mode: string): string {

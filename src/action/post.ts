@@ -1,8 +1,8 @@
 // The post step: runs after main however it ended. It acts only when main's state shows a lock
 // this run took and did not release; it never touches any other lock.
 import * as core from "@actions/core";
-import { releaseLock, unlockCommand } from "../engine/release.js";
-import { formatDuration } from "../util/duration.js";
+import { formatDuration } from "../core/util/duration.js";
+import { releaseLock, unlockCommand } from "../platforms/aic/release.js";
 import { prepareRun } from "./setup.js";
 import { lockLeftByMain } from "./state.js";
 

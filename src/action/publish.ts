@@ -1,7 +1,7 @@
 // Posts a finished run where people read it: the job summary, and the PR comment when one applies.
 import * as core from "@actions/core";
-import type { RunResult } from "../engine/types.js";
-import type { Logger } from "../util/log.js";
+import type { RunResult } from "../core/run/types.js";
+import type { Logger } from "../core/util/log.js";
 import { publishComment } from "./comment.js";
 import type { PullRequestRef } from "./event.js";
 import type { GitHubApi } from "./github-api.js";

@@ -1,8 +1,9 @@
 // The Markdown the action posts: the PR comment (65,536 characters at most) and the job
 // summary (1 MiB at most). Both trim the report, never the outcome, and say where the rest is.
-import type { RunResult } from "../engine/types.js";
-import { renderMarkdown } from "../report/markdown.js";
-import { outcomeMarkdown } from "../report/outcome.js";
+
+import { renderMarkdown } from "../core/report/markdown.js";
+import { outcomeMarkdown } from "../core/run/outcome.js";
+import type { RunResult } from "../core/run/types.js";
 import { changesLine, markerLine, type ReviewRecord } from "./marker.js";
 
 export const COMMENT_LIMIT = 65_536;

@@ -1,9 +1,10 @@
 // require-reviewed-report: promote only what a reviewer saw. The merged PR's comment carries the
 // hash of the report it showed; the fresh dry run must hash the same, or nothing is promoted.
-import { EngineFailure } from "../engine/failures.js";
-import { diffReports } from "../report/diff.js";
-import { shortHash } from "../report/hash.js";
-import type { Report, ReportArea } from "../report/model.js";
+
+import { diffReports } from "../core/report/diff.js";
+import { shortHash } from "../core/report/hash.js";
+import type { Report, ReportArea } from "../core/report/model.js";
+import { EngineFailure } from "../core/run/failure.js";
 import { findOurComment } from "./comment.js";
 import type { EventFacts, PullRequestRef } from "./event.js";
 import { describeGitHubError, type GitHubApi } from "./github-api.js";

@@ -1,10 +1,11 @@
 // Turns the inputs into a validated run (main and post share it): masking first, then the
 // environments file, then the same validation the CLI uses. Nothing here touches the network.
-import { redact } from "../auth/redact.js";
-import { createEnvironmentApi, type EnvironmentApi } from "../config/apis.js";
-import { type RunConfig, validateRunInputs } from "../config/run-config.js";
+
 import { applyTarget } from "../config/targets.js";
-import type { Logger } from "../util/log.js";
+import { redact } from "../core/auth/redact.js";
+import type { Logger } from "../core/util/log.js";
+import { createEnvironmentApi, type EnvironmentApi } from "../platforms/aic/connect.js";
+import { type RunConfig, validateRunInputs } from "../platforms/aic/inputs.js";
 import { type ActionInputs, inputName, maskSecretInputs, readActionInputs } from "./inputs.js";
 import { actionLogger } from "./logger.js";
 

@@ -1,4 +1,4 @@
-import { startEmulator } from "../emulator/index.js";
+import { startEmulator } from "../platforms/aic/emulator/index.js";
 import { numberOption, scenarioOption } from "./emulator-command.js";
 import { EXIT } from "./exit-codes.js";
 import type { ParsedCommandLine } from "./options.js";

@@ -1,5 +1,9 @@
-import { formatEmulatorBanner, loadScenarioFile, startEmulator } from "../emulator/index.js";
-import { UsageError } from "../util/usage-error.js";
+import { UsageError } from "../core/util/usage-error.js";
+import {
+  formatEmulatorBanner,
+  loadScenarioFile,
+  startEmulator,
+} from "../platforms/aic/emulator/index.js";
 import { EXIT } from "./exit-codes.js";
 import { stderrLogger } from "./logger.js";
 import type { ParsedCommandLine } from "./options.js";

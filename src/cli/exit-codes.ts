@@ -1,4 +1,4 @@
-import type { RunResult } from "../engine/types.js";
+import type { RunResult } from "../core/run/types.js";
 
 /** Documented in --help and the README; CI scripts branch on these. */
 export const EXIT = {

@@ -1,4 +1,4 @@
-import type { Logger } from "../util/log.js";
+import type { Logger } from "../core/util/log.js";
 
 export type Verbosity = "quiet" | "normal" | "verbose";
 

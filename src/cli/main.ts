@@ -1,6 +1,6 @@
-import { MODES, type Mode } from "../engine/types.js";
-import { UsageError } from "../util/usage-error.js";
-import { VERSION } from "../version.js";
+import { MODES, type Mode } from "../core/run/types.js";
+import { UsageError } from "../core/util/usage-error.js";
+import { VERSION } from "../core/version.js";
 import { EXIT } from "./exit-codes.js";
 import { helpText } from "./help.js";
 import { parseCommandLine } from "./options.js";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { MODES, type Mode } from "../engine/types.js";
-import { UsageError } from "../util/usage-error.js";
+import { MODES, type Mode } from "../core/run/types.js";
+import { UsageError } from "../core/util/usage-error.js";
 
 export interface OptionSpec {
   name: string;

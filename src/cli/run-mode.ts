@@ -1,19 +1,19 @@
 import { writeFile } from "node:fs/promises";
-import { redact } from "../auth/redact.js";
-import { createEnvironmentApi, type EnvironmentApi } from "../config/apis.js";
+import { redact } from "../core/auth/redact.js";
+import { runJson, runMarkdown, runText } from "../core/run/outcome.js";
+import { defaultDescription, defaultPromoter } from "../core/run/provenance.js";
+import type { Mode, RunResult } from "../core/run/types.js";
+import type { Logger } from "../core/util/log.js";
+import { UsageError } from "../core/util/usage-error.js";
+import { createEnvironmentApi, type EnvironmentApi } from "../platforms/aic/connect.js";
 import {
   engineSettings,
   type RunConfig,
   type RunInputs,
   validateRunInputs,
-} from "../config/run-config.js";
-import { runEngine } from "../engine/engine.js";
-import { defaultDescription, defaultPromoter } from "../engine/provenance.js";
-import { unlockCommand } from "../engine/release.js";
-import type { Mode, RunResult } from "../engine/types.js";
-import { runJson, runMarkdown, runText } from "../report/outcome.js";
-import type { Logger } from "../util/log.js";
-import { UsageError } from "../util/usage-error.js";
+} from "../platforms/aic/inputs.js";
+import { runEngine } from "../platforms/aic/procedure.js";
+import { unlockCommand } from "../platforms/aic/release.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { stderrLogger } from "./logger.js";
 import type { ParsedCommandLine } from "./options.js";

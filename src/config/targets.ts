@@ -2,9 +2,9 @@
 // A target names an upper environment; its lower one is the entry before it.
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
-import { environmentOrigin } from "../aic/url.js";
-import { UsageError } from "../util/usage-error.js";
-import type { InputNamer, RunInputs } from "./run-config.js";
+import { environmentOrigin } from "../core/http/origin.js";
+import { UsageError } from "../core/util/usage-error.js";
+import type { InputNamer, RunInputs } from "../platforms/aic/inputs.js";
 
 export interface TargetEnvironment {
   name: string;

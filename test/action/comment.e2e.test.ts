@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect } from "vitest";
 import { readMarker } from "../../src/action/marker.js";
-import { defaultScenario } from "../../src/emulator/index.js";
+import { defaultScenario } from "../../src/platforms/aic/emulator/index.js";
 import {
   errors,
   GITHUB_TOKEN,

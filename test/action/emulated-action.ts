@@ -6,7 +6,7 @@ import {
   type RunningEmulator,
   type Scenario,
   startEmulator,
-} from "../../src/emulator/index.js";
+} from "../../src/platforms/aic/emulator/index.js";
 import { LOCK, SPEED, UPPER_TOKEN } from "../e2e/emulated.js";
 import { DEFAULT_REPOSITORY, DEFAULT_SHA } from "./action-env.js";
 import { type FakeGitHub, type FakeGitHubOptions, startFakeGitHub } from "./fake-github.js";

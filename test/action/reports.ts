@@ -1,8 +1,9 @@
 // Reports for the action's unit tests, built through the real normalizer.
-import type { RawReport } from "../../src/aic/types.js";
-import type { RunResult } from "../../src/engine/types.js";
-import type { Report } from "../../src/report/model.js";
-import { normalizeReport } from "../../src/report/normalize.js";
+
+import type { Report } from "../../src/core/report/model.js";
+import type { RunResult } from "../../src/core/run/types.js";
+import { normalizeReport } from "../../src/platforms/aic/normalize.js";
+import type { RawReport } from "../../src/platforms/aic/types.js";
 
 export function dryRunReport(journeys: string[], extra: Partial<RawReport> = {}): Report {
   return normalizeReport(

@@ -3,7 +3,7 @@ import type { EventFacts } from "../../src/action/event.js";
 import type { GitHubApi, IssueComment } from "../../src/action/github-api.js";
 import { commentBody } from "../../src/action/render.js";
 import { findReviewedReport, requireSameReport } from "../../src/action/reviewed.js";
-import { EngineFailure } from "../../src/engine/failures.js";
+import { EngineFailure } from "../../src/core/run/failure.js";
 import { dryRunReport, succeeded } from "./reports.js";
 
 const UPPER = "https://openam-acme-staging.forgeblocks.com";

@@ -2,7 +2,7 @@
 // anything runs, re-read by post rather than stored, and never shows in a log, output or summary.
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect } from "vitest";
-import { defaultScenario } from "../../src/emulator/index.js";
+import { defaultScenario } from "../../src/platforms/aic/emulator/index.js";
 import { it, pushEvent, unlocksOf } from "./emulated-action.js";
 import { cancelLikeRunner } from "./runner.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, NetworkError } from "../../src/aic/errors.js";
+import { ApiError, NetworkError } from "../../src/core/http/errors.js";
 import { PATH, setup } from "./client-setup.js";
 import { closedPortUrl, sendJson } from "./loopback.js";
 

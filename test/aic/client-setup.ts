@@ -1,9 +1,9 @@
 // Shared set-up of the client tests: a loopback server, a counting token source, fast retries.
 import { Agent } from "undici";
 import { afterEach } from "vitest";
-import { AicClient, type AicClientOptions } from "../../src/aic/client.js";
-import type { TokenSource } from "../../src/auth/types.js";
-import { MemoryLogger } from "../../src/util/log.js";
+import type { TokenSource } from "../../src/core/auth/token-source.js";
+import { MemoryLogger } from "../../src/core/util/log.js";
+import { AicClient, type AicClientOptions } from "../../src/platforms/aic/client.js";
 import { type Handler, type Loopback, startLoopback } from "./loopback.js";
 
 export const PATH = "/environment/promotion";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, RequestTimeoutError } from "../../src/aic/errors.js";
+import { ApiError, RequestTimeoutError } from "../../src/core/http/errors.js";
 import { PATH, setup } from "./client-setup.js";
 import { sendJson } from "./loopback.js";
 

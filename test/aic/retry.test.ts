@@ -7,8 +7,8 @@ import {
   retryDelay,
   retryPolicy,
   withRetries,
-} from "../../src/aic/retry.js";
-import { MemoryLogger } from "../../src/util/log.js";
+} from "../../src/core/http/retry.js";
+import { MemoryLogger } from "../../src/core/util/log.js";
 
 describe("parseRetryAfter", () => {
   const now = Date.parse("2025-03-01T12:00:00Z");

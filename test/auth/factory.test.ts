@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTokenSource } from "../../src/auth/factory.js";
-import { ServiceAccountTokenSource } from "../../src/auth/service-account.js";
-import { StaticTokenSource } from "../../src/auth/static-token.js";
+import { StaticTokenSource } from "../../src/core/auth/static-token.js";
+import { createTokenSource } from "../../src/platforms/aic/auth/factory.js";
+import { ServiceAccountTokenSource } from "../../src/platforms/aic/auth/service-account.js";
 
 const baseUrl = "https://openam-acme-staging.forgeblocks.com";
 const key = generateKeyPairSync("rsa", { modulusLength: 2048 })

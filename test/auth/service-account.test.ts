@@ -1,12 +1,12 @@
 import { Agent } from "undici";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { AicClient } from "../../src/aic/client.js";
-import { AuthError } from "../../src/aic/errors.js";
+import { AuthError } from "../../src/core/http/errors.js";
+import { MemoryLogger } from "../../src/core/util/log.js";
 import {
   type ServiceAccountOptions,
   ServiceAccountTokenSource,
-} from "../../src/auth/service-account.js";
-import { MemoryLogger } from "../../src/util/log.js";
+} from "../../src/platforms/aic/auth/service-account.js";
+import { AicClient } from "../../src/platforms/aic/client.js";
 import { sendJson, startLoopback } from "../aic/loopback.js";
 import {
   ACCOUNT_ID,

@@ -1,7 +1,7 @@
 // A loopback AM token endpoint that verifies the JWT bearer assertion like AIC would.
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { type JwtClaims, verifyJwt } from "../../src/auth/jwt.js";
+import { type JwtClaims, verifyJwt } from "../../src/platforms/aic/auth/jwt.js";
 import { type Loopback, type RecordedRequest, sendJson, startLoopback } from "../aic/loopback.js";
 
 export const ACCOUNT_ID = "8c2b6b1e-0a3f-4b43-9d1c-acc0un7";

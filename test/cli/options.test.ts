@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { exitCodeFor } from "../../src/cli/exit-codes.js";
 import { helpText } from "../../src/cli/help.js";
 import { OPTION_SPECS, parseCommandLine } from "../../src/cli/options.js";
-import { DEFAULT_PORTS } from "../../src/emulator/server.js";
-import { VERSION } from "../../src/version.js";
+import { VERSION } from "../../src/core/version.js";
+import { DEFAULT_PORTS } from "../../src/platforms/aic/emulator/server.js";
 
 describe("command line", () => {
   it("a flag wins over the environment, which wins over the default", () => {

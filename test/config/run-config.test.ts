@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { environmentOrigin } from "../../src/aic/url.js";
-import { validateRunInputs } from "../../src/config/run-config.js";
-import { formatDuration, parseDuration } from "../../src/util/duration.js";
-import { UsageError } from "../../src/util/usage-error.js";
+import { environmentOrigin } from "../../src/core/http/origin.js";
+import { formatDuration, parseDuration } from "../../src/core/util/duration.js";
+import { UsageError } from "../../src/core/util/usage-error.js";
+import { validateRunInputs } from "../../src/platforms/aic/inputs.js";
 
 const flag = (n: string) => `--${n}`;
 

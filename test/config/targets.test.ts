@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listTargets, parseTargets, resolveTarget } from "../../src/config/targets.js";
-import { UsageError } from "../../src/util/usage-error.js";
+import { UsageError } from "../../src/core/util/usage-error.js";
 
 const GROUPS = `
 groups:

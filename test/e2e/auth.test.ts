@@ -2,7 +2,7 @@
 // tokens, and neither the key, the assertions nor the tokens ever show in the output.
 import { generateKeyPairSync, type JsonWebKey } from "node:crypto";
 import { describe, expect } from "vitest";
-import { defaultScenario, type RunningEmulator } from "../../src/emulator/index.js";
+import { defaultScenario, type RunningEmulator } from "../../src/platforms/aic/emulator/index.js";
 import { allOutput, type E2e, it, LOCK, lockNow, PROMOTE, upperCalls } from "./emulated.js";
 
 const ACCOUNT_ID = "3a2f6c1e-5d4b-4e8f-9a7c-1b2d3e4f5a6b";

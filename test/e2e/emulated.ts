@@ -10,7 +10,7 @@ import {
   type RunningEmulator,
   type Scenario,
   startEmulator,
-} from "../../src/emulator/index.js";
+} from "../../src/platforms/aic/emulator/index.js";
 import { type CliRun, type RunningCli, startCli } from "./cli-harness.js";
 
 /** A real promotion (about 11 tenant minutes) takes about 1.5 s at this speed. */

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect } from "vitest";
-import type { EnvironmentConfig } from "../../src/emulator/index.js";
+import type { EnvironmentConfig } from "../../src/platforms/aic/emulator/index.js";
 import {
   it,
   LOCK,

@@ -1,6 +1,6 @@
 // Bad input is refused with exit 2 and a message naming the input, before any request is sent.
 import { describe, expect } from "vitest";
-import type { RunningEmulator } from "../../src/emulator/index.js";
+import type { RunningEmulator } from "../../src/platforms/aic/emulator/index.js";
 import { runCli } from "./cli-harness.js";
 import { ciEnv, it } from "./emulated.js";
 

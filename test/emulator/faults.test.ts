@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCK_MS, UNLOCK_MS } from "../../src/emulator/lock.js";
+import { LOCK_MS, UNLOCK_MS } from "../../src/platforms/aic/emulator/lock.js";
 import {
   client,
   lockPair,

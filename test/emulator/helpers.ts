@@ -1,6 +1,5 @@
 // Shared helpers for the emulator tests: real HTTP over loopback with global fetch.
 import { afterEach } from "vitest";
-import type { PromotionStatus } from "../../src/aic/types.js";
 import {
   type EmulatorEventKind,
   type EmulatorOptions,
@@ -8,7 +7,8 @@ import {
   loadScenario,
   type RunningEmulator,
   startEmulator,
-} from "../../src/emulator/index.js";
+} from "../../src/platforms/aic/emulator/index.js";
+import type { PromotionStatus } from "../../src/platforms/aic/types.js";
 
 export const BASE = "/environment/promotion";
 /** Fast enough for a real promotion (about 9 emulated minutes) to take ~110 ms. */

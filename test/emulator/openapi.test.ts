@@ -1,8 +1,8 @@
 // Every reply of a full run over all endpoints must fit the response schema the public
 // AIC OpenAPI spec declares for its path, method and status.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../../src/emulator/index.js";
+import type { RunningEmulator } from "../../src/platforms/aic/emulator/index.js";
 import {
   type Answer,
   BASE,
@@ -14,8 +14,19 @@ import {
 } from "./helpers.js";
 import { check, type OpenApiSpec, responseSchema, specPathFor } from "./schema.js";
 
+// The spec is vendored in the repository (spec/README.md says where it comes from), found from
+// this file's location: the repository root is the nearest folder up with a package.json.
+function repoRoot(): URL {
+  let dir = new URL(".", import.meta.url);
+  while (!existsSync(new URL("package.json", dir))) {
+    const up = new URL("..", dir);
+    if (up.href === dir.href) throw new Error(`no package.json above ${import.meta.url}`);
+    dir = up;
+  }
+  return dir;
+}
 const spec = JSON.parse(
-  readFileSync(new URL("../../../shared/reference/aic-openapi.json", import.meta.url), "utf8"),
+  readFileSync(new URL("spec/aic-openapi.json", repoRoot()), "utf8"),
 ) as OpenApiSpec;
 
 interface Seen {

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { RawReport } from "../../src/aic/types.js";
-import { loadScenarioFile } from "../../src/emulator/index.js";
-import { PHASE_MS } from "../../src/emulator/promotion.js";
+import { loadScenarioFile } from "../../src/platforms/aic/emulator/index.js";
+import { PHASE_MS } from "../../src/platforms/aic/emulator/promotion.js";
+import type { RawReport } from "../../src/platforms/aic/types.js";
 import { changeNames, client, lockPair, runToEnd, start, waitUntil } from "./helpers.js";
 
 const scenarioPath = (name: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RawReport } from "../../src/aic/types.js";
+import type { RawReport } from "../../src/platforms/aic/types.js";
 import { changeNames, client, lockPair, runToEnd, start, unlockPair } from "./helpers.js";
 
 describe("rollback", () => {

@@ -7,7 +7,7 @@ import {
   formatEmulatorBanner,
   loadScenario,
   loadScenarioFile,
-} from "../../src/emulator/index.js";
+} from "../../src/platforms/aic/emulator/index.js";
 import { start } from "./helpers.js";
 
 const scenariosDir = fileURLToPath(new URL("../../scenarios/", import.meta.url));

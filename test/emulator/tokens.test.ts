@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { assertionClaims, type JwtClaims, signJwt } from "../../src/auth/jwt.js";
-import { defaultScenario, type RunningEmulator } from "../../src/emulator/index.js";
+import { assertionClaims, type JwtClaims, signJwt } from "../../src/platforms/aic/auth/jwt.js";
+import { defaultScenario, type RunningEmulator } from "../../src/platforms/aic/emulator/index.js";
 import { client, sleep, start } from "./helpers.js";
 
 const ACCOUNT = "2f0c8a4e-6b1d-4c3e-9f5a-7d8e9a0b1c2d";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, NetworkError } from "../../src/aic/errors.js";
-import { runEngine } from "../../src/engine/engine.js";
-import type { EngineOptions } from "../../src/engine/types.js";
-import { MemoryLogger } from "../../src/util/log.js";
+import { ApiError, NetworkError } from "../../src/core/http/errors.js";
+import { MemoryLogger } from "../../src/core/util/log.js";
+import type { EngineOptions } from "../../src/platforms/aic/options.js";
+import { runEngine } from "../../src/platforms/aic/procedure.js";
 import { errorScript, FakeApi } from "./fake-api.js";
 
 const endpoint = {
@@ -104,7 +104,7 @@ describe("locking modes always release the lock they took", () => {
     expect(r).toMatchObject({
       result: "failed",
       reason: "missing-esvs",
-      missingESVs: ["esv-email-from", "esv-api-key"],
+      details: { missingESVs: ["esv-email-from", "esv-api-key"] },
     });
     expect(r.message).toContain("esv-email-from");
     expect(r.message).toContain("esv-api-key");
@@ -326,7 +326,7 @@ describe("read-only modes", () => {
     api.lockState = { result: "locked", promotionId: "p-x" };
     const r = await run(api, { mode: "status" }).result;
     expect(r.result).toBe("succeeded");
-    expect(r.status?.lock.promotionId).toBe("p-x");
+    expect((r.status?.data.lock as { promotionId?: string }).promotionId).toBe("p-x");
     expect(r.message).toContain("locked by promotion p-x");
     expect(api.calls.every((c) => c.startsWith("get") || c === "listReports")).toBe(true);
   });

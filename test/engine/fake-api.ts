@@ -1,5 +1,5 @@
 // An in-memory PromotionApi whose state advances on each read, to drive every engine transition.
-import type { PromotionApi } from "../../src/aic/api.js";
+import type { PromotionApi } from "../../src/platforms/aic/api.js";
 import type {
   LockReply,
   LockState,
@@ -9,7 +9,7 @@ import type {
   RawReport,
   ReportMeta,
   StartReply,
-} from "../../src/aic/types.js";
+} from "../../src/platforms/aic/types.js";
 
 type Step = Partial<PromotionStatus>;
 

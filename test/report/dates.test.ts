@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCreatedDate } from "../../src/report/dates.js";
+import { parseCreatedDate } from "../../src/core/report/dates.js";
 
 describe("parseCreatedDate", () => {
   it.each([

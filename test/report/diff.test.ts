@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { RawReport } from "../../src/aic/types.js";
-import { diffReports } from "../../src/report/diff.js";
-import { normalizeReport } from "../../src/report/normalize.js";
+import { diffReports } from "../../src/core/report/diff.js";
+import { normalizeReport } from "../../src/platforms/aic/normalize.js";
+import type { RawReport } from "../../src/platforms/aic/types.js";
 import { specReport } from "./fixtures.js";
 
 function report(raw: RawReport) {

@@ -1,4 +1,4 @@
-import type { RawReport } from "../../src/aic/types.js";
+import type { RawReport } from "../../src/platforms/aic/types.js";
 
 /** The guide's report: string entries, extra item fields, "+00Z"-free ISO date. */
 export function guideReport(): RawReport {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { RawChangeEntry, RawReport } from "../../src/aic/types.js";
-import { reportHash } from "../../src/report/hash.js";
-import { normalizeReport } from "../../src/report/normalize.js";
+import { reportHash } from "../../src/core/report/hash.js";
+import { normalizeReport } from "../../src/platforms/aic/normalize.js";
+import type { RawChangeEntry, RawReport } from "../../src/platforms/aic/types.js";
 import { specReport } from "./fixtures.js";
 
 // Pinned: changing the canonical form changes every hash and invalidates stored approvals.

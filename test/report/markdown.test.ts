@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RawReport } from "../../src/aic/types.js";
-import { renderMarkdown } from "../../src/report/markdown.js";
-import type { ReportKind } from "../../src/report/model.js";
-import { normalizeReport } from "../../src/report/normalize.js";
+import { renderMarkdown } from "../../src/core/report/markdown.js";
+import type { ReportKind } from "../../src/core/report/model.js";
+import { normalizeReport } from "../../src/platforms/aic/normalize.js";
+import type { RawReport } from "../../src/platforms/aic/types.js";
 import { guideReport, specReport, unknownFieldsReport } from "./fixtures.js";
 
 function markdown(raw: RawReport, options?: Parameters<typeof renderMarkdown>[1]): string {

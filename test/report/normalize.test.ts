@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeReport } from "../../src/report/normalize.js";
+import { normalizeReport } from "../../src/platforms/aic/normalize.js";
 import { guideReport, specReport, unknownFieldsReport } from "./fixtures.js";
 
 describe("normalizeReport", () => {

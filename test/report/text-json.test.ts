@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { renderJson } from "../../src/report/json.js";
-import type { Report } from "../../src/report/model.js";
-import { normalizeReport } from "../../src/report/normalize.js";
-import { renderText } from "../../src/report/text.js";
+import { renderJson } from "../../src/core/report/json.js";
+import type { Report } from "../../src/core/report/model.js";
+import { renderText } from "../../src/core/report/text.js";
+import { normalizeReport } from "../../src/platforms/aic/normalize.js";
 import { guideReport, specReport, unknownFieldsReport } from "./fixtures.js";
 
 describe("renderJson", () => {

@@ -1,0 +1,109 @@
+// Renders a whole run (outcome, failure, next steps, report) for people and machines.
+import { renderMarkdown, renderText } from "../report/markdown.js";
+import type { RunResult } from "./types.js";
+
+const ICON: Record<RunResult["result"], string> = {
+  succeeded: "✅",
+  "no-change": "➖",
+  failed: "❌",
+};
+
+function escapeInline(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] as string);
+}
+
+/** Table cells: escaped, and a pipe or newline in tenant text cannot break the row. */
+function escapeCell(text: string): string {
+  return escapeInline(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/** A code block whose fence is longer than any backtick run inside, so tenant text cannot close it. */
+function fenced(text: string, language: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}\n${text}\n${fence}`;
+}
+
+export function outcomeMarkdown(result: RunResult): string {
+  const lines = [
+    `### ${ICON[result.result]} tenant-promote ${result.mode}: ${result.result}${result.reason ? ` (${result.reason})` : ""}`,
+    "",
+  ];
+  lines.push(
+    ...escapeInline(result.message)
+      .split("\n")
+      .map((l) => l.replace(/^ {2}- /, "- ")),
+    "",
+  );
+  if (result.promotionId) lines.push(`Promotion id: \`${result.promotionId}\``, "");
+  if (result.reportDiff) {
+    lines.push("**Changes since the reviewed report**", "", fenced(result.reportDiff, "diff"), "");
+  }
+  if (result.nextSteps.length > 0) {
+    lines.push("**Next steps**", "", ...result.nextSteps.map((s) => `- ${escapeInline(s)}`), "");
+  }
+  if (result.status) {
+    lines.push(
+      "| | |",
+      "| --- | --- |",
+      ...result.status.rows.map(
+        ([label, value]) => `| ${escapeCell(label)} | ${escapeCell(value)} |`,
+      ),
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+export function outcomeText(result: RunResult): string {
+  const lines = [
+    `tenant-promote ${result.mode}: ${result.result}${result.reason ? ` (${result.reason})` : ""}`,
+    result.message,
+  ];
+  if (result.promotionId) lines.push(`promotion id: ${result.promotionId}`);
+  if (result.reportDiff) lines.push("changes since the reviewed report:", result.reportDiff);
+  if (result.status)
+    lines.push(...result.status.rows.map(([label, value]) => `${label}: ${value}`));
+  if (result.nextSteps.length > 0)
+    lines.push("next steps:", ...result.nextSteps.map((s) => `  - ${s}`));
+  return lines.join("\n");
+}
+
+/** The Markdown for a run: outcome first, then the report when there is one. */
+export function runMarkdown(result: RunResult): string {
+  const parts = [outcomeMarkdown(result)];
+  if (result.report) parts.push(renderMarkdown(result.report));
+  return `${parts.join("\n")}\n`;
+}
+
+export function runText(result: RunResult): string {
+  const parts = [outcomeText(result)];
+  if (result.report) parts.push("", renderText(result.report));
+  return `${parts.join("\n")}\n`;
+}
+
+/** Machine-readable result: stable top-level keys for scripts. */
+export function runJson(result: RunResult): string {
+  return `${JSON.stringify(
+    {
+      mode: result.mode,
+      result: result.result,
+      reason: result.reason ?? null,
+      message: result.message,
+      nextSteps: result.nextSteps,
+      promotionId: result.promotionId ?? null,
+      lockReleased: result.lockReleased ?? null,
+      lockHolder: result.lockHolder ?? null,
+      ...result.details,
+      reportDiff: result.reportDiff ?? null,
+      reportHash: result.report?.hash ?? null,
+      changes: result.report?.counts.total ?? 0,
+      report: result.report ?? null,
+      dryRunReport: result.dryRunReport ?? null,
+      status: result.status?.data ?? null,
+      elapsedMs: result.elapsedMs,
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,126 @@
+// The shell every platform's run goes through: bound the work by the timeout, keep a share of
+// it back for releasing what the run took, map any failure to a reason, and always release.
+import { formatDuration } from "../util/duration.js";
+import type { Logger } from "../util/log.js";
+import { EngineFailure, failedWork } from "./failure.js";
+import type { RunContext } from "./poll.js";
+import type { Mode, RunResult, Work } from "./types.js";
+
+export const DEFAULT_TIMEOUT_MS = 60 * 60_000;
+/** Share of the overall timeout kept back so what the run took can still be released in time. */
+const RELEASE_RESERVE = 0.2;
+
+/** Something a run took and must give back: an AIC lock, a PingOne draft promotion. */
+export interface Held {
+  /** "lock", "draft promotion": used in messages. */
+  kind: string;
+  id: string;
+  /** Where it is held (the API origin), so a later step can check it talks to the same place. */
+  origin: string;
+}
+
+export interface ShellOptions {
+  mode: Mode;
+  logger: Logger;
+  /** Bound on the whole run, release included. Default 60 minutes. */
+  timeoutMs?: number;
+  /** Multiplies every internal interval and phase bound; 1 for real tenants. */
+  timeScale?: number;
+  /** Cancels the run (SIGINT/SIGTERM); what was taken is still released. */
+  signal?: AbortSignal;
+  /** Least time given to the release; otherwise what is left of the timeout, at least a minute. */
+  releaseBudgetMs?: number;
+  /** Called the moment the run takes something (the action saves it for its post step). */
+  onHeld?: (held: Held) => void;
+  /** Called once what the run took is confirmed released. */
+  onReleased?: (held: Held) => void;
+}
+
+/** A platform's mode, as the shell runs it. */
+export interface Procedure {
+  /** Does the mode's work; calls `hold` the moment it has taken something. */
+  work(ctx: RunContext, hold: (held: Held) => void): Promise<Work>;
+  /** Gives back what was taken; true once confirmed. Never throws. */
+  release(held: Held, budgetMs: number): Promise<boolean>;
+  /** The command that releases it by hand. */
+  releaseCommand(held: Held): string;
+  /** Maps anything the work threw to a failure in the platform's words. */
+  classify(error: unknown): EngineFailure;
+}
+
+/** Runs one mode to the end. Never throws: every outcome is a RunResult. */
+export async function runShell(options: ShellOptions, procedure: Procedure): Promise<RunResult> {
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const scale = options.timeScale ?? 1;
+  const workTimeout = AbortSignal.timeout(
+    Math.max(1, Math.round(timeoutMs * (1 - RELEASE_RESERVE))),
+  );
+  const signal = options.signal ? AbortSignal.any([options.signal, workTimeout]) : workTimeout;
+  const ctx: RunContext = { log: options.logger, signal, runStart: started, scale };
+  let held: Held | undefined;
+  let work: Work;
+  try {
+    work = await procedure.work(ctx, (taken) => {
+      held = taken;
+      options.onHeld?.(taken);
+    });
+  } catch (error) {
+    work = failedWork(failureOf(error, options, timeoutMs, workTimeout, procedure));
+  }
+  if (held) work = await release(held, work, options, procedure, started, timeoutMs, scale);
+  const elapsedMs = Date.now() - started;
+  options.logger.info(
+    `[done] ${work.result}${work.reason ? ` (${work.reason})` : ""} after ${formatDuration(elapsedMs)}`,
+  );
+  return { mode: options.mode, ...work, nextSteps: work.nextSteps ?? [], elapsedMs };
+}
+
+async function release(
+  held: Held,
+  work: Work,
+  options: ShellOptions,
+  procedure: Procedure,
+  started: number,
+  timeoutMs: number,
+  scale: number,
+): Promise<Work> {
+  const budget = Math.max(
+    started + timeoutMs - Date.now(),
+    60_000 * scale,
+    options.releaseBudgetMs ?? 0,
+  );
+  const released = await procedure.release(held, budget);
+  if (released) options.onReleased?.(held);
+  const done: Work = { ...work, promotionId: work.promotionId ?? held.id, lockReleased: released };
+  if (released) return done;
+  done.nextSteps = [
+    ...(done.nextSteps ?? []),
+    `Release the ${held.kind}: ${procedure.releaseCommand(held)}`,
+  ];
+  if (done.result === "failed") return done;
+  return {
+    ...done,
+    result: "failed",
+    reason: "api-error",
+    message: `${done.message} But the ${held.kind} could not be released.`,
+  };
+}
+
+function failureOf(
+  error: unknown,
+  options: ShellOptions,
+  timeoutMs: number,
+  workTimeout: AbortSignal,
+  procedure: Procedure,
+): EngineFailure {
+  if (options.signal?.aborted) return new EngineFailure("cancelled", "The run was cancelled.");
+  if (workTimeout.aborted) {
+    return new EngineFailure(
+      "timeout",
+      `The run did not finish within the timeout (${formatDuration(timeoutMs)}).`,
+      ["Run again with a longer --timeout, or check `tenant-promote status`."],
+    );
+  }
+  return procedure.classify(error);
+}

@@ -1,0 +1,161 @@
+// Validates what a user gave (CLI flags, environment, or action inputs) before any network call.
+import { environmentOrigin } from "../../core/http/origin.js";
+import type { Mode } from "../../core/run/types.js";
+import { parseDuration } from "../../core/util/duration.js";
+import { UsageError } from "../../core/util/usage-error.js";
+import type { EngineOptions } from "./options.js";
+
+/** Raw inputs, all optional strings/booleans, named as the user sees them. */
+export interface RunInputs {
+  mode: Mode;
+  upperFqdn?: string;
+  lowerFqdn?: string;
+  upperAccessToken?: string;
+  lowerAccessToken?: string;
+  upperServiceAccountId?: string;
+  upperServiceAccountKey?: string;
+  lowerServiceAccountId?: string;
+  lowerServiceAccountKey?: string;
+  ignoreEncryptedSecrets?: boolean;
+  allowReleaseUpgrade?: boolean;
+  promotionId?: string;
+  description?: string;
+  promoter?: string;
+  timeout?: string;
+  lockWait?: string;
+  requestTimeout?: string;
+  timeScale?: string;
+}
+
+export interface Credentials {
+  accessToken?: string;
+  serviceAccountId?: string;
+  serviceAccountKey?: string;
+}
+
+export interface EnvironmentConfig {
+  origin: string;
+  credentials: Credentials;
+}
+
+export interface RunConfig {
+  mode: Mode;
+  upper?: EnvironmentConfig;
+  lower?: EnvironmentConfig;
+  ignoreEncryptedSecrets: boolean;
+  allowReleaseUpgrade: boolean;
+  promotionId?: string;
+  description?: string;
+  promoter?: string;
+  timeoutMs: number;
+  lockWaitMs: number;
+  requestTimeoutMs: number;
+  timeScale: number;
+}
+
+/** How each input is called where it came from, e.g. "--upper-fqdn" or "upper-fqdn". */
+export type InputNamer = (kebabName: string) => string;
+
+function duration(value: string | undefined, fallback: string, name: string): number {
+  try {
+    return parseDuration(value ?? fallback);
+  } catch (error) {
+    throw new UsageError(`${name}: ${(error as Error).message}`);
+  }
+}
+
+function credentials(inputs: RunInputs, env: "upper" | "lower", name: InputNamer): Credentials {
+  const token = env === "upper" ? inputs.upperAccessToken : inputs.lowerAccessToken;
+  const id = env === "upper" ? inputs.upperServiceAccountId : inputs.lowerServiceAccountId;
+  const key = env === "upper" ? inputs.upperServiceAccountKey : inputs.lowerServiceAccountKey;
+  if (id && !key)
+    throw new UsageError(
+      `${name(`${env}-service-account-id`)} is set but ${name(`${env}-service-account-key`)} is missing: give the service account's private key (JWK JSON or PEM)`,
+    );
+  if (key && !id)
+    throw new UsageError(
+      `${name(`${env}-service-account-key`)} is set but ${name(`${env}-service-account-id`)} is missing: give the service account's id`,
+    );
+  if (!token && !id) {
+    throw new UsageError(
+      `no credentials for the ${env} environment: give ${name(`${env}-service-account-id`)} and ${name(`${env}-service-account-key`)}, or ${name(`${env}-access-token`)}`,
+    );
+  }
+  return id && key ? { serviceAccountId: id, serviceAccountKey: key } : { accessToken: token };
+}
+
+/** Checks every input the mode needs; throws UsageError naming the input and the fix. */
+export function validateRunInputs(inputs: RunInputs, name: InputNamer): RunConfig {
+  const needsUpper = inputs.mode !== "preview";
+  const needsLower = inputs.mode === "preview";
+  let upper: EnvironmentConfig | undefined;
+  let lower: EnvironmentConfig | undefined;
+  if (needsUpper) {
+    if (!inputs.upperFqdn)
+      throw new UsageError(
+        `${name("upper-fqdn")} is required for ${inputs.mode}: the environment promoted to, e.g. openam-acme-staging.forgeblocks.com`,
+      );
+    upper = {
+      origin: environmentOrigin(inputs.upperFqdn, name("upper-fqdn")),
+      credentials: credentials(inputs, "upper", name),
+    };
+  }
+  if (needsLower) {
+    if (!inputs.lowerFqdn)
+      throw new UsageError(
+        `${name("lower-fqdn")} is required for preview: the environment promoted from, e.g. openam-acme-dev.forgeblocks.com`,
+      );
+    lower = {
+      origin: environmentOrigin(inputs.lowerFqdn, name("lower-fqdn")),
+      credentials: credentials(inputs, "lower", name),
+    };
+  }
+  if (inputs.mode === "unlock" && !inputs.promotionId) {
+    throw new UsageError(
+      `unlock needs ${name("promotion-id")}: the id of the lock to release (tenant-promote status shows it)`,
+    );
+  }
+  const timeScale = Number(inputs.timeScale ?? "1");
+  if (!Number.isFinite(timeScale) || timeScale <= 0)
+    throw new UsageError(`${name("time-scale")} must be a positive number`);
+  const timeoutMs = duration(inputs.timeout, "60m", name("timeout"));
+  if (timeoutMs <= 0) throw new UsageError(`${name("timeout")} must be more than 0`);
+  return {
+    mode: inputs.mode,
+    upper,
+    lower,
+    ignoreEncryptedSecrets: inputs.ignoreEncryptedSecrets ?? false,
+    allowReleaseUpgrade: inputs.allowReleaseUpgrade ?? false,
+    promotionId: inputs.promotionId || undefined,
+    description: inputs.description || undefined,
+    promoter: inputs.promoter || undefined,
+    timeoutMs,
+    lockWaitMs: duration(inputs.lockWait, "0", name("lock-wait")),
+    requestTimeoutMs: duration(inputs.requestTimeout, "30s", name("request-timeout")),
+    timeScale,
+  };
+}
+
+/** The engine options every face passes on unchanged from a validated config. */
+export function engineSettings(
+  config: RunConfig,
+): Pick<
+  EngineOptions,
+  | "mode"
+  | "timeoutMs"
+  | "lockWaitMs"
+  | "allowReleaseUpgrade"
+  | "ignoreEncryptedSecrets"
+  | "promotionId"
+  | "timeScale"
+> {
+  return {
+    mode: config.mode,
+    timeoutMs: config.timeoutMs,
+    lockWaitMs: config.lockWaitMs,
+    allowReleaseUpgrade: config.allowReleaseUpgrade,
+    ignoreEncryptedSecrets: config.ignoreEncryptedSecrets,
+    promotionId: config.promotionId,
+    timeScale: config.timeScale,
+  };
+}

@@ -1,0 +1,163 @@
+import { CHANGE_KINDS, countChanges } from "../../core/report/changes.js";
+import { parseCreatedDate } from "../../core/report/dates.js";
+import { reportHash } from "../../core/report/hash.js";
+import type {
+  ChangeEntry,
+  ConfigItemChanges,
+  Report,
+  ReportArea,
+  ReportKind,
+} from "../../core/report/model.js";
+import type { RawReport } from "./types.js";
+
+type Json = Record<string, unknown>;
+
+// Known areas lead, in this order; any other area follows in the order received.
+const KNOWN_AREAS = ["AMConfig", "IDMConfig"];
+const STRING_FIELDS = [
+  "reportId",
+  "reportName",
+  "promotionId",
+  "promoter",
+  "promotionDescription",
+  "createdDate",
+] as const;
+const LIST_FIELDS = ["missingESVs", "previouslyIgnoredEncryptedSecrets"] as const;
+// `type` is superseded by the caller's ReportKind; `report` becomes areas.
+const HANDLED_FIELDS = new Set<string>([
+  ...STRING_FIELDS,
+  ...LIST_FIELDS,
+  "dryRun",
+  "type",
+  "report",
+]);
+
+/**
+ * Turns any report the API returns into one Report. Lenient on purpose: fields may be missing
+ * or unexpected; nothing received is dropped silently, unknown data lands in `extra`.
+ */
+export function normalizeReport(raw: RawReport, kind: ReportKind): Report {
+  const source: Json = isObject(raw) ? raw : {};
+  const extra: Json = {};
+  const report: Report = {
+    kind,
+    areas: [],
+    missingESVs: [],
+    previouslyIgnoredEncryptedSecrets: [],
+    counts: { added: 0, modified: 0, deleted: 0, total: 0 },
+    hash: "",
+  };
+
+  for (const field of STRING_FIELDS) {
+    const value = source[field];
+    if (typeof value === "string") report[field] = value;
+    else if (value !== undefined && value !== null) extra[field] = value;
+  }
+  if (typeof source.dryRun === "boolean") report.dryRun = source.dryRun;
+  else if (source.dryRun !== undefined && source.dryRun !== null) extra.dryRun = source.dryRun;
+  for (const field of LIST_FIELDS) {
+    const value = source[field];
+    if (Array.isArray(value)) report[field] = value.filter(isPresent).map(asText);
+    else if (value !== undefined && value !== null) extra[field] = value;
+  }
+
+  report.areas = normalizeAreas(source.report, extra);
+  for (const [key, value] of Object.entries(source)) {
+    if (!HANDLED_FIELDS.has(key)) extra[key] = value;
+  }
+
+  report.createdAt = parseCreatedDate(report.createdDate);
+  report.counts = countChanges(report.areas);
+  report.hash = reportHash(report.areas);
+  if (Object.keys(extra).length > 0) report.extra = extra;
+  return withoutUndefined(report);
+}
+
+function normalizeAreas(value: unknown, extra: Json): ReportArea[] {
+  if (value === undefined || value === null) return [];
+  if (!isObject(value)) {
+    extra.report = value;
+    return [];
+  }
+  const names = Object.keys(value);
+  const ordered = [
+    ...KNOWN_AREAS.filter((name) => names.includes(name)),
+    ...names.filter((name) => !KNOWN_AREAS.includes(name)),
+  ];
+  const areas: ReportArea[] = [];
+  const notArrays: Json = {};
+  for (const name of ordered) {
+    const items = value[name];
+    if (Array.isArray(items)) areas.push({ name, items: items.flatMap(normalizeItem) });
+    else if (items !== undefined && items !== null) notArrays[name] = items;
+  }
+  // Area values that are not lists cannot be rendered as changes but must not vanish.
+  if (Object.keys(notArrays).length > 0) extra.report = notArrays;
+  return areas;
+}
+
+function normalizeItem(raw: unknown): ConfigItemChanges[] {
+  if (!isPresent(raw)) return [];
+  const item: ConfigItemChanges = { configItem: "", added: [], modified: [], deleted: [] };
+  if (!isObject(raw)) return [{ ...item, configItem: asText(raw) }];
+
+  const extra: Json = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === "configItem" && typeof value === "string") item.configItem = value;
+    else if (key === "configChange" && isObject(value)) {
+      const changeExtra = collectChanges(value, item);
+      if (Object.keys(changeExtra).length > 0) extra.configChange = changeExtra;
+    } else extra[key] = value;
+  }
+  if (Object.keys(extra).length > 0) item.extra = extra;
+  return [item];
+}
+
+/** Fills the item's change lists; returns what in configChange is not a known list. */
+function collectChanges(configChange: Json, item: ConfigItemChanges): Json {
+  const leftover: Json = {};
+  for (const [key, value] of Object.entries(configChange)) {
+    const kind = CHANGE_KINDS.find((known) => known === key);
+    if (kind && Array.isArray(value)) item[kind] = value.flatMap(normalizeEntry);
+    else if (value !== undefined && value !== null) leftover[key] = value;
+  }
+  return leftover;
+}
+
+function normalizeEntry(raw: unknown): ChangeEntry[] {
+  if (!isPresent(raw)) return [];
+  if (!isObject(raw)) return [{ name: asText(raw) }];
+  const entry: ChangeEntry = { name: "" };
+  const extra: Json = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if ((key === "realm" || key === "uid") && typeof value === "string") entry[key] = value;
+    else if (key !== "name" || typeof value !== "string") extra[key] = value;
+  }
+  entry.name = nonEmpty(raw.name) ?? nonEmpty(raw.uid) ?? JSON.stringify(raw);
+  if (Object.keys(extra).length > 0) entry.extra = extra;
+  return [entry];
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function asText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+// Keeps deep-equality and JSON output free of `key: undefined` noise.
+function withoutUndefined(report: Report): Report {
+  for (const key of Object.keys(report) as (keyof Report)[]) {
+    if (report[key] === undefined) delete report[key];
+  }
+  return report;
+}

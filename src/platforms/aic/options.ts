@@ -1,0 +1,51 @@
+import type { Report } from "../../core/report/model.js";
+import type { Mode } from "../../core/run/types.js";
+import type { Logger } from "../../core/util/log.js";
+import type { PromotionApi } from "./api.js";
+
+/** The modes AIC offers: all of them. */
+export const AIC_MODES: readonly Mode[] = [
+  "preview",
+  "dry-run",
+  "promote",
+  "rollback-preview",
+  "rollback",
+  "status",
+  "unlock",
+];
+
+/** Modes that take the lock and therefore must release it. */
+export const LOCKING_MODES: readonly Mode[] = ["dry-run", "promote", "rollback"];
+
+export interface EngineOptions {
+  mode: Mode;
+  upper: PromotionApi;
+  /** Needed by preview only: the provisional report is read from the lower environment. */
+  lower?: PromotionApi;
+  logger: Logger;
+  /** Bound on the whole run, lock release included. Default 60 minutes. */
+  timeoutMs?: number;
+  /** How long to keep trying when another holder has the lock. Default 0: fail at once. */
+  lockWaitMs?: number;
+  allowReleaseUpgrade?: boolean;
+  ignoreEncryptedSecrets?: boolean;
+  promoter?: string;
+  description?: string;
+  /** rollback: refuse unless the most recent promotion is this one. unlock: the lock to release. */
+  promotionId?: string;
+  /** Cancels the run (SIGINT/SIGTERM); the lock taken is still released. */
+  signal?: AbortSignal;
+  /** Called as soon as the lock request returns its promotion id (the action saves it). */
+  onLockAcquired?: (promotionId: string) => void;
+  /**
+   * promote: called with the dry-run report before the promotion is sent; throwing an
+   * EngineFailure stops the run (the lock is still released). The action checks the reviewed hash here.
+   */
+  beforePromote?: (dryRunReport: Report) => void | Promise<void>;
+  /** Called once the lock this run took is confirmed released. */
+  onLockReleased?: (promotionId: string) => void;
+  /** Multiplies every internal interval and phase bound; 1 for real tenants, small for tests. */
+  timeScale?: number;
+  /** Least time given to releasing the lock; otherwise what is left of the timeout, at least a minute (scaled). */
+  releaseBudgetMs?: number;
+}

@@ -1,0 +1,330 @@
+import { ApiError } from "../../core/http/errors.js";
+import type { Report, ReportKind } from "../../core/report/model.js";
+import { EngineFailure, failedWork } from "../../core/run/failure.js";
+import { DEFAULT_TIMEOUT_MS, runShell, type ShellOptions } from "../../core/run/shell.js";
+import type { RunResult, Work } from "../../core/run/types.js";
+import { formatDuration } from "../../core/util/duration.js";
+import type { PromotionApi } from "./api.js";
+import type { AicContext } from "./context.js";
+import { classifyError } from "./failures.js";
+import { acquireLock } from "./lock.js";
+import { normalizeReport } from "./normalize.js";
+import type { EngineOptions } from "./options.js";
+import { runStep, waitUntilReady } from "./promotion.js";
+import { releaseLock, unlockCommand } from "./release.js";
+import type { PromoteRequest, PromotionStatus, RawReport } from "./types.js";
+
+/** Runs one AIC mode to the end. Never throws: every outcome is a RunResult. */
+export async function runEngine(options: EngineOptions): Promise<RunResult> {
+  const api = options.upper;
+  const shell: ShellOptions = {
+    mode: options.mode,
+    logger: options.logger,
+    timeoutMs: options.timeoutMs,
+    timeScale: options.timeScale,
+    signal: options.signal,
+    releaseBudgetMs: options.releaseBudgetMs,
+    onHeld: (held) => options.onLockAcquired?.(held.id),
+    onReleased: (held) => options.onLockReleased?.(held.id),
+  };
+  const result = await runShell(shell, {
+    work: (run, hold) =>
+      dispatch({ ...run, api }, options, (id) => hold({ kind: "lock", id, origin: api.origin })),
+    release: (held, budgetMs) =>
+      releaseLock(api, held.id, options.logger, budgetMs, options.timeScale ?? 1),
+    releaseCommand: (held) => unlockCommand(held.origin, held.id),
+    classify: classifyError,
+  });
+  // AIC's JSON has always listed these, empty when the run found none.
+  result.details = { missingESVs: [], encryptedSecrets: [], ...result.details };
+  return result;
+}
+
+async function dispatch(
+  ctx: AicContext,
+  options: EngineOptions,
+  onLock: (id: string) => void,
+): Promise<Work> {
+  const { upper, lower } = options;
+  switch (options.mode) {
+    case "preview": {
+      if (!lower)
+        throw new EngineFailure("api-error", "preview needs the lower environment (--lower-fqdn).");
+      const report = await fetchReport(
+        lower,
+        "provisional",
+        (s) => lower.getProvisionalReport(s),
+        ctx,
+      );
+      return reportWork(report, `would be promoted from ${lower.origin}`);
+    }
+    case "rollback-preview": {
+      const report = await provisionalRollback(ctx);
+      if (!report) return nothingToRollBack(ctx);
+      return reportWork(report, `a rollback would revert on ${upper.origin}`);
+    }
+    case "status":
+      return statusWork(ctx);
+    case "unlock":
+      return unlockWork(ctx, options);
+    case "dry-run":
+      return lockedWork(ctx, options, onLock, (ready) => dryRun(ctx, options, ready));
+    case "promote":
+      await checkReleaseUpgrade(ctx, options);
+      return lockedWork(ctx, options, onLock, (ready) => promote(ctx, options, ready));
+    case "rollback":
+      return lockedWork(ctx, options, onLock, (ready) => rollback(ctx, options, ready));
+  }
+}
+
+async function lockedWork(
+  ctx: AicContext,
+  options: EngineOptions,
+  onLock: (id: string) => void,
+  work: (ready: PromotionStatus) => Promise<Work>,
+): Promise<Work> {
+  const id = await acquireLock(ctx, options.lockWaitMs ?? 0, onLock);
+  ctx.log.info(`[lock] environments locked for promotion ${id}`);
+  const ready = await waitUntilReady(ctx);
+  return { ...(await work(ready)), promotionId: id };
+}
+
+async function fetchReport(
+  api: PromotionApi,
+  kind: ReportKind,
+  read: (signal: AbortSignal) => Promise<RawReport>,
+  ctx: AicContext,
+): Promise<Report> {
+  const raw = await read(ctx.signal);
+  const report = normalizeReport(raw, kind);
+  ctx.log.info(`[report] ${kind} report from ${api.origin}: ${report.counts.total} change(s)`);
+  return report;
+}
+
+function countsText(report: Report): string {
+  const { added, modified, deleted, total } = report.counts;
+  return `${total} change(s): ${added} added, ${modified} modified, ${deleted} deleted`;
+}
+
+function reportWork(report: Report, what: string): Work {
+  if (report.counts.total === 0)
+    return { result: "no-change", message: `Nothing ${what}.`, report };
+  return { result: "succeeded", message: `${countsText(report)} ${what}.`, report };
+}
+
+async function dryRun(
+  ctx: AicContext,
+  options: EngineOptions,
+  before: PromotionStatus,
+): Promise<Work & { final: PromotionStatus }> {
+  const final = await runStep(
+    ctx,
+    { label: "dry run", send: () => ctx.api.promote(promoteBody(options, true)) },
+    before,
+  );
+  const report = await latestReport(ctx, "dry-run");
+  const noChange = report.counts.total === 0 || /no change/i.test(final.message ?? "");
+  return {
+    result: noChange ? "no-change" : "succeeded",
+    message: noChange
+      ? "Dry run: nothing to promote."
+      : `Dry run: ${countsText(report)} would be promoted to ${ctx.api.origin}.`,
+    report,
+    dryRunReport: report,
+    final,
+  };
+}
+
+async function promote(
+  ctx: AicContext,
+  options: EngineOptions,
+  before: PromotionStatus,
+): Promise<Work> {
+  const { final: dryFinal, ...dry } = await dryRun(ctx, options, before);
+  if (dry.result === "no-change") {
+    return { ...dry, message: "Nothing to promote: the dry run found no change." };
+  }
+  const refused = await checkBeforePromote(options, dry.report);
+  if (refused) return refused;
+  const final = await runStep(
+    ctx,
+    { label: "promotion", send: () => ctx.api.promote(promoteBody(options, false)) },
+    dryFinal,
+  );
+  const report = await latestReport(ctx, "promotion");
+  if (/no change/i.test(final.message ?? "")) {
+    return {
+      result: "no-change",
+      message: "The promotion completed with no change.",
+      report,
+      dryRunReport: dry.report,
+    };
+  }
+  return {
+    result: "succeeded",
+    message: `Promoted ${countsText(report)} to ${ctx.api.origin}.`,
+    report,
+    dryRunReport: dry.report,
+  };
+}
+
+/** Runs the caller's check on the dry-run report; a refusal keeps that report in the result. */
+async function checkBeforePromote(options: EngineOptions, dryRun: Report | undefined) {
+  if (!dryRun || !options.beforePromote) return undefined;
+  try {
+    await options.beforePromote(dryRun);
+    return undefined;
+  } catch (error) {
+    return { ...failedWork(classifyError(error)), report: dryRun, dryRunReport: dryRun };
+  }
+}
+
+async function rollback(
+  ctx: AicContext,
+  options: EngineOptions,
+  before: PromotionStatus,
+): Promise<Work> {
+  const provisional = await provisionalRollback(ctx);
+  if (!provisional) return nothingToRollBack(ctx);
+  if (
+    options.promotionId &&
+    provisional.promotionId &&
+    provisional.promotionId !== options.promotionId
+  ) {
+    throw new EngineFailure(
+      "promotion-mismatch",
+      `Refusing to roll back: the most recent promotion on ${ctx.api.origin} is ${provisional.promotionId}, not ${options.promotionId}.`,
+      [
+        "Check the promotion history with `tenant-promote status`, then run again with the right --promotion-id.",
+      ],
+    );
+  }
+  await runStep(
+    ctx,
+    { label: "rollback", send: () => ctx.api.rollback(requestNotes(options)) },
+    before,
+  );
+  const report = await latestReport(ctx, "rollback");
+  return {
+    result: "succeeded",
+    message: `Rolled back ${countsText(report)} on ${ctx.api.origin}.`,
+    report,
+  };
+}
+
+/** The provisional rollback report, or undefined when the tenant has no promotion to roll back (404). */
+async function provisionalRollback(ctx: AicContext): Promise<Report | undefined> {
+  try {
+    return await fetchReport(
+      ctx.api,
+      "provisional-rollback",
+      (s) => ctx.api.getProvisionalRollbackReport(s),
+      ctx,
+    );
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      ctx.log.info(`[report] no provisional rollback report: ${error.serverMessage ?? "404"}`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function nothingToRollBack(ctx: AicContext): Work {
+  return {
+    result: "no-change",
+    message: `Nothing to roll back on ${ctx.api.origin}: it has no promotion to revert.`,
+  };
+}
+
+async function latestReport(ctx: AicContext, kind: ReportKind): Promise<Report> {
+  return fetchReport(ctx.api, kind, (s) => ctx.api.getReport(undefined, s), ctx);
+}
+
+function promoteBody(options: EngineOptions, dryRun: boolean): PromoteRequest {
+  return {
+    dryRun,
+    ...requestNotes(options),
+    ignoreEncryptedSecrets: options.ignoreEncryptedSecrets,
+  };
+}
+
+function requestNotes(options: EngineOptions): {
+  promoter?: string;
+  promotionDescription?: string;
+} {
+  return { promoter: options.promoter, promotionDescription: options.description };
+}
+
+async function checkReleaseUpgrade(ctx: AicContext, options: EngineOptions): Promise<void> {
+  const info = await ctx.api.getInfo(ctx.signal);
+  if (!info.promotionWouldTriggerReleaseUpgrade) return;
+  if (options.allowReleaseUpgrade) {
+    ctx.log.warn(
+      "[info] this promotion will trigger a release upgrade; going on because it was allowed",
+    );
+    return;
+  }
+  throw new EngineFailure(
+    "release-upgrade",
+    `Promoting to ${ctx.api.origin} now would trigger a release upgrade (deferred release active); nothing was locked or promoted.`,
+    [
+      "If your organization has finished evaluating the release: run again with --allow-release-upgrade (action input allow-release-upgrade: true).",
+      "Otherwise ask Ping Identity support to run the promotion without the upgrade.",
+    ],
+  );
+}
+
+async function statusWork(ctx: AicContext): Promise<Work> {
+  const [lock, promotion, reports] = await Promise.all([
+    ctx.api.getLockState(ctx.signal),
+    ctx.api.getPromotionStatus(ctx.signal),
+    ctx.api.listReports(ctx.signal),
+  ]);
+  const holder = lock.promotionId ? ` by promotion ${lock.promotionId}` : "";
+  return {
+    result: "succeeded",
+    message: `Lock: ${lock.result}${holder}. Promotion status: ${promotion.status}${promotion.message ? ` (${promotion.message})` : ""}. Reports: ${reports.length}.`,
+    status: {
+      rows: [
+        ["Lock", `${lock.result}${lock.promotionId ? ` (promotion ${lock.promotionId})` : ""}`],
+        [
+          "Promotion status",
+          `${promotion.status}${promotion.message ? `: ${promotion.message}` : ""}`,
+        ],
+        ["Reports", String(reports.length)],
+      ],
+      data: { lock, promotion, reports },
+    },
+  };
+}
+
+async function unlockWork(ctx: AicContext, options: EngineOptions): Promise<Work> {
+  const id = options.promotionId;
+  if (!id)
+    throw new EngineFailure(
+      "api-error",
+      "unlock needs the promotion id of the lock to release (--promotion-id).",
+    );
+  const budget = Math.max(
+    1,
+    (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) - (Date.now() - ctx.runStart),
+  );
+  const released = await releaseLock(ctx.api, id, ctx.log, budget, ctx.scale);
+  if (!released) {
+    return {
+      result: "failed",
+      reason: "api-error",
+      message: `The lock of promotion ${id} on ${ctx.api.origin} could not be released; see the lines above.`,
+      promotionId: id,
+      nextSteps: ["Check `tenant-promote status` for the current holder, then try again."],
+    };
+  }
+  options.onLockReleased?.(id);
+  return {
+    result: "succeeded",
+    message: `Released the lock of promotion ${id} on ${ctx.api.origin}.`,
+    promotionId: id,
+    lockReleased: true,
+  };
+}

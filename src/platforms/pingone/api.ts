@@ -1,0 +1,31 @@
+import type { CreatePromotionRequest, Promotion, PromotionStep } from "./types.js";
+
+/**
+ * The promotions API of one source environment. The procedure depends on this interface only,
+ * so tests can drive it with fakes. Every call takes an AbortSignal. Writes whose reply was lost
+ * are never re-sent: they throw with outcomeUnknown, and the caller reads the list to learn more.
+ */
+export interface PingOneApi {
+  /** API origin, for messages (https://api.pingone.com). */
+  readonly origin: string;
+  /** The environment promotions live in (the source). */
+  readonly sourceEnvironmentId: string;
+  /** POST /promotions: 201 with the promotion, status NEW. */
+  createPromotion(body: CreatePromotionRequest, signal?: AbortSignal): Promise<Promotion>;
+  getPromotion(id: string, signal?: AbortSignal): Promise<Promotion>;
+  /** GET /promotions, every page, optionally filtered by status. */
+  listPromotions(options?: { status?: string }, signal?: AbortSignal): Promise<Promotion[]>;
+  /** GET /promotions/{id}/promotionSteps, every page: the plan with each step's payload. */
+  listPromotionSteps(id: string, signal?: AbortSignal): Promise<PromotionStep[]>;
+  /** POST /promotions/{id} as application/vnd.pingidentity.promotion.execute+json. */
+  executePromotion(id: string, signal?: AbortSignal): Promise<Promotion>;
+  /** POST /promotions/{id} as application/vnd.pingidentity.promotion.rollback+json: the new rollback promotion. */
+  rollbackPromotion(id: string, signal?: AbortSignal): Promise<Promotion>;
+  /** DELETE /promotions/{id}: only NEW or READY (400 otherwise). 404 counts as done. */
+  deletePromotion(id: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * GET the target's current resource at a step's resourceUrl, for the field-by-field diff.
+   * Undefined when it cannot be read (no permission, gone): the report then shows names alone.
+   */
+  readTargetResource(resourceUrl: string, signal?: AbortSignal): Promise<unknown | undefined>;
+}
