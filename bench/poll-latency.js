@@ -2,11 +2,12 @@
 // Runs promote and rollback cycles against the emulator sped up by SPEED, with the engine's
 // intervals scaled by 1/SPEED, and converts every figure back to real-tenant time.
 // Usage: npm run bench   (BENCH_SPEED=20 BENCH_CYCLES=3 by default)
-import { AicClient } from "../lib/platforms/aic/client.js";
+
 import { StaticTokenSource } from "../lib/core/auth/static-token.js";
+import { silentLogger } from "../lib/core/util/log.js";
+import { AicClient } from "../lib/platforms/aic/client.js";
 import { startEmulator } from "../lib/platforms/aic/emulator/index.js";
 import { runEngine } from "../lib/platforms/aic/procedure.js";
-import { silentLogger } from "../lib/core/util/log.js";
 
 const SPEED = Number(process.env.BENCH_SPEED ?? 20);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 3);

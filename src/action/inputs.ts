@@ -1,27 +1,25 @@
 // Reads the action's inputs (shared by main and post), masking every secret before anything else.
+// Every platform's inputs are read; those of a platform other than the chosen one must be empty.
 import * as core from "@actions/core";
 import { MODES, type Mode } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
-import type { RunInputs } from "../platforms/aic/inputs.js";
+import { COMMON_INPUTS } from "../platforms/common.js";
+import type { InputSpec, Platform, RawInputs } from "../platforms/platform.js";
+import { platformInputs } from "../platforms/registry.js";
 
 export type CommentPolicy = "auto" | "always" | "never";
 
 export interface ActionInputs {
-  run: RunInputs;
+  mode: Mode;
+  /** As given; the environments file may name it instead. */
+  platform?: string;
+  raw: RawInputs;
   config?: string;
   target?: string;
   githubToken?: string;
   comment: CommentPolicy;
   requireReviewedReport: boolean;
 }
-
-const SECRET_INPUTS = [
-  "upper-access-token",
-  "lower-access-token",
-  "upper-service-account-key",
-  "lower-service-account-key",
-  "github-token",
-] as const;
 
 /** How errors name an input, so the user knows which `with:` line to fix. */
 export const inputName = (name: string) => `input "${name}"`;
@@ -37,10 +35,20 @@ function flag(name: string): boolean {
   throw new UsageError(`${inputName(name)} is "${value}"; use true or false`);
 }
 
+function read(spec: InputSpec): string | boolean | undefined {
+  return spec.type === "boolean" ? flag(spec.name) : optional(spec.name);
+}
+
 /** Registers every secret input with the runner's log masker; a PEM is masked line by line too. */
 export function maskSecretInputs(): string[] {
+  const names = [
+    ...platformInputs()
+      .filter((s) => s.secret)
+      .map((s) => s.name),
+    "github-token",
+  ];
   const secrets: string[] = [];
-  for (const name of SECRET_INPUTS) {
+  for (const name of names) {
     const value = core.getInput(name, { trimWhitespace: false });
     if (!value.trim()) continue;
     secrets.push(value);
@@ -70,32 +78,33 @@ export function readActionInputs(): ActionInputs {
     );
   if (config && !target)
     throw new UsageError(
-      `${inputName("config")} is set but ${inputName("target")} is not: name the upper environment, e.g. staging`,
+      `${inputName("config")} is set but ${inputName("target")} is not: name the target environment, e.g. staging`,
     );
+  const raw: RawInputs = {};
+  for (const spec of [...COMMON_INPUTS, ...platformInputs()]) raw[spec.name] = read(spec);
   return {
-    run: {
-      mode: mode as Mode,
-      upperFqdn: optional("upper-fqdn"),
-      lowerFqdn: optional("lower-fqdn"),
-      upperAccessToken: optional("upper-access-token"),
-      lowerAccessToken: optional("lower-access-token"),
-      upperServiceAccountId: optional("upper-service-account-id"),
-      upperServiceAccountKey: optional("upper-service-account-key"),
-      lowerServiceAccountId: optional("lower-service-account-id"),
-      lowerServiceAccountKey: optional("lower-service-account-key"),
-      ignoreEncryptedSecrets: flag("ignore-encrypted-secrets"),
-      allowReleaseUpgrade: flag("allow-release-upgrade"),
-      promotionId: optional("promotion-id"),
-      description: optional("description"),
-      promoter: optional("promoter"),
-      timeout: optional("timeout"),
-      lockWait: optional("lock-wait"),
-      timeScale: optional("time-scale"),
-    },
+    mode: mode as Mode,
+    platform: optional("platform")?.trim(),
+    raw,
     config,
     target,
     githubToken: optional("github-token"),
     comment,
     requireReviewedReport: flag("require-reviewed-report"),
   };
+}
+
+/** An input of another platform given a value (other than its default) is refused by name. */
+export function refuseForeignInputs(platform: Platform, raw: RawInputs): void {
+  const own = new Set(platform.inputs.map((s) => s.name));
+  for (const spec of platformInputs()) {
+    if (own.has(spec.name)) continue;
+    const value = raw[spec.name];
+    const isDefault =
+      value === undefined || value === false || value === "" || value === spec.default;
+    if (!isDefault)
+      throw new UsageError(
+        `${inputName(spec.name)} belongs to platform ${spec.platforms.join(", ")}, but this run is on ${platform.id}: remove it, or set platform: ${spec.platforms[0]}`,
+      );
+  }
 }

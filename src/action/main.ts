@@ -2,13 +2,11 @@
 // job summary and PR comment. The lock id goes to state the moment it exists, for post.
 import * as core from "@actions/core";
 import * as github from "@actions/github";
-import { environmentOrigin } from "../core/http/origin.js";
 import { EngineFailure } from "../core/run/failure.js";
 import { defaultPromoter } from "../core/run/provenance.js";
+import { describeHeld, type Held } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
-import { engineSettings } from "../platforms/aic/inputs.js";
-import { runEngine } from "../platforms/aic/procedure.js";
 import { describeRun, type EventFacts, eventFacts, type PullRequestRef } from "./event.js";
 import { createGitHubApi, describeGitHubError, type GitHubApi } from "./github-api.js";
 import { type CommentPolicy, inputName } from "./inputs.js";
@@ -16,7 +14,7 @@ import { failureText, setRunOutputs, setUsageFailure, writeReportFile } from "./
 import { publishResult } from "./publish.js";
 import { findReviewedReport, type ReviewedReport, requireSameReport } from "./reviewed.js";
 import { type PreparedRun, prepareRun } from "./setup.js";
-import { saveLockReleased, saveLockTaken } from "./state.js";
+import { saveHeld, saveReleased } from "./state.js";
 
 const CHANGING_MODES: readonly Mode[] = ["promote", "rollback"];
 const COMMENTED_MODES: readonly Mode[] = [
@@ -34,7 +32,7 @@ async function commentTarget(
   api: GitHubApi | undefined,
   prepared: PreparedRun,
 ): Promise<PullRequestRef | undefined> {
-  if (policy === "never" || !COMMENTED_MODES.includes(prepared.config.mode)) return undefined;
+  if (policy === "never" || !COMMENTED_MODES.includes(prepared.inputs.mode)) return undefined;
   if (policy === "auto" && !facts.pullRequest && facts.name !== "push") return undefined;
   if (!api) {
     prepared.logger.warn("[comment] no github-token: the report goes to the job summary only");
@@ -51,14 +49,6 @@ async function commentTarget(
   }
 }
 
-/** The comment is per upper environment; preview without one is keyed by where it promotes from. */
-function commentKey(prepared: PreparedRun): string {
-  const { config, inputs } = prepared;
-  if (config.upper) return config.upper.origin;
-  if (inputs.run.upperFqdn) return environmentOrigin(inputs.run.upperFqdn, inputName("upper-fqdn"));
-  return `from ${config.lower?.origin ?? ""}`;
-}
-
 /** A failure found before the engine ran (nothing was locked): shaped like any other result. */
 function earlyFailure(mode: Mode, failure: EngineFailure): RunResult {
   return {
@@ -72,25 +62,26 @@ function earlyFailure(mode: Mode, failure: EngineFailure): RunResult {
 }
 
 async function run(prepared: PreparedRun): Promise<RunResult> {
-  const { config, inputs, logger } = prepared;
+  const { inputs, logger } = prepared;
+  const mode = inputs.mode;
   const facts = eventFacts(github.context);
-  if (CHANGING_MODES.includes(config.mode) && facts.fromFork) {
+  if (CHANGING_MODES.includes(mode) && facts.fromFork) {
     throw new UsageError(
-      `${config.mode} refuses to run on a pull request from a fork: its changes are not reviewed code of this repository. Promote from a push or workflow_dispatch on the base repository.`,
+      `${mode} refuses to run on a pull request from a fork: its changes are not reviewed code of this repository. Promote from a push or workflow_dispatch on the base repository.`,
     );
   }
   const api = inputs.githubToken
     ? createGitHubApi(inputs.githubToken, facts.repository)
     : undefined;
-  if (inputs.requireReviewedReport && config.mode === "promote" && !api) {
+  if (inputs.requireReviewedReport && mode === "promote" && !api) {
     throw new UsageError(
       `${inputName("require-reviewed-report")} needs ${inputName("github-token")} to read the merged PR's comment`,
     );
   }
-  const key = commentKey(prepared);
+  const key = prepared.configured.place.commentKey;
   const pullRequest = await commentTarget(inputs.comment, facts, api, prepared);
   let reviewed: ReviewedReport | undefined;
-  if (inputs.requireReviewedReport && config.mode === "promote" && api) {
+  if (inputs.requireReviewedReport && mode === "promote" && api) {
     try {
       reviewed = await findReviewedReport(api, facts, key);
       logger.info(
@@ -98,25 +89,22 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
       );
     } catch (error) {
       if (!(error instanceof EngineFailure)) throw error;
-      return publish(prepared, earlyFailure(config.mode, error), facts, pullRequest, api, key);
+      return publish(prepared, earlyFailure(mode, error), facts, pullRequest, api, key);
     }
   }
-  const { upper, lower } = prepared.connect();
-  const primary = upper ?? lower;
-  if (!primary) throw new UsageError("no environment given");
+  const connection = prepared.connect();
   const cancel = new AbortController();
-  let heldLock: string | undefined;
+  let held: Held | undefined;
   const started = Date.now();
   const onInterrupt = () => {
     logger.warn(
-      `[cancel] stopping${heldLock ? `; releasing the lock of promotion ${heldLock} (the post step does it if this step is stopped first)` : ""}`,
+      `[cancel] stopping${held ? `; releasing ${describeHeld(held)} (the post step does it if this step is stopped first)` : ""}`,
     );
     cancel.abort(new Error("cancelled"));
   };
   const onTerminate = () => {
-    // The runner kills this step 2.5 s after SIGTERM: leave the lock to post rather than half-release it.
-    if (heldLock)
-      logger.warn(`[cancel] leaving the release of promotion ${heldLock} to the post step`);
+    // The runner kills this step 2.5 s after SIGTERM: leave the release to post rather than half-do it.
+    if (held) logger.warn(`[cancel] leaving the release of promotion ${held.id} to the post step`);
     core.setOutput("result", "failed");
     core.setOutput("failure-reason", "cancelled");
     process.exit(1);
@@ -124,24 +112,22 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
   process.on("SIGINT", onInterrupt);
   process.on("SIGTERM", onTerminate);
   try {
-    const result = await runEngine({
-      ...engineSettings(config),
-      upper: primary.client,
-      lower: lower?.client,
+    const common = prepared.configured.common;
+    const result = await connection.run({
       logger,
-      promoter: config.promoter ?? defaultPromoter(process.env),
+      promoter: common.promoter ?? defaultPromoter(process.env),
       description:
-        config.description ??
-        describeRun(config.mode, { ...facts, pullRequest: pullRequest ?? facts.pullRequest }),
+        common.description ??
+        describeRun(mode, { ...facts, pullRequest: pullRequest ?? facts.pullRequest }),
       signal: cancel.signal,
       beforePromote: reviewed && requireSameReport(reviewed),
-      onLockAcquired: (id) => {
-        heldLock = id;
-        saveLockTaken(id, primary.client.origin, started);
+      onHeld: (taken) => {
+        held = taken;
+        saveHeld(prepared.platform.id, taken, started);
       },
-      onLockReleased: (id) => {
-        heldLock = undefined;
-        saveLockReleased(id);
+      onReleased: (released) => {
+        held = undefined;
+        saveReleased(released);
       },
     });
     return await publish(prepared, result, facts, pullRequest, api, key);
@@ -163,8 +149,8 @@ async function publish(
   setRunOutputs(result, reportFile);
   await publishResult(result, {
     place: {
-      upper: key.startsWith("from ") ? undefined : key,
-      lower: prepared.config.lower?.origin ?? prepared.inputs.run.lowerFqdn,
+      upper: prepared.configured.place.target,
+      lower: prepared.configured.place.source,
       runUrl: facts.runUrl,
       pullRequestUrl: pullRequest?.url,
       reportFile,

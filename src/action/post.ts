@@ -1,54 +1,51 @@
-// The post step: runs after main however it ended. It acts only when main's state shows a lock
-// this run took and did not release; it never touches any other lock.
+// The post step: runs after main however it ended. It acts only when main's state shows something
+// this run took and did not release (a lock, a draft promotion); it never touches anything else.
 import * as core from "@actions/core";
+import { describeHeld } from "../core/run/shell.js";
 import { formatDuration } from "../core/util/duration.js";
-import { releaseLock, unlockCommand } from "../platforms/aic/release.js";
 import { prepareRun } from "./setup.js";
-import { lockLeftByMain } from "./state.js";
+import { heldLeftByMain } from "./state.js";
 
 /** A cancelled job gets 5 minutes for everything, post steps included: stay well inside. */
 const POST_BUDGET_MS = 4 * 60_000;
-/** Even with the run's timeout spent, a lock left behind deserves this long. */
+/** Even with the run's timeout spent, what was left held deserves this long. */
 const MIN_BUDGET_MS = 60_000;
 
 export async function post(): Promise<void> {
-  const held = lockLeftByMain();
+  const held = heldLeftByMain();
   if (!held) {
-    core.info("tenant-promote post: no lock of this run is left to release");
+    core.info("tenant-promote post: nothing this run took is left to release");
     return;
   }
+  const what = `${describeHeld(held)} on ${held.origin}`;
   let scrub = (text: string) => text;
+  let command = "";
   try {
     // Credentials are never stored in state: they come from the inputs again.
     const prepared = await prepareRun();
     scrub = prepared.scrub;
-    const { upper } = prepared.connect();
-    if (!upper) throw new Error("the upper environment's inputs are missing");
-    if (upper.client.origin !== held.upperOrigin) {
-      throw new Error(
-        `the inputs now name ${upper.client.origin}, but the lock was taken on ${held.upperOrigin}`,
-      );
-    }
-    const left = prepared.config.timeoutMs - (Date.now() - held.startedAt);
+    if (prepared.platform.id !== held.platform)
+      throw new Error(`the inputs now name platform ${prepared.platform.id}, not ${held.platform}`);
+    const connection = prepared.connect();
+    command = connection.releaseCommand(held);
+    const left = prepared.configured.common.timeoutMs - (Date.now() - held.startedAt);
     const budget = Math.min(POST_BUDGET_MS, Math.max(MIN_BUDGET_MS, left));
     prepared.logger.info(
-      `[post] main left the lock of promotion ${held.promotionId} held: releasing it (waiting up to ${formatDuration(budget)})`,
+      `[post] main left ${describeHeld(held)} held: releasing it (waiting up to ${formatDuration(budget)})`,
     );
-    const released = await releaseLock(
-      upper.client,
-      held.promotionId,
-      prepared.logger,
-      budget,
-      prepared.config.timeScale,
-    );
+    const released = await connection.release(held, prepared.logger, budget);
     if (!released) {
       core.setFailed(
-        `The lock of promotion ${held.promotionId} on ${held.upperOrigin} could not be released. Release it with: ${unlockCommand(held.upperOrigin, held.promotionId)} (or run this action with mode: unlock and promotion-id: ${held.promotionId}).`,
+        `${capitalized(what)} could not be released. Release it with: ${command} (or run this action with mode: unlock and promotion-id: ${held.id}).`,
       );
     }
   } catch (error) {
     core.setFailed(
-      `tenant-promote post could not release the lock of promotion ${held.promotionId} on ${held.upperOrigin}: ${scrub((error as Error).message)}. Release it with: ${unlockCommand(held.upperOrigin, held.promotionId)}`,
+      `tenant-promote post could not release ${what}: ${scrub((error as Error).message)}.${command ? ` Release it with: ${command}` : ` Release it with mode: unlock and promotion-id: ${held.id}.`}`,
     );
   }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,48 +1,62 @@
 // Turns the inputs into a validated run (main and post share it): masking first, then the
-// environments file, then the same validation the CLI uses. Nothing here touches the network.
+// environments file, then the chosen platform's validation. Nothing here touches the network.
 
 import { applyTarget } from "../config/targets.js";
 import { redact } from "../core/auth/redact.js";
 import type { Logger } from "../core/util/log.js";
-import { createEnvironmentApi, type EnvironmentApi } from "../platforms/aic/connect.js";
-import { type RunConfig, validateRunInputs } from "../platforms/aic/inputs.js";
-import { type ActionInputs, inputName, maskSecretInputs, readActionInputs } from "./inputs.js";
+import { UsageError } from "../core/util/usage-error.js";
+import { validateCommon } from "../platforms/common.js";
+import type { Configured, Connection, Platform } from "../platforms/platform.js";
+import { DEFAULT_PLATFORM, platformById } from "../platforms/registry.js";
+import {
+  type ActionInputs,
+  inputName,
+  maskSecretInputs,
+  readActionInputs,
+  refuseForeignInputs,
+} from "./inputs.js";
 import { actionLogger } from "./logger.js";
 
 export interface PreparedRun {
   inputs: ActionInputs;
-  config: RunConfig;
+  platform: Platform;
+  configured: Configured;
   /** Replaces every secret given or minted during the run with ***. */
   scrub: (text: string) => string;
   logger: Logger;
-  /** Clients of the environments the mode needs; their minted tokens feed `scrub`. */
-  connect(): { upper?: EnvironmentApi; lower?: EnvironmentApi };
+  /** The platform's clients; their minted tokens feed `scrub`. No request is sent yet. */
+  connect(): Connection;
 }
 
 export async function prepareRun(): Promise<PreparedRun> {
   const given = maskSecretInputs();
-  const apis: EnvironmentApi[] = [];
-  const scrub = (text: string) =>
-    redact(text, [...given, ...apis.flatMap((a) => a.tokens.secrets())]);
+  let connection: Connection | undefined;
+  const scrub = (text: string) => redact(text, [...given, ...(connection?.secrets() ?? [])]);
   const logger = actionLogger(scrub);
   const inputs = readActionInputs();
+  const raw = { ...inputs.raw, platform: inputs.platform };
   if (inputs.config && inputs.target)
-    await applyTarget(inputs.run, inputs.config, inputs.target, inputName);
-  const config = validateRunInputs(inputs.run, inputName);
+    await applyTarget(raw, inputs.config, inputs.target, inputName);
+  const platform = platformById((raw.platform as string | undefined) ?? DEFAULT_PLATFORM);
+  if (!platform.modes.includes(inputs.mode))
+    throw new UsageError(
+      `${inputName("mode")} is ${inputs.mode}, which ${platform.title} does not have; its modes: ${platform.modes.join(", ")}`,
+    );
+  refuseForeignInputs(platform, raw);
+  const configured = platform.configure(
+    raw,
+    validateCommon(inputs.mode, raw, inputName),
+    inputName,
+  );
   return {
     inputs,
-    config,
+    platform,
+    configured,
     scrub,
     logger,
     connect() {
-      const upper =
-        config.upper &&
-        createEnvironmentApi(config.upper, "upper", logger, config.requestTimeoutMs);
-      const lower =
-        config.lower &&
-        createEnvironmentApi(config.lower, "lower", logger, config.requestTimeoutMs);
-      for (const api of [upper, lower]) if (api) apis.push(api);
-      return { upper, lower };
+      connection ??= configured.connect(logger);
+      return connection;
     },
   };
 }

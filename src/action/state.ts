@@ -1,35 +1,42 @@
-// What main hands to post through GITHUB_STATE. Never a token or key: post re-reads the inputs.
+// What main hands to post through GITHUB_STATE: one record of what the run holds, one accessor
+// per key. Never a token or key: post re-reads the inputs.
 import * as core from "@actions/core";
+import type { Held } from "../core/run/shell.js";
 
-const LOCK = "lock-promotion-id";
-const RELEASED = "lock-released";
-const UPPER = "upper-origin";
+const PLATFORM = "platform";
+const KIND = "held-kind";
+const ID = "held-id";
+const ORIGIN = "held-origin";
 const STARTED = "started-at";
+const RELEASED = "held-released";
 
-export interface HeldLock {
-  promotionId: string;
-  upperOrigin: string;
+export interface HeldByMain extends Held {
+  platform: string;
   startedAt: number;
 }
 
-/** Saved the moment the lock request returns: post can act even if main is killed right after. */
-export function saveLockTaken(promotionId: string, upperOrigin: string, startedAt: number): void {
-  core.saveState(UPPER, upperOrigin);
+/** Saved the moment the run takes it: post can act even if main is killed right after. */
+export function saveHeld(platform: string, held: Held, startedAt: number): void {
+  core.saveState(PLATFORM, platform);
+  core.saveState(KIND, held.kind);
+  core.saveState(ORIGIN, held.origin);
   core.saveState(STARTED, String(startedAt));
-  core.saveState(LOCK, promotionId);
+  core.saveState(ID, held.id);
 }
 
-export function saveLockReleased(promotionId: string): void {
-  core.saveState(RELEASED, promotionId);
+export function saveReleased(held: Held): void {
+  core.saveState(RELEASED, held.id);
 }
 
-/** The lock main took and did not confirm released, if any. */
-export function lockLeftByMain(): HeldLock | undefined {
-  const promotionId = core.getState(LOCK);
-  if (!promotionId || core.getState(RELEASED) === promotionId) return undefined;
+/** What main took and did not confirm released, if anything. */
+export function heldLeftByMain(): HeldByMain | undefined {
+  const id = core.getState(ID);
+  if (!id || core.getState(RELEASED) === id) return undefined;
   return {
-    promotionId,
-    upperOrigin: core.getState(UPPER),
+    platform: core.getState(PLATFORM),
+    kind: core.getState(KIND) || "lock",
+    id,
+    origin: core.getState(ORIGIN),
     startedAt: Number(core.getState(STARTED)) || Date.now(),
   };
 }

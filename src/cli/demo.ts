@@ -1,5 +1,4 @@
-import { startEmulator } from "../platforms/aic/emulator/index.js";
-import { numberOption, scenarioOption } from "./emulator-command.js";
+import { chosenPlatform, numberOption, startChosenEmulator } from "./emulator-command.js";
 import { EXIT } from "./exit-codes.js";
 import type { ParsedCommandLine } from "./options.js";
 import { runMode } from "./run-mode.js";
@@ -8,31 +7,24 @@ import { runMode } from "./run-mode.js";
 const DEMO_SPEED = 60;
 
 /**
- * `tenant-promote demo`: starts the emulator on free loopback ports and runs a real
- * locked dry run and then a promotion against it, printing both reports.
+ * `tenant-promote demo [--platform P]`: starts the platform's emulator on free loopback ports
+ * and runs its main modes against it for real, printing each report.
  */
 export async function runDemo(parsed: ParsedCommandLine): Promise<number> {
   const speed = numberOption(parsed, "speed") ?? DEMO_SPEED;
-  const emulator = await startEmulator({
-    scenario: scenarioOption(parsed),
-    speed,
-    lowerPort: 0,
-    upperPort: 0,
-  });
-  process.stderr.write(
-    `Emulator: lower ${emulator.lowerUrl}, upper ${emulator.upperUrl} (speed x${speed})\n\n`,
-  );
+  const platform = chosenPlatform(parsed);
+  const entry = await platform.emulator();
+  const emulator = await startChosenEmulator(parsed, { speed, ephemeralPorts: true });
+  process.stderr.write(`${emulator.banner}\n(speed x${speed})\n`);
   const values = {
     ...parsed.values,
-    "upper-fqdn": emulator.upperUrl,
-    "lower-fqdn": emulator.lowerUrl,
-    "upper-access-token": "emulator-upper-token",
-    "lower-access-token": "emulator-lower-token",
+    ...emulator.runInputs,
+    platform: platform.id,
     "time-scale": String(1 / speed),
   };
   const demoEnv = { USER: "demo" };
   try {
-    for (const mode of ["dry-run", "promote"] as const) {
+    for (const mode of entry.demoModes) {
       process.stderr.write(`\n=== tenant-promote ${mode} ===\n`);
       const code = await runMode(mode, { command: mode, values, sources: parsed.sources }, demoEnv);
       if (code !== EXIT.ok) return code;

@@ -1,88 +1,25 @@
 import { parseArgs } from "node:util";
 import { MODES, type Mode } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
+import { COMMON_INPUTS } from "../platforms/common.js";
+import type { InputSpec } from "../platforms/platform.js";
+import { DEFAULT_PLATFORM, PLATFORMS, platformIds, platformInputs } from "../platforms/registry.js";
 
-export interface OptionSpec {
-  name: string;
-  type: "string" | "boolean";
-  /** Environment variables read when the flag is absent, first match wins. */
-  env: string[];
-  help: string;
-  /** Shown in --help next to the flag. */
-  placeholder?: string;
-  default?: string;
-}
+export type OptionSpec = InputSpec & {
+  /** The platforms whose option it is; absent for options of every platform. */
+  platforms?: string[];
+};
 
-/** Every option of the CLI; --help and the README are generated from the same facts. */
-export const OPTION_SPECS: OptionSpec[] = [
-  {
-    name: "upper-fqdn",
-    type: "string",
-    env: ["TENANT_PROMOTE_UPPER_FQDN", "TENANT_ENV_UPPER_FQDN"],
-    placeholder: "HOST|URL",
-    help: "Upper environment (the one promoted to): a host or an https:// URL; http:// only for loopback (the emulator).",
-  },
-  {
-    name: "lower-fqdn",
-    type: "string",
-    env: ["TENANT_PROMOTE_LOWER_FQDN"],
-    placeholder: "HOST|URL",
-    help: "Lower environment (promoted from); needed by preview.",
-  },
-  {
-    name: "upper-access-token",
-    type: "string",
-    env: ["TENANT_PROMOTE_UPPER_ACCESS_TOKEN"],
-    placeholder: "TOKEN",
-    help: "Ready-made bearer token for the upper environment.",
-  },
-  {
-    name: "lower-access-token",
-    type: "string",
-    env: ["TENANT_PROMOTE_LOWER_ACCESS_TOKEN"],
-    placeholder: "TOKEN",
-    help: "Ready-made bearer token for the lower environment.",
-  },
-  {
-    name: "upper-service-account-id",
-    type: "string",
-    env: ["TENANT_PROMOTE_UPPER_SERVICE_ACCOUNT_ID", "SERVICE_ACCOUNT_UPPER_ID"],
-    placeholder: "ID",
-    help: "Service account of the upper environment (preferred over a token).",
-  },
-  {
-    name: "upper-service-account-key",
-    type: "string",
-    env: ["TENANT_PROMOTE_UPPER_SERVICE_ACCOUNT_KEY", "SERVICE_ACCOUNT_UPPER_KEY"],
-    placeholder: "JWK|PEM",
-    help: "Its private key, JWK JSON or PEM. Prefer the environment variable: flags show in process lists.",
-  },
-  {
-    name: "lower-service-account-id",
-    type: "string",
-    env: ["TENANT_PROMOTE_LOWER_SERVICE_ACCOUNT_ID"],
-    placeholder: "ID",
-    help: "Service account of the lower environment.",
-  },
-  {
-    name: "lower-service-account-key",
-    type: "string",
-    env: ["TENANT_PROMOTE_LOWER_SERVICE_ACCOUNT_KEY"],
-    placeholder: "JWK|PEM",
-    help: "Its private key, JWK JSON or PEM.",
-  },
-  {
-    name: "ignore-encrypted-secrets",
-    type: "boolean",
-    env: ["TENANT_PROMOTE_IGNORE_ENCRYPTED_SECRETS"],
-    help: "Promote even though the configuration holds encrypted values (ignoreEncryptedSecrets).",
-  },
-  {
-    name: "allow-release-upgrade",
-    type: "boolean",
-    env: ["TENANT_PROMOTE_ALLOW_RELEASE_UPGRADE"],
-    help: "Promote even when the promotion would trigger a release upgrade.",
-  },
+const PLATFORM_OPTION: OptionSpec = {
+  name: "platform",
+  type: "string",
+  env: ["TENANT_PROMOTE_PLATFORM"],
+  placeholder: platformIds().join("|"),
+  help: `The platform to drive (default ${DEFAULT_PLATFORM}, or the one the --config file gives the target).`,
+};
+
+/** Options of the command line itself: the environments file, output, logging, the emulator. */
+const CLI_OPTIONS: OptionSpec[] = [
   {
     name: "config",
     type: "string",
@@ -98,57 +35,11 @@ export const OPTION_SPECS: OptionSpec[] = [
     help: "With --config: the upper environment (name or group/name); its lower one comes from the file.",
   },
   {
-    name: "promotion-id",
-    type: "string",
-    env: ["TENANT_PROMOTE_PROMOTION_ID"],
-    placeholder: "ID",
-    help: "unlock: the lock to release. rollback: refuse unless this is the most recent promotion.",
-  },
-  {
-    name: "description",
-    type: "string",
-    env: ["TENANT_PROMOTE_DESCRIPTION"],
-    placeholder: "TEXT",
-    help: "promotionDescription recorded in the tenant's report (default: names the pipeline run).",
-  },
-  {
-    name: "promoter",
-    type: "string",
-    env: ["TENANT_PROMOTE_PROMOTER"],
-    placeholder: "NAME",
-    help: "promoter recorded in the tenant's report (default: the CI actor, or user@host).",
-  },
-  {
-    name: "timeout",
-    type: "string",
-    env: ["TENANT_PROMOTE_TIMEOUT"],
-    placeholder: "DURATION",
-    default: "60m",
-    help: "Bound on the whole run, unlocking included (90s, 45m, 2h).",
-  },
-  {
-    name: "lock-wait",
-    type: "string",
-    env: ["TENANT_PROMOTE_LOCK_WAIT"],
-    placeholder: "DURATION",
-    default: "0",
-    help: "How long to keep trying while another promotion holds the lock.",
-  },
-  {
-    name: "request-timeout",
-    type: "string",
-    env: ["TENANT_PROMOTE_REQUEST_TIMEOUT"],
-    placeholder: "DURATION",
-    default: "30s",
-    help: "Bound on each HTTP request.",
-  },
-  {
     name: "format",
     type: "string",
     env: ["TENANT_PROMOTE_FORMAT"],
     placeholder: "markdown|json|text",
-    default: "markdown",
-    help: "Report format.",
+    help: "Report format. Default: text on a terminal, Markdown when piped or written with --output.",
   },
   {
     name: "output",
@@ -170,14 +61,6 @@ export const OPTION_SPECS: OptionSpec[] = [
     help: "Log warnings and errors only.",
   },
   {
-    name: "time-scale",
-    type: "string",
-    env: ["TENANT_PROMOTE_TIME_SCALE"],
-    placeholder: "FACTOR",
-    default: "1",
-    help: "Multiplies poll intervals and phase bounds; below 1 only for a fast emulator.",
-  },
-  {
     name: "scenario",
     type: "string",
     env: ["TENANT_PROMOTE_SCENARIO"],
@@ -191,22 +74,15 @@ export const OPTION_SPECS: OptionSpec[] = [
     placeholder: "FACTOR",
     help: "emulator/demo: how much faster than a real tenant the emulator runs.",
   },
-  {
-    name: "lower-port",
-    type: "string",
-    env: ["TENANT_PROMOTE_EMULATOR_LOWER_PORT"],
-    placeholder: "PORT",
-    default: "8471",
-    help: "emulator: port of the lower environment.",
-  },
-  {
-    name: "upper-port",
-    type: "string",
-    env: ["TENANT_PROMOTE_EMULATOR_UPPER_PORT"],
-    placeholder: "PORT",
-    default: "8472",
-    help: "emulator: port of the upper environment.",
-  },
+];
+
+/** Every option of the CLI; --help and the README are generated from the same facts. */
+export const OPTION_SPECS: OptionSpec[] = [
+  PLATFORM_OPTION,
+  ...platformInputs(),
+  ...COMMON_INPUTS,
+  ...CLI_OPTIONS,
+  ...PLATFORMS.flatMap((p) => p.emulatorInputs.map((spec) => ({ ...spec, platforms: [p.id] }))),
 ];
 
 export type Command = Mode | "emulator" | "demo" | "help" | "version";

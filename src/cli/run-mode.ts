@@ -2,19 +2,15 @@ import { writeFile } from "node:fs/promises";
 import { redact } from "../core/auth/redact.js";
 import { runJson, runMarkdown, runText } from "../core/run/outcome.js";
 import { defaultDescription, defaultPromoter } from "../core/run/provenance.js";
+import type { Held } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
 import { UsageError } from "../core/util/usage-error.js";
-import { createEnvironmentApi, type EnvironmentApi } from "../platforms/aic/connect.js";
-import {
-  engineSettings,
-  type RunConfig,
-  type RunInputs,
-  validateRunInputs,
-} from "../platforms/aic/inputs.js";
-import { runEngine } from "../platforms/aic/procedure.js";
-import { unlockCommand } from "../platforms/aic/release.js";
+import { validateCommon } from "../platforms/common.js";
+import type { Connection, Platform, RawInputs } from "../platforms/platform.js";
+import { DEFAULT_PLATFORM, platformById, platformInputs } from "../platforms/registry.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
+import { chooseFormat, type Format } from "./format.js";
 import { stderrLogger } from "./logger.js";
 import type { ParsedCommandLine } from "./options.js";
 
@@ -25,79 +21,95 @@ function str(values: ParsedCommandLine["values"], name: string): string | undefi
   return typeof value === "string" ? value : undefined;
 }
 
-export function inputsFromCommandLine(mode: Mode, values: ParsedCommandLine["values"]): RunInputs {
-  return {
-    mode,
-    upperFqdn: str(values, "upper-fqdn"),
-    lowerFqdn: str(values, "lower-fqdn"),
-    upperAccessToken: str(values, "upper-access-token"),
-    lowerAccessToken: str(values, "lower-access-token"),
-    upperServiceAccountId: str(values, "upper-service-account-id"),
-    upperServiceAccountKey: str(values, "upper-service-account-key"),
-    lowerServiceAccountId: str(values, "lower-service-account-id"),
-    lowerServiceAccountKey: str(values, "lower-service-account-key"),
-    ignoreEncryptedSecrets: values["ignore-encrypted-secrets"] === true,
-    allowReleaseUpgrade: values["allow-release-upgrade"] === true,
-    promotionId: str(values, "promotion-id"),
-    description: str(values, "description"),
-    promoter: str(values, "promoter"),
-    timeout: str(values, "timeout"),
-    lockWait: str(values, "lock-wait"),
-    requestTimeout: str(values, "request-timeout"),
-    timeScale: str(values, "time-scale"),
-  };
-}
-
-export function renderResult(result: RunResult, format: string): string {
+export function renderResult(result: RunResult, format: Format): string {
   if (format === "json") return runJson(result);
   if (format === "text") return runText(result);
   return runMarkdown(result);
 }
 
-/** Runs one engine mode from a parsed command line; returns the exit code. */
-export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): Promise<number> {
+/**
+ * Another platform's option given as a flag is refused; from the environment it is ignored,
+ * since CI environments often export every platform's variables (PINGONE_CLIENT_ID and such).
+ */
+function ownInputsOnly(platform: Platform, parsed: ParsedCommandLine): RawInputs {
+  const raw: RawInputs = { ...parsed.values };
+  const own = new Set(platform.inputs.map((s) => s.name));
+  for (const spec of platformInputs()) {
+    if (own.has(spec.name) || raw[spec.name] === undefined) continue;
+    const source = parsed.sources[spec.name] ?? "";
+    if (source.startsWith("--") && !source.endsWith("(default)"))
+      throw new UsageError(
+        `${source} is an option of --platform ${spec.platforms.join(", ")}; this run is on ${platform.id}`,
+      );
+    delete raw[spec.name];
+  }
+  return raw;
+}
+
+/** The platform and its validated run, from flags, variables and the environments file. */
+async function configure(mode: Mode, parsed: ParsedCommandLine) {
   const { values, sources } = parsed;
   const name = (option: string) => sources[option] ?? `--${option}`;
-  const format = str(values, "format") ?? "markdown";
-  if (!["markdown", "json", "text"].includes(format)) {
-    throw new UsageError(`${name("format")} is "${format}"; use markdown, json or text`);
-  }
-  const inputs = inputsFromCommandLine(mode, values);
   const configFile = str(values, "config");
   const target = str(values, "target");
   if (!configFile !== !target)
     throw new UsageError(
-      `${name("config")} and ${name("target")} go together: the environments file and the upper environment in it`,
+      `${name("config")} and ${name("target")} go together: the environments file and the target environment in it`,
     );
+  const fromFile: RawInputs = { ...values };
   if (configFile && target) {
-    // Loaded on demand, like the emulator: the YAML parser is only needed with --config.
+    // Loaded on demand: the YAML parser is only needed with --config.
     const { applyTarget } = await import("../config/targets.js");
-    await applyTarget(inputs, configFile, target, name);
+    await applyTarget(fromFile, configFile, target, name);
   }
-  const config = validateRunInputs(inputs, name);
-  const given = [config.upper?.credentials, config.lower?.credentials].flatMap((c) => [
-    c?.accessToken,
-    c?.serviceAccountKey,
-  ]);
-  const apis: EnvironmentApi[] = [];
-  const scrub = (text: string) =>
-    redact(text, [
-      ...given.filter((s): s is string => !!s),
-      ...apis.flatMap((a) => a.tokens.secrets()),
-    ]);
-  const verbosity = values.quiet ? "quiet" : values.verbose ? "verbose" : "normal";
+  const platform = platformById(str(fromFile, "platform") ?? DEFAULT_PLATFORM);
+  if (!platform.modes.includes(mode))
+    throw new UsageError(
+      `${platform.title} has no ${mode} mode; its modes: ${platform.modes.join(", ")}`,
+    );
+  const raw = { ...ownInputsOnly(platform, { ...parsed, values: fromFile }) };
+  const configured = platform.configure(raw, validateCommon(mode, raw, name), name);
+  const given = platform.inputs
+    .filter((s) => s.secret)
+    .map((s) => raw[s.name])
+    .filter((v): v is string => typeof v === "string" && v !== "");
+  return { platform, configured, given, name };
+}
+
+/** Runs one mode from a parsed command line; returns the exit code. */
+export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): Promise<number> {
+  const output = str(parsed.values, "output");
+  const format = chooseFormat({
+    given: str(parsed.values, "format"),
+    givenAs: parsed.sources.format ?? "--format",
+    toFile: output !== undefined,
+    stdoutIsTerminal: process.stdout.isTTY === true,
+  });
+  const { configured, given } = await configure(mode, parsed);
+  let connection: Connection | undefined;
+  const scrub = (text: string) => redact(text, [...given, ...(connection?.secrets() ?? [])]);
+  const verbosity = parsed.values.quiet ? "quiet" : parsed.values.verbose ? "verbose" : "normal";
   const logger = stderrLogger(verbosity, scrub);
   try {
-    return await execute({
-      mode,
-      config,
-      format,
-      output: str(values, "output"),
-      env,
-      logger,
-      apis,
-      scrub,
+    connection = configured.connect(logger);
+    const result = await runWithSignals(connection, logger, {
+      promoter: configured.common.promoter ?? defaultPromoter(env),
+      description: configured.common.description ?? defaultDescription(mode, env),
     });
+    const rendered = scrub(renderResult(result, format));
+    if (output) {
+      await writeFile(output, rendered);
+      logger.info(`report written to ${output}`);
+    } else {
+      process.stdout.write(rendered);
+    }
+    const summary = [
+      `${result.result}${result.reason ? ` (${result.reason})` : ""}: ${result.message}`,
+      ...result.nextSteps.map((s) => `  next: ${s}`),
+    ];
+    for (const line of summary)
+      (result.result === "failed" ? logger.warn : logger.info)(scrub(line));
+    return exitCodeFor(result);
   } catch (error) {
     // Whatever escaped, its text is scrubbed like every other line this command writes.
     const message = scrub(error instanceof Error ? error.message : String(error));
@@ -105,86 +117,44 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
   }
 }
 
-/** What a run needs once its input is valid. `apis` collects the clients, so `scrub` sees their tokens. */
-interface Execution {
-  mode: Mode;
-  config: RunConfig;
-  format: string;
-  output: string | undefined;
-  env: Env;
-  logger: Logger;
-  apis: EnvironmentApi[];
-  scrub: (text: string) => string;
-}
-
-async function execute({
-  mode,
-  config,
-  format,
-  output,
-  env,
-  logger,
-  apis,
-  scrub,
-}: Execution): Promise<number> {
-  const upper =
-    config.upper && createEnvironmentApi(config.upper, "upper", logger, config.requestTimeoutMs);
-  const lower =
-    config.lower && createEnvironmentApi(config.lower, "lower", logger, config.requestTimeoutMs);
-  for (const api of [upper, lower]) if (api) apis.push(api);
-  const primary = upper ?? lower;
-  if (!primary) throw new UsageError("no environment given");
-
+/** Ctrl-C stops the run and still releases what it took; a second one exits at once. */
+async function runWithSignals(
+  connection: Connection,
+  logger: Logger,
+  notes: { promoter?: string; description?: string },
+): Promise<RunResult> {
   const cancel = new AbortController();
-  let heldLock: string | undefined;
+  let held: Held | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (cancel.signal.aborted) {
       logger.warn(
-        heldLock
-          ? `${signal} again: exiting without waiting. The lock may still be held; release it with: ${unlockCommand(primary.client.origin, heldLock)}`
+        held
+          ? `${signal} again: exiting without waiting. The ${held.kind} may still be held; release it with: ${connection.releaseCommand(held)}`
           : `${signal} again: exiting.`,
       );
       process.exit(EXIT.cancelled);
     }
     logger.warn(
-      `${signal} received: stopping${heldLock ? " and releasing the lock this run took (press Ctrl-C again to exit at once)" : ""}`,
+      `${signal} received: stopping${held ? ` and releasing the ${held.kind} this run took (press Ctrl-C again to exit at once)` : ""}`,
     );
     cancel.abort(new Error(`cancelled by ${signal}`));
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  let result: RunResult;
   try {
-    result = await runEngine({
-      ...engineSettings(config),
-      upper: primary.client,
-      lower: lower?.client,
+    return await connection.run({
       logger,
-      promoter: config.promoter ?? defaultPromoter(env),
-      description: config.description ?? defaultDescription(mode, env),
       signal: cancel.signal,
-      onLockAcquired: (id) => {
-        heldLock = id;
+      ...notes,
+      onHeld: (taken) => {
+        held = taken;
       },
-      onLockReleased: () => {
-        heldLock = undefined;
+      onReleased: () => {
+        held = undefined;
       },
     });
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
-  const rendered = scrub(renderResult(result, format));
-  if (output) {
-    await writeFile(output, rendered);
-    logger.info(`report written to ${output}`);
-  } else {
-    process.stdout.write(rendered);
-  }
-  const summary = [
-    `${result.result}${result.reason ? ` (${result.reason})` : ""}: ${result.message}`,
-    ...result.nextSteps.map((s) => `  next: ${s}`),
-  ];
-  for (const line of summary) (result.result === "failed" ? logger.warn : logger.info)(scrub(line));
-  return exitCodeFor(result);
 }

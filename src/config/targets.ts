@@ -1,30 +1,30 @@
-// The environments file: which tenant environments exist and which one each promotes from.
-// A target names an upper environment; its lower one is the entry before it.
+// The environments file: which environments exist, on which platform, and which one each
+// promotes from. A target names the environment promoted to; its source is the one before it
+// (or the one its promotesFrom names, where the platform allows any pair).
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
-import { environmentOrigin } from "../core/http/origin.js";
 import { UsageError } from "../core/util/usage-error.js";
-import type { InputNamer, RunInputs } from "../platforms/aic/inputs.js";
+import type { FileEnvironment, InputNamer, Platform, RawInputs } from "../platforms/platform.js";
+import { DEFAULT_PLATFORM, platformById } from "../platforms/registry.js";
 
-export interface TargetEnvironment {
-  name: string;
-  fqdn: string;
-}
+export type TargetEnvironment = FileEnvironment;
 
 export interface ResolvedTarget {
   /** "group/name", or "name" when the file has a single group. */
   id: string;
+  platform: string;
   upper: TargetEnvironment;
   lower: TargetEnvironment;
 }
 
-interface RawEnvironment {
-  name?: unknown;
-  fqdn?: unknown;
-  promotesFrom?: unknown;
+interface Group {
+  platform: Platform;
+  environments: TargetEnvironment[];
+  /** Where each environment promotes from, by name. */
+  sources: Map<string, string>;
 }
 
-type Groups = Map<string, TargetEnvironment[]>;
+type Groups = Map<string, Group>;
 
 /** The group used for a file with a top-level `environments:` list. */
 const DEFAULT_GROUP = "default";
@@ -37,33 +37,51 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
 
-function parseGroup(file: string, group: string, list: unknown): TargetEnvironment[] {
+function groupPlatform(file: string, group: string, value: unknown): Platform {
+  const id = value === undefined ? DEFAULT_PLATFORM : text(value);
+  try {
+    return platformById(id ?? "");
+  } catch (error) {
+    fail(file, `group "${group}": ${(error as Error).message}`);
+  }
+}
+
+function parseGroup(file: string, group: string, list: unknown, platformId: unknown): Group {
+  const platform = groupPlatform(file, group, platformId);
   if (!Array.isArray(list) || list.length === 0)
     fail(file, `group "${group}" needs an environments list, in promotion order`);
   const environments: TargetEnvironment[] = [];
-  for (const [index, raw] of (list as RawEnvironment[]).entries()) {
-    const name = text(raw?.name);
-    const fqdn = text(raw?.fqdn);
+  const sources = new Map<string, string>();
+  for (const [index, raw] of (list as Array<Record<string, unknown>>).entries()) {
+    const { name: rawName, promotesFrom: rawFrom, ...fields } = raw ?? {};
+    const name = text(rawName);
     if (!name) fail(file, `group "${group}", environment ${index + 1}: name is missing`);
-    if (!fqdn) fail(file, `group "${group}", environment "${name}": fqdn is missing`);
+    const env: TargetEnvironment = { name, ...fields };
+    const problem = platform.checkFileEnvironment(env);
+    if (problem) fail(file, `group "${group}", environment "${name}": ${problem}`);
     if (environments.some((e) => e.name === name))
       fail(file, `group "${group}" lists environment "${name}" twice`);
-    const promotesFrom = raw.promotesFrom === undefined ? undefined : text(raw.promotesFrom);
+    const promotesFrom = rawFrom === undefined ? undefined : text(rawFrom);
     const previous = environments[environments.length - 1];
-    if (raw.promotesFrom !== undefined && !promotesFrom)
+    if (rawFrom !== undefined && !promotesFrom)
       fail(file, `group "${group}", environment "${name}": promotesFrom must name an environment`);
-    if (promotesFrom && promotesFrom !== previous?.name) {
-      // AIC only promotes between neighbours: development -> staging -> production.
+    if (promotesFrom && !environments.some((e) => e.name === promotesFrom))
       fail(
         file,
         previous
-          ? `group "${group}": "${name}" promotes from "${promotesFrom}", but promotion pairs are sequential: it can only promote from "${previous.name}", the environment listed before it`
+          ? `group "${group}": "${name}" promotes from "${promotesFrom}", which is not listed before it; list environments in promotion order`
           : `group "${group}": "${name}" is listed first, so it promotes from nothing, yet says promotesFrom "${promotesFrom}"; list environments in promotion order`,
       );
+    if (promotesFrom && platform.sequentialOnly && promotesFrom !== previous?.name) {
+      fail(
+        file,
+        `group "${group}": "${name}" promotes from "${promotesFrom}", but ${platform.title} promotion pairs are sequential: it can only promote from "${previous?.name}", the environment listed before it`,
+      );
     }
-    environments.push({ name, fqdn });
+    if (previous) sources.set(name, promotesFrom ?? previous.name);
+    environments.push(env);
   }
-  return environments;
+  return { platform, environments, sources };
 }
 
 /** Parses the file's text; `file` is only used in messages. */
@@ -74,20 +92,18 @@ export function parseTargets(source: string, file: string): Groups {
   } catch (error) {
     fail(file, `not valid YAML: ${(error as Error).message.split("\n")[0]}`);
   }
-  const root = (doc ?? {}) as { groups?: unknown; environments?: unknown };
+  const root = (doc ?? {}) as { groups?: unknown; environments?: unknown; platform?: unknown };
   const groups: Groups = new Map();
   if (root.groups !== undefined) {
     if (typeof root.groups !== "object" || root.groups === null || Array.isArray(root.groups))
       fail(file, "groups must map each group name to { environments: [...] }");
     for (const [group, value] of Object.entries(root.groups as Record<string, unknown>)) {
-      groups.set(
-        group,
-        parseGroup(file, group, (value as { environments?: unknown })?.environments),
-      );
+      const entry = (value ?? {}) as { environments?: unknown; platform?: unknown };
+      groups.set(group, parseGroup(file, group, entry.environments, entry.platform));
     }
   }
   if (root.environments !== undefined)
-    groups.set(DEFAULT_GROUP, parseGroup(file, DEFAULT_GROUP, root.environments));
+    groups.set(DEFAULT_GROUP, parseGroup(file, DEFAULT_GROUP, root.environments, root.platform));
   if (groups.size === 0)
     fail(file, "no environments: give a top-level environments list or groups");
   return groups;
@@ -96,17 +112,18 @@ export function parseTargets(source: string, file: string): Groups {
 /** Every target a file offers (each environment that promotes from another), e.g. for a matrix. */
 export function listTargets(groups: Groups): string[] {
   const single = groups.size === 1;
-  return [...groups].flatMap(([group, envs]) =>
-    envs.slice(1).map((env) => (single ? env.name : `${group}/${env.name}`)),
+  return [...groups].flatMap(([group, { environments }]) =>
+    environments.slice(1).map((env) => (single ? env.name : `${group}/${env.name}`)),
   );
 }
 
-/** Picks the upper environment named by `target` and the lower one it promotes from. */
+/** Picks the environment named by `target` and the one it promotes from. */
 export function resolveTarget(groups: Groups, target: string, file: string): ResolvedTarget {
   const [groupName, envName] = target.includes("/") ? target.split("/", 2) : [undefined, target];
   const candidates = [...groups].filter(
-    ([group, envs]) =>
-      (groupName === undefined || group === groupName) && envs.some((e) => e.name === envName),
+    ([group, { environments }]) =>
+      (groupName === undefined || group === groupName) &&
+      environments.some((e) => e.name === envName),
   );
   const available = listTargets(groups).join(", ") || "none";
   if (candidates.length === 0)
@@ -116,16 +133,20 @@ export function resolveTarget(groups: Groups, target: string, file: string): Res
       file,
       `target "${target}" is in several groups (${candidates.map(([g]) => g).join(", ")}); name it as group/${envName}`,
     );
-  const [group, envs] = candidates[0] as [string, TargetEnvironment[]];
-  const index = envs.findIndex((e) => e.name === envName);
-  const upper = envs[index] as TargetEnvironment;
-  const lower = envs[index - 1];
+  const [group, { platform, environments, sources }] = candidates[0] as [string, Group];
+  const upper = environments.find((e) => e.name === envName) as TargetEnvironment;
+  const lower = environments.find((e) => e.name === sources.get(upper.name));
   if (!lower)
     fail(
       file,
       `target "${target}" is the first environment of its group: nothing promotes into it; targets: ${available}`,
     );
-  return { id: groups.size === 1 ? upper.name : `${group}/${upper.name}`, upper, lower };
+  return {
+    id: groups.size === 1 ? upper.name : `${group}/${upper.name}`,
+    platform: platform.id,
+    upper,
+    lower,
+  };
 }
 
 /** Reads the file and resolves the target; every problem is a UsageError naming the file. */
@@ -142,28 +163,29 @@ export async function loadTarget(file: string, target: string): Promise<Resolved
 }
 
 /**
- * Fills the upper and lower environments from the file; an environment also given directly
- * must be the same one, or the run is refused (it would promote a pair the file does not allow).
+ * Fills the inputs from the file's target and source. The platform comes from the file; a
+ * platform given as an input must agree, and so must any environment given directly.
  */
 export async function applyTarget(
-  run: RunInputs,
+  raw: RawInputs,
   file: string,
   target: string,
   name: InputNamer,
 ): Promise<ResolvedTarget> {
   const resolved = await loadTarget(file, target);
-  for (const [side, given, fromFile] of [
-    ["upper", run.upperFqdn, resolved.upper],
-    ["lower", run.lowerFqdn, resolved.lower],
-  ] as const) {
-    const input = name(`${side}-fqdn`);
-    if (given && environmentOrigin(given, input) !== environmentOrigin(fromFile.fqdn, file)) {
-      throw new UsageError(
-        `${input} (${given}) contradicts ${file}, where target "${resolved.id}" has ${side} environment ${fromFile.name} (${fromFile.fqdn}); drop ${input} or fix the file`,
-      );
-    }
-  }
-  run.upperFqdn = resolved.upper.fqdn;
-  run.lowerFqdn = resolved.lower.fqdn;
+  const given = typeof raw.platform === "string" ? raw.platform.trim() : "";
+  if (given && given !== resolved.platform)
+    throw new UsageError(
+      `${name("platform")} is ${given}, but ${file} puts target "${resolved.id}" on ${resolved.platform}; drop ${name("platform")} or fix the file`,
+    );
+  raw.platform = resolved.platform;
+  const platform = platformById(resolved.platform);
+  platform.applyFileTarget(
+    raw,
+    resolved.upper,
+    resolved.lower,
+    name,
+    `${file}, target "${resolved.id}"`,
+  );
   return resolved;
 }

@@ -69,7 +69,7 @@ describe.concurrent("the action on a pull request", () => {
     // Post has nothing to do: main released its lock.
     const post = await job.post();
     expect(post.code).toBe(0);
-    expect(post.stdout).toContain("no lock of this run is left to release");
+    expect(post.stdout).toContain("nothing this run took is left to release");
   });
 
   it("on a fork's PR with a read-only token, warns that it cannot comment and still succeeds", async ({

@@ -46,7 +46,7 @@ describe.concurrent("promote on a merge", () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain("tenant-promote promote: succeeded");
     expect(run.summary).toContain("Promotion report");
-    expect((await merge.post()).stdout).toContain("no lock of this run is left to release");
+    expect((await merge.post()).stdout).toContain("nothing this run took is left to release");
   });
 
   it("refuses with report-changed and a diff when the dry run differs from the reviewed report", async ({
@@ -125,7 +125,7 @@ describe.concurrent("promote on a merge", () => {
     const run = await job.main({ mode: "promote", comment: "never" });
     expect(run.outputs).toMatchObject({ result: "failed", "failure-reason": "lock-conflict" });
     expect(errors(run)).toContain(`already locked by promotion ${HOLDER}`);
-    expect(run.state["lock-promotion-id"]).toBeUndefined();
+    expect(run.state["held-id"]).toBeUndefined();
 
     const post = await job.post();
     expect(post.code).toBe(0);
@@ -142,9 +142,9 @@ describe.concurrent("promote on a merge", () => {
     const main = await job.startMain({ mode: "promote", comment: "never" });
     await main.waitForStdout(/\[promotion\] started/);
     const killed = await cancelLikeRunner(main, 0.2);
-    const promotionId = killed.state["lock-promotion-id"] as string;
+    const promotionId = killed.state["held-id"] as string;
     expect(promotionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(killed.state["lock-released"], killed.stdout).toBeUndefined();
+    expect(killed.state["held-released"], killed.stdout).toBeUndefined();
     expect(killed.stdout).toContain(
       `leaving the release of promotion ${promotionId} to the post step`,
     );

@@ -52,12 +52,15 @@ describe.concurrent("secrets in the action", () => {
       .join("\n");
     for (const line of keyLines) expect(everything).not.toContain(line);
     expect(Object.keys(killed.state).sort()).toEqual([
-      "lock-promotion-id",
+      "held-id",
+      "held-kind",
+      "held-origin",
+      "is-post",
+      "platform",
       "started-at",
-      "upper-origin",
     ]);
     expect(post.code, post.stdout).toBe(0);
-    expect(unlocksOf(emulator, killed.state["lock-promotion-id"] as string)).toBe(1);
+    expect(unlocksOf(emulator, killed.state["held-id"] as string)).toBe(1);
     expect(emulator.upper.lockState().result).toBe("unlocked");
   }, 60_000);
 });

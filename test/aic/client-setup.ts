@@ -1,30 +1,14 @@
 // Shared set-up of the client tests: a loopback server, a counting token source, fast retries.
 import { Agent } from "undici";
 import { afterEach } from "vitest";
-import type { TokenSource } from "../../src/core/auth/token-source.js";
 import { MemoryLogger } from "../../src/core/util/log.js";
 import { AicClient, type AicClientOptions } from "../../src/platforms/aic/client.js";
+import { CountingTokens } from "../core/auth/counting-tokens.js";
 import { type Handler, type Loopback, startLoopback } from "./loopback.js";
 
-export const PATH = "/environment/promotion";
+export { CountingTokens };
 
-/** Mints token-1-…, token-2-… and counts how often it was asked to drop its token. */
-export class CountingTokens implements TokenSource {
-  minted = 0;
-  invalidated = 0;
-  private current: string | undefined;
-  async getToken(): Promise<string> {
-    this.current ??= `token-${++this.minted}-s3cr3t`;
-    return this.current;
-  }
-  invalidate(): void {
-    this.invalidated++;
-    this.current = undefined;
-  }
-  secrets(): string[] {
-    return [];
-  }
-}
+export const PATH = "/environment/promotion";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

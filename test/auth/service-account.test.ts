@@ -7,7 +7,7 @@ import {
   ServiceAccountTokenSource,
 } from "../../src/platforms/aic/auth/service-account.js";
 import { AicClient } from "../../src/platforms/aic/client.js";
-import { sendJson, startLoopback } from "../aic/loopback.js";
+import { sendJson, startLoopback } from "../core/http/loopback.js";
 import {
   ACCOUNT_ID,
   generateKeys,

@@ -2,7 +2,12 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { type JwtClaims, verifyJwt } from "../../src/platforms/aic/auth/jwt.js";
-import { type Loopback, type RecordedRequest, sendJson, startLoopback } from "../aic/loopback.js";
+import {
+  type Loopback,
+  type RecordedRequest,
+  sendJson,
+  startLoopback,
+} from "../core/http/loopback.js";
 
 export const ACCOUNT_ID = "8c2b6b1e-0a3f-4b43-9d1c-acc0un7";
 

@@ -30,6 +30,7 @@ describe("environments file", () => {
     const target = resolveTarget(parseTargets(GROUPS, "envs.yml"), "acme/production", "envs.yml");
     expect(target).toEqual({
       id: "acme/production",
+      platform: "aic",
       upper: { name: "production", fqdn: "openam-acme.forgeblocks.com" },
       lower: { name: "staging", fqdn: "openam-acme-staging.forgeblocks.com" },
     });

@@ -8,7 +8,7 @@ describe("demo", () => {
 
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(
-      /Emulator: lower http:\/\/127\.0\.0\.1:\d+, upper http:\/\/127\.0\.0\.1:\d+/,
+      /lower environment: http:\/\/127\.0\.0\.1:\d+[\s\S]*upper environment: http:\/\/127\.0\.0\.1:\d+/,
     );
     expect(run.stderr).toContain("=== tenant-promote dry-run ===");
     expect(run.stderr).toContain("=== tenant-promote promote ===");

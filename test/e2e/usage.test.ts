@@ -93,7 +93,7 @@ describe.concurrent("help and version", () => {
   it("--help lists the modes and exit codes", async () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Usage: tenant-promote <mode> \[options\]/);
+    expect(run.stdout).toMatch(/Usage: tenant-promote <mode> \[--platform [a-z|]+\] \[options\]/);
     expect(run.stdout).toMatch(/130\s+cancelled/);
   });
 

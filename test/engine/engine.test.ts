@@ -326,7 +326,7 @@ describe("read-only modes", () => {
     api.lockState = { result: "locked", promotionId: "p-x" };
     const r = await run(api, { mode: "status" }).result;
     expect(r.result).toBe("succeeded");
-    expect((r.status?.data.lock as { promotionId?: string }).promotionId).toBe("p-x");
+    expect(r.status?.data.lock).toMatchObject({ promotionId: "p-x" });
     expect(r.message).toContain("locked by promotion p-x");
     expect(api.calls.every((c) => c.startsWith("get") || c === "listReports")).toBe(true);
   });

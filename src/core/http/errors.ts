@@ -14,7 +14,8 @@ export function describeEndpoint(endpoint: Endpoint): string {
 
 /** The server answered with a non-success HTTP status. */
 export class ApiError extends Error {
-  override readonly name = "ApiError";
+  // Widened to string so platform subclasses can name themselves.
+  override readonly name: string = "ApiError";
   constructor(
     readonly endpoint: Endpoint,
     readonly status: number,
@@ -55,6 +56,8 @@ export class AuthError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** The token endpoint's OAuth `error` code (e.g. invalid_client), when it gave one. */
+    readonly oauthError?: string,
   ) {
     super(message);
   }

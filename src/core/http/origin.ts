@@ -4,23 +4,24 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
  * Turns what a user gives for an environment (a bare host such as
- * openam-acme-staging.forgeblocks.com, or an https:// URL) into its origin.
+ * openam-acme-staging.forgeblocks.com, or an https:// URL) into its origin. `example` is
+ * the host quoted in errors, so each platform can show one of its own.
  * Plain http is allowed only for loopback hosts, i.e. the local emulator.
  */
-export function environmentOrigin(value: string, inputName: string): string {
+export function environmentOrigin(
+  value: string,
+  inputName: string,
+  example = "openam-acme-staging.forgeblocks.com",
+): string {
   const text = value.trim();
   if (text === "")
-    throw new UsageError(
-      `${inputName} is empty: give the environment's host, e.g. openam-acme-staging.forgeblocks.com`,
-    );
+    throw new UsageError(`${inputName} is empty: give the environment's host, e.g. ${example}`);
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new UsageError(
-      `${inputName} "${text}" is not a host name or URL; give e.g. openam-acme-staging.forgeblocks.com`,
-    );
+    throw new UsageError(`${inputName} "${text}" is not a host name or URL; give e.g. ${example}`);
   }
   if (url.username || url.password)
     throw new UsageError(`${inputName} must not carry credentials in the URL`);

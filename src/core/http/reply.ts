@@ -5,7 +5,7 @@ import type { HttpReply } from "./exchange.js";
 
 type JsonObject = Record<string, unknown>;
 
-function isObject(value: unknown): value is JsonObject {
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -14,7 +14,8 @@ function header(reply: HttpReply, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function shapeError(endpoint: Endpoint, reply: HttpReply, problem: string): ApiError {
+/** A 2xx reply the client cannot use; `problem` never quotes the body. */
+export function shapeError(endpoint: Endpoint, reply: HttpReply, problem: string): ApiError {
   return new ApiError(endpoint, reply.status, undefined, problem);
 }
 

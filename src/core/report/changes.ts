@@ -39,6 +39,7 @@ export function changeKey(change: ChangeRecord): string {
     entry.name,
     entry.realm ?? null,
     entry.uid ?? null,
+    ...(entry.fingerprint ? [entry.fingerprint] : []),
   ]);
 }
 

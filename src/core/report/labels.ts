@@ -6,6 +6,8 @@ const TITLES: Record<ReportKind, string> = {
   promotion: "Promotion report",
   "provisional-rollback": "Provisional rollback report",
   rollback: "Rollback report",
+  plan: "Promotion plan",
+  "rollback-plan": "Rollback plan",
 };
 
 export function reportTitle(kind: ReportKind): string {

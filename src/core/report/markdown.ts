@@ -120,7 +120,22 @@ function entryLine(kind: ChangeKind, entry: ChangeEntry): string {
   const name = entry.name === "" ? "_(unnamed)_" : esc(entry.name);
   const realm = entry.realm ? ` (${esc(entry.realm)})` : "";
   const extra = entry.extra ? ` — ${extraLine(entry.extra)}` : "";
-  return `- ${MARKERS[kind]} ${name}${realm}${extra}`;
+  return `- ${MARKERS[kind]} ${name}${realm}${extra}${fieldsBlock(entry)}`;
+}
+
+/** A modified entry's field changes, folded: reviewers open the ones they care about. */
+function fieldsBlock(entry: ChangeEntry): string {
+  if (!entry.fields || entry.fields.length === 0) return "";
+  const rows = entry.fields.map(
+    (f) => `  | ${esc(f.path)} | ${cell(f.before)} | ${cell(f.after)} |`,
+  );
+  const count = `${entry.fields.length} field${entry.fields.length === 1 ? "" : "s"}`;
+  return `\n  <details><summary>${count}</summary>\n\n  | Field | Before | After |\n  | --- | --- | --- |\n${rows.join("\n")}\n\n  </details>`;
+}
+
+function cell(value: string | undefined): string {
+  if (value === undefined) return "_(none)_";
+  return esc(displayValue(value, 120)).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
 function itemName(item: ConfigItemChanges): string {

@@ -5,7 +5,16 @@ export type ReportKind =
   | "dry-run"
   | "promotion"
   | "provisional-rollback"
-  | "rollback";
+  | "rollback"
+  | "plan"
+  | "rollback-plan";
+
+/** One field a modified entry will change: where, and its value before and after (as text). */
+export interface FieldChange {
+  path: string;
+  before?: string;
+  after?: string;
+}
 
 export interface ChangeEntry {
   /** Display name: the string entry itself, or `name` of an object entry (falls back to uid). */
@@ -14,6 +23,10 @@ export interface ChangeEntry {
   uid?: string;
   /** Fields the model does not know, kept as received. */
   extra?: Record<string, unknown>;
+  /** For a modified entry, what will change field by field, where the platform can tell. */
+  fields?: FieldChange[];
+  /** Digest of what the change will write, where known: in the hash, so an edit after review shows. */
+  fingerprint?: string;
 }
 
 export interface ConfigItemChanges {

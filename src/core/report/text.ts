@@ -33,7 +33,13 @@ export function renderText(report: Report): string {
     for (const item of area.items) {
       lines.push(`  ${clean(item.configItem) || "(unnamed)"}: ${formatCounts(countItem(item))}`);
       for (const kind of CHANGE_KINDS) {
-        for (const entry of item[kind]) lines.push(`    ${MARKERS[kind]} ${entryLabel(entry)}`);
+        for (const entry of item[kind]) {
+          lines.push(`    ${MARKERS[kind]} ${entryLabel(entry)}`);
+          for (const field of entry.fields ?? [])
+            lines.push(
+              `        ${clean(field.path)}: ${clean(field.before ?? "(none)")} -> ${clean(field.after ?? "(none)")}`,
+            );
+        }
       }
     }
   }

@@ -19,6 +19,11 @@ export interface Held {
   origin: string;
 }
 
+/** "the lock of promotion X", "the draft promotion X": for messages about what a run holds. */
+export function describeHeld(held: Pick<Held, "kind" | "id">): string {
+  return held.kind === "lock" ? `the lock of promotion ${held.id}` : `the ${held.kind} ${held.id}`;
+}
+
 export interface ShellOptions {
   mode: Mode;
   logger: Logger;

@@ -1,35 +1,15 @@
-// The AIC promotions API over HTTP: auth headers, retries that never re-send a POST
-// whose outcome is unknown, one fresh-token retry after a 401, lenient parsing.
-import type { Dispatcher } from "undici";
-import type { TokenSource } from "../../core/auth/token-source.js";
+// The AIC promotions API over HTTP. Retries, auth and redirect refusal come from the JSON
+// client base; AIC adds its API-version header and which answers are worth retrying.
+import type { ApiError } from "../../core/http/errors.js";
+import type { HttpMethod } from "../../core/http/exchange.js";
 import {
-  ApiError,
-  describeEndpoint,
-  type Endpoint,
-  NetworkError,
-  RequestTimeoutError,
-} from "../../core/http/errors.js";
-import {
-  errorCode,
-  type HttpMethod,
-  type HttpReply,
-  sendRequest,
-} from "../../core/http/exchange.js";
-import {
-  errorFromReply,
-  expectArrayOfObjects,
-  expectObject,
-  redirectError,
-} from "../../core/http/reply.js";
-import {
-  type Attempt,
-  parseRetryAfter,
-  type RetryPolicy,
-  retryPolicy,
-  withRetries,
-} from "../../core/http/retry.js";
-import { type Logger, silentLogger } from "../../core/util/log.js";
-import { VERSION } from "../../core/version.js";
+  JSON_CONTENT_TYPE,
+  JsonApiClient,
+  type JsonClientOptions,
+  type JsonReply,
+  type JsonRequest,
+} from "../../core/http/json-client.js";
+import { expectArrayOfObjects, expectObject } from "../../core/http/reply.js";
 import type { PromotionApi } from "./api.js";
 import type {
   LockReply,
@@ -43,19 +23,12 @@ import type {
   StartReply,
 } from "./types.js";
 
-export interface AicClientOptions {
-  /** https://host, or http://127.0.0.1:port for the emulator; any path is ignored. */
-  baseUrl: string;
-  tokens: TokenSource;
-  logger?: Logger;
-  requestTimeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  dispatcher?: Dispatcher;
-  userAgent?: string;
-}
+export { DEFAULT_REQUEST_TIMEOUT_MS } from "../../core/http/json-client.js";
+
+/** baseUrl is https://host, or http://127.0.0.1:port for the emulator; any path is ignored. */
+export type AicClientOptions = JsonClientOptions;
 
 const PROMOTION = "/environment/promotion";
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Statuses worth retrying per method. POST only where the server refused before processing. */
 const RETRYABLE_STATUS: Record<HttpMethod, ReadonlySet<number>> = {
@@ -64,30 +37,7 @@ const RETRYABLE_STATUS: Record<HttpMethod, ReadonlySet<number>> = {
   POST: new Set([429, 503]),
 };
 
-/** A POST answered with one of these may or may not have taken effect. */
-function postOutcomeUnknown(status: number): boolean {
-  return status >= 500 && status !== 501 && status !== 503;
-}
-
-export class AicClient implements PromotionApi {
-  readonly origin: string;
-  private readonly tokens: TokenSource;
-  private readonly logger: Logger;
-  private readonly timeoutMs: number;
-  private readonly policy: RetryPolicy;
-  private readonly dispatcher: Dispatcher | undefined;
-  private readonly userAgent: string;
-
-  constructor(options: AicClientOptions) {
-    this.origin = new URL(options.baseUrl).origin;
-    this.tokens = options.tokens;
-    this.logger = options.logger ?? silentLogger;
-    this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    this.policy = retryPolicy(options.retry);
-    this.dispatcher = options.dispatcher;
-    this.userAgent = options.userAgent ?? `tenant-promote/${VERSION}`;
-  }
-
+export class AicClient extends JsonApiClient implements PromotionApi {
   async getLockState(signal?: AbortSignal): Promise<LockState> {
     return this.getObject<LockState>("/lock/state", signal, "result");
   }
@@ -149,92 +99,25 @@ export class AicClient implements PromotionApi {
     return expectObject<T>(endpoint, reply, requiredField);
   }
 
-  /** A 2xx reply, after retries and at most one fresh-token retry on 401. */
-  private async call(
+  private call(
     method: HttpMethod,
     relativePath: string,
     body: object | undefined,
     signal?: AbortSignal,
-  ): Promise<{ endpoint: Endpoint; reply: HttpReply }> {
-    const endpoint: Endpoint = { method, path: `${PROMOTION}${relativePath}`, origin: this.origin };
-    const json = body === undefined ? undefined : JSON.stringify(body);
-    const run = () =>
-      withRetries(() => this.attempt(endpoint, json, signal), {
-        policy: this.policy,
-        logger: this.logger,
-        signal,
-      });
-    try {
-      return { endpoint, reply: await run() };
-    } catch (error) {
-      // A 401 means the request was not processed, so even a POST may go again.
-      if (!(error instanceof ApiError && error.status === 401)) throw error;
-      this.logger.warn(
-        `${describeEndpoint(endpoint)} answered HTTP 401; retrying once with a fresh token`,
-      );
-      this.tokens.invalidate();
-      return { endpoint, reply: await run() };
-    }
+  ): Promise<JsonReply> {
+    return this.send({ method, path: `${PROMOTION}${relativePath}`, body, signal });
   }
 
-  private async attempt(
-    endpoint: Endpoint,
-    body: string | undefined,
-    signal?: AbortSignal,
-  ): Promise<Attempt<HttpReply>> {
-    const method = endpoint.method as HttpMethod;
-    const token = await this.tokens.getToken(signal);
-    let reply: HttpReply;
-    try {
-      reply = await sendRequest({
-        endpoint,
-        url: `${this.origin}${endpoint.path}`,
-        method,
-        headers: this.headers(token, method),
-        body,
-        dispatcher: this.dispatcher,
-        timeoutMs: this.timeoutMs,
-        signal,
-      });
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      if (method === "POST" && error.outcomeUnknown) return { error };
-      return {
-        error,
-        retry: { what: `${describeEndpoint(endpoint)} failed (${failureCode(error)})` },
-      };
-    }
-    if (reply.status >= 200 && reply.status < 300) return { value: reply };
-    if (reply.status >= 300 && reply.status < 400) return { error: redirectError(endpoint, reply) };
-    const error = errorFromReply(
-      endpoint,
-      reply,
-      method === "POST" && postOutcomeUnknown(reply.status),
-    );
-    if (!RETRYABLE_STATUS[method].has(reply.status)) return { error };
-    return {
-      error,
-      retry: {
-        what: `${describeEndpoint(endpoint)} answered HTTP ${reply.status}`,
-        retryAfterMs: parseRetryAfter(reply.headers["retry-after"]),
-      },
-    };
+  protected override defaultHeaders(): Record<string, string> {
+    return { ...super.defaultHeaders(), "accept-api-version": "resource=1.0" };
   }
 
-  private headers(token: string, method: HttpMethod): Record<string, string> {
-    const headers: Record<string, string> = {
-      accept: "application/json",
-      "accept-api-version": "resource=1.0",
-      authorization: `Bearer ${token}`,
-      "user-agent": this.userAgent,
-    };
+  protected override contentType(request: JsonRequest): string | undefined {
     // The guide's curl examples send it on every POST, with or without a body.
-    if (method === "POST") headers["content-type"] = "application/json";
-    return headers;
+    return request.method === "POST" ? JSON_CONTENT_TYPE : undefined;
   }
-}
 
-function failureCode(error: NetworkError): string {
-  if (error instanceof RequestTimeoutError) return "timeout";
-  return errorCode(error.cause) ?? "network error";
+  protected isRetryable(method: HttpMethod, error: ApiError): boolean {
+    return RETRYABLE_STATUS[method].has(error.status);
+  }
 }

@@ -1,8 +1,9 @@
 // Validates what a user gave (CLI flags, environment, or action inputs) before any network call.
 import { environmentOrigin } from "../../core/http/origin.js";
 import type { Mode } from "../../core/run/types.js";
-import { parseDuration } from "../../core/util/duration.js";
 import { UsageError } from "../../core/util/usage-error.js";
+import { validateCommon } from "../common.js";
+import type { CommonSettings, InputNamer, RawInputs } from "../platform.js";
 import type { EngineOptions } from "./options.js";
 
 /** Raw inputs, all optional strings/booleans, named as the user sees them. */
@@ -38,30 +39,11 @@ export interface EnvironmentConfig {
   credentials: Credentials;
 }
 
-export interface RunConfig {
-  mode: Mode;
+export interface RunConfig extends CommonSettings {
   upper?: EnvironmentConfig;
   lower?: EnvironmentConfig;
   ignoreEncryptedSecrets: boolean;
   allowReleaseUpgrade: boolean;
-  promotionId?: string;
-  description?: string;
-  promoter?: string;
-  timeoutMs: number;
-  lockWaitMs: number;
-  requestTimeoutMs: number;
-  timeScale: number;
-}
-
-/** How each input is called where it came from, e.g. "--upper-fqdn" or "upper-fqdn". */
-export type InputNamer = (kebabName: string) => string;
-
-function duration(value: string | undefined, fallback: string, name: string): number {
-  try {
-    return parseDuration(value ?? fallback);
-  } catch (error) {
-    throw new UsageError(`${name}: ${(error as Error).message}`);
-  }
 }
 
 function credentials(inputs: RunInputs, env: "upper" | "lower", name: InputNamer): Credentials {
@@ -86,6 +68,46 @@ function credentials(inputs: RunInputs, env: "upper" | "lower", name: InputNamer
 
 /** Checks every input the mode needs; throws UsageError naming the input and the fix. */
 export function validateRunInputs(inputs: RunInputs, name: InputNamer): RunConfig {
+  const common = validateCommon(
+    inputs.mode,
+    {
+      "promotion-id": inputs.promotionId,
+      description: inputs.description,
+      promoter: inputs.promoter,
+      timeout: inputs.timeout,
+      "lock-wait": inputs.lockWait,
+      "request-timeout": inputs.requestTimeout,
+      "time-scale": inputs.timeScale,
+    },
+    name,
+  );
+  return validateAic(inputs, common, name);
+}
+
+/** The AIC inputs by their kebab-case names, as both faces give them. */
+export function runInputsOf(mode: RunInputs["mode"], raw: RawInputs): RunInputs {
+  const str = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : undefined);
+  return {
+    mode,
+    upperFqdn: str("upper-fqdn"),
+    lowerFqdn: str("lower-fqdn"),
+    upperAccessToken: str("upper-access-token"),
+    lowerAccessToken: str("lower-access-token"),
+    upperServiceAccountId: str("upper-service-account-id"),
+    upperServiceAccountKey: str("upper-service-account-key"),
+    lowerServiceAccountId: str("lower-service-account-id"),
+    lowerServiceAccountKey: str("lower-service-account-key"),
+    ignoreEncryptedSecrets: raw["ignore-encrypted-secrets"] === true,
+    allowReleaseUpgrade: raw["allow-release-upgrade"] === true,
+  };
+}
+
+/** Checks the environments and credentials the mode needs, after the common inputs. */
+export function validateAic(
+  inputs: RunInputs,
+  common: CommonSettings,
+  name: InputNamer,
+): RunConfig {
   const needsUpper = inputs.mode !== "preview";
   const needsLower = inputs.mode === "preview";
   let upper: EnvironmentConfig | undefined;
@@ -110,29 +132,17 @@ export function validateRunInputs(inputs: RunInputs, name: InputNamer): RunConfi
       credentials: credentials(inputs, "lower", name),
     };
   }
-  if (inputs.mode === "unlock" && !inputs.promotionId) {
+  if (inputs.mode === "unlock" && !common.promotionId) {
     throw new UsageError(
       `unlock needs ${name("promotion-id")}: the id of the lock to release (tenant-promote status shows it)`,
     );
   }
-  const timeScale = Number(inputs.timeScale ?? "1");
-  if (!Number.isFinite(timeScale) || timeScale <= 0)
-    throw new UsageError(`${name("time-scale")} must be a positive number`);
-  const timeoutMs = duration(inputs.timeout, "60m", name("timeout"));
-  if (timeoutMs <= 0) throw new UsageError(`${name("timeout")} must be more than 0`);
   return {
-    mode: inputs.mode,
+    ...common,
     upper,
     lower,
     ignoreEncryptedSecrets: inputs.ignoreEncryptedSecrets ?? false,
     allowReleaseUpgrade: inputs.allowReleaseUpgrade ?? false,
-    promotionId: inputs.promotionId || undefined,
-    description: inputs.description || undefined,
-    promoter: inputs.promoter || undefined,
-    timeoutMs,
-    lockWaitMs: duration(inputs.lockWait, "0", name("lock-wait")),
-    requestTimeoutMs: duration(inputs.requestTimeout, "30s", name("request-timeout")),
-    timeScale,
   };
 }
 

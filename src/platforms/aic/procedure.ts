@@ -3,7 +3,6 @@ import type { Report, ReportKind } from "../../core/report/model.js";
 import { EngineFailure, failedWork } from "../../core/run/failure.js";
 import { DEFAULT_TIMEOUT_MS, runShell, type ShellOptions } from "../../core/run/shell.js";
 import type { RunResult, Work } from "../../core/run/types.js";
-import { formatDuration } from "../../core/util/duration.js";
 import type { PromotionApi } from "./api.js";
 import type { AicContext } from "./context.js";
 import { classifyError } from "./failures.js";

@@ -1,5 +1,5 @@
 // The text `tenant-promote emulator` prints on start: where the environments are and how to call them.
-import type { RunningEmulator } from "./types.js";
+import type { RunningEmulator } from "./running.js";
 
 export function formatEmulatorBanner(running: RunningEmulator): string {
   const token = (list: string[]) => list[0] ?? "(none: use a service account)";

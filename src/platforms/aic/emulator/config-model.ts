@@ -1,5 +1,6 @@
 // Configuration of an emulated environment: comparing two environments the way a promotion
 // does, and the integrity checks a promotion runs on what it would promote.
+import { canonicalJson } from "../../../core/emulator/canonical-json.js";
 import type { RawReportContent } from "../types.js";
 import type { ConfigItem, EnvironmentConfig } from "./types.js";
 
@@ -16,16 +17,6 @@ export interface ConfigChanges {
 
 export function cloneConfig(config: EnvironmentConfig): EnvironmentConfig {
   return structuredClone(config);
-}
-
-/** JSON with object keys sorted, so equal content compares equal whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
-    return sorted;
-  });
 }
 
 function sameItem(a: ConfigItem, b: ConfigItem): boolean {

@@ -3,6 +3,7 @@
 export { formatEmulatorBanner } from "./banner.js";
 export { EmulatedEnvironment } from "./environment.js";
 export type { Fault, RequestMatch } from "./faults.js";
+export type { EmulatorOptions, RunningEmulator } from "./running.js";
 export {
   defaultScenario,
   type EnvironmentScenario,
@@ -17,9 +18,7 @@ export type {
   ConfigItem,
   EmulatorEvent,
   EmulatorEventKind,
-  EmulatorOptions,
   EmulatorRequestRecord,
   EnvironmentConfig,
   EnvName,
-  RunningEmulator,
 } from "./types.js";

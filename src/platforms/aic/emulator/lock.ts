@@ -1,9 +1,10 @@
 // The promotion lock of a lower/upper pair. Locking and unlocking take time on each
 // environment; the pair's result is "locked" only when both are.
 import { randomUUID } from "node:crypto";
+import { ok, type Reply } from "../../../core/emulator/reply.js";
+import type { Timeline } from "../../../core/emulator/timeline.js";
 import type { LockResult, LockState } from "../types.js";
-import { errorReply, ok, type Reply } from "./reply.js";
-import type { Timeline } from "./timeline.js";
+import { errorReply } from "./reply.js";
 import type { EmulatorEvent, EnvName } from "./types.js";
 
 type EnvLockPhase = "unlocked" | "locking" | "locked" | "unlocking";

@@ -1,6 +1,7 @@
 // Runs a promotion or rollback as a sequence of timed phases on one environment's status.
+
+import type { Timeline } from "../../../core/emulator/timeline.js";
 import type { EmulatedEnvironment, StatusRecord } from "./environment.js";
-import type { Timeline } from "./timeline.js";
 import type { EmulatorEvent } from "./types.js";
 
 /** How a run ends: READY or ERROR with its message and details. */

@@ -1,4 +1,6 @@
 // Promotions (dry or real) and rollbacks on the upper environment of a pair.
+
+import { ok, type Reply } from "../../../core/emulator/reply.js";
 import type { PromoteRequest, RollbackRequest } from "../types.js";
 import {
   type ConfigChanges,
@@ -11,7 +13,7 @@ import type { EmulatedEnvironment } from "./environment.js";
 import type { PairLock } from "./lock.js";
 import type { Outcome, Phase, PhaseHost } from "./phases.js";
 import { startRun } from "./phases.js";
-import { errorReply, ok, type Reply } from "./reply.js";
+import { errorReply } from "./reply.js";
 import { buildReport } from "./reports.js";
 import type { EnvironmentConfig } from "./types.js";
 

@@ -1,7 +1,9 @@
 // Provisional reports: computed on request, never stored.
+
+import { ok, type Reply } from "../../../core/emulator/reply.js";
 import { diffConfig, findMissingEsvs } from "./config-model.js";
 import type { EmulatedEnvironment } from "./environment.js";
-import { errorReply, ok, type Reply } from "./reply.js";
+import { errorReply } from "./reply.js";
 import { buildReport } from "./reports.js";
 import type { Tenant } from "./tenant.js";
 

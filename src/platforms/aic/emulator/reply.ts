@@ -1,14 +1,5 @@
-// The reply a route computes; the server writes it (or, for a fault, drops it).
-
-export interface Reply {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-export function ok(body: unknown, status = 200): Reply {
-  return { status, body };
-}
+// AIC error replies; the Reply type and the shared helpers live in core/emulator/reply.ts.
+import type { Reply } from "../../../core/emulator/reply.js";
 
 /** The API's error body: {code, message}. */
 export function errorReply(
@@ -21,9 +12,4 @@ export function errorReply(
 
 export function unauthorized(): Reply {
   return errorReply(401, "unauthorized", { "WWW-Authenticate": 'Bearer realm="promotion"' });
-}
-
-/** Errors of the OAuth token endpoint: {error, error_description}. */
-export function oauthError(error: string, description: string, status = 400): Reply {
-  return { status, body: { error, error_description: description } };
 }

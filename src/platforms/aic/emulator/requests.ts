@@ -1,6 +1,8 @@
 // Validation of request bodies of POST /promote and POST /rollback.
+
+import type { Reply } from "../../../core/emulator/reply.js";
 import type { PromoteRequest, RollbackRequest } from "../types.js";
-import { errorReply, type Reply } from "./reply.js";
+import { errorReply } from "./reply.js";
 
 export type Parsed<T> = { value: T } | { error: Reply };
 

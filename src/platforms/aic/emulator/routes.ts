@@ -1,20 +1,17 @@
 // Maps one HTTP request to a reply, against the pair's state at `now`.
 import type { IncomingHttpHeaders } from "node:http";
+import type { EmulatorCall } from "../../../core/emulator/http-server.js";
+import { ok, type Reply } from "../../../core/emulator/reply.js";
 import type { EmulatedEnvironment } from "./environment.js";
 import { startPromotion, startRollback } from "./promotion.js";
 import { provisionalReport, provisionalRollbackReport } from "./provisional.js";
-import { errorReply, ok, type Reply, unauthorized } from "./reply.js";
+import { errorReply, unauthorized } from "./reply.js";
 import { reportMeta } from "./reports.js";
 import { parsePromoteRequest, parseRollbackRequest } from "./requests.js";
 import type { Tenant } from "./tenant.js";
 import { TOKEN_PATH } from "./tokens.js";
 
-export interface Call {
-  method: string;
-  url: URL;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+export type Call = EmulatorCall;
 
 const BASE = "/environment/promotion";
 

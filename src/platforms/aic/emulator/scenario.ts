@@ -20,11 +20,7 @@
 // With `base: default`, mappings merge key by key and lists replace: overriding
 // environments.upper.esvs replaces the upper ESVs, and overriding one category of
 // environments.lower.config.AMConfig leaves the other categories alone.
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { parsePublicKey } from "../auth/jwt.js";
-import { DEFAULT_SCENARIO_DOCUMENT } from "./default-scenario.js";
-import type { Fault } from "./faults.js";
+
 import {
   deepMerge,
   list,
@@ -36,7 +32,11 @@ import {
   ScenarioError,
   text,
   textList,
-} from "./fields.js";
+} from "../../../core/emulator/fields.js";
+import { parseScenarioYaml, readScenarioYaml } from "../../../core/emulator/scenario-yaml.js";
+import { parsePublicKey } from "../auth/jwt.js";
+import { DEFAULT_SCENARIO_DOCUMENT } from "./default-scenario.js";
+import type { Fault } from "./faults.js";
 import { parseFaults } from "./scenario-faults.js";
 import type { ConfigItem, EnvironmentConfig, EnvName } from "./types.js";
 
@@ -164,17 +164,11 @@ export function scenarioFromDocument(document: unknown): Scenario {
 
 /** Parses and validates a YAML scenario; errors name the offending field. */
 export function loadScenario(yamlText: string): Scenario {
-  let document: unknown;
-  try {
-    document = parse(yamlText);
-  } catch (error) {
-    throw new ScenarioError(`not valid YAML: ${(error as Error).message}`);
-  }
-  return scenarioFromDocument(document);
+  return scenarioFromDocument(parseScenarioYaml(yamlText));
 }
 
 export function loadScenarioFile(path: string): Scenario {
-  return loadScenario(readFileSync(path, "utf8"));
+  return scenarioFromDocument(readScenarioYaml(path));
 }
 
 /** The built-in scenario: a small tenant whose lower environment has changes to promote. */

@@ -1,10 +1,12 @@
 // A lower/upper pair of environments sharing one lock, one clock and one set of faults.
+
+import { isRequestFault, RequestFaults } from "../../../core/emulator/faults.js";
+import { Timeline } from "../../../core/emulator/timeline.js";
 import { EmulatedEnvironment, type PairContext, READY_MESSAGE } from "./environment.js";
-import { type Fault, isRequestFault, RequestFaults } from "./faults.js";
+import type { Fault } from "./faults.js";
 import { PairLock } from "./lock.js";
 import type { PairHost } from "./promotion.js";
 import type { Scenario } from "./scenario.js";
-import { Timeline } from "./timeline.js";
 import type { EmulatorEvent } from "./types.js";
 
 export class Tenant implements PairHost, PairContext {

@@ -1,8 +1,9 @@
 // Bearer tokens of one environment: static ones from the scenario, and tokens minted by the
 // service-account JWT bearer grant at /am/oauth2/access_token.
-import { type KeyObject, randomBytes } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { BearerTokens } from "../../../core/emulator/bearer-tokens.js";
+import { oauthError, ok, type Reply } from "../../../core/emulator/reply.js";
 import { parsePublicKey, verifyJwt } from "../auth/jwt.js";
-import { oauthError, ok, type Reply } from "./reply.js";
 import type { ServiceAccountScenario } from "./scenario.js";
 
 export const TOKEN_PATH = "/am/oauth2/access_token";
@@ -11,28 +12,22 @@ const PROMOTION_SCOPE = "fr:idc:promotion:*";
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
 export class TokenIssuer {
-  /** Minted token -> expiry (Date.now() ms). Real time: tokens expire as on a real tenant. */
-  private readonly minted = new Map<string, number>();
+  /** Real time, not scaled by speed: minted tokens expire as on a real tenant. */
+  private readonly tokens: BearerTokens;
   private readonly publicKey: KeyObject | undefined;
 
   constructor(
-    private readonly staticTokens: string[],
+    staticTokens: string[],
     private readonly account: ServiceAccountScenario | undefined,
     private readonly lifetimeSeconds: number,
   ) {
+    this.tokens = new BearerTokens(staticTokens);
     this.publicKey = account ? parsePublicKey(account.publicKey) : undefined;
   }
 
   /** True when the Authorization header carries a token this environment accepts now. */
   accepts(authorization: string | undefined, now = Date.now()): boolean {
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
-    if (!token) return false;
-    if (this.staticTokens.includes(token)) return true;
-    const expires = this.minted.get(token);
-    if (expires === undefined) return false;
-    if (expires > now) return true;
-    this.minted.delete(token);
-    return false;
+    return this.tokens.accepts(authorization, now);
   }
 
   /**
@@ -64,8 +59,7 @@ export class TokenIssuer {
       return oauthError("invalid_grant", `aud must be ${origin}${TOKEN_PATH}`);
     if (typeof claims.exp !== "number" || claims.exp * 1000 <= now)
       return oauthError("invalid_grant", "assertion has expired");
-    const accessToken = randomBytes(32).toString("base64url");
-    this.minted.set(accessToken, now + this.lifetimeSeconds * 1000);
+    const accessToken = this.tokens.issue(this.lifetimeSeconds * 1000, now);
     return ok({
       access_token: accessToken,
       token_type: "Bearer",

@@ -1,8 +1,5 @@
-// Types shared by the emulator's modules and its public API.
-import type { Logger } from "../../../core/util/log.js";
-import type { EmulatedEnvironment } from "./environment.js";
-import type { Fault } from "./faults.js";
-import type { Scenario } from "./scenario.js";
+// Plain data types shared by the emulator's modules. They import nothing, so every module
+// can use them without forming an import cycle; the handle types are in running.ts.
 
 export type EnvName = "lower" | "upper";
 
@@ -21,17 +18,6 @@ export interface ConfigItem {
 
 /** Area ("AMConfig", "IDMConfig") -> config item category ("Journeys") -> items. */
 export type EnvironmentConfig = Record<string, Record<string, ConfigItem[]>>;
-
-export interface EmulatorOptions {
-  scenario?: Scenario;
-  /** How many times faster than a real tenant; overrides the scenario's speed. */
-  speed?: number;
-  host?: string;
-  /** 0 picks a free port. */
-  lowerPort?: number;
-  upperPort?: number;
-  logger?: Logger;
-}
 
 export type EmulatorEventKind =
   | "locked"
@@ -57,18 +43,4 @@ export interface EmulatorRequestRecord {
   /** 0 when the connection was dropped without a reply. */
   status: number;
   at: number;
-}
-
-export interface RunningEmulator {
-  lowerUrl: string;
-  upperUrl: string;
-  lower: EmulatedEnvironment;
-  upper: EmulatedEnvironment;
-  events: EmulatorEvent[];
-  requests: EmulatorRequestRecord[];
-  /** Static bearer tokens each environment accepts (from the scenario). */
-  accessTokens: Record<EnvName, string[]>;
-  speed: number;
-  addFault(fault: Fault): void;
-  close(): Promise<void>;
 }

@@ -1,0 +1,23 @@
+// The reply a route computes; the server writes it (or, for a fault, drops it). Error bodies
+// differ between platforms, so each platform builds its own; only the OAuth one is shared.
+
+export interface Reply {
+  status: number;
+  /** Serialized as JSON; undefined sends no body (e.g. 204). */
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export function ok(body: unknown, status = 200): Reply {
+  return { status, body };
+}
+
+/** Errors of an OAuth 2 token endpoint (RFC 6749 section 5.2): {error, error_description}. */
+export function oauthError(
+  error: string,
+  description: string,
+  status = 400,
+  headers?: Record<string, string>,
+): Reply {
+  return { status, body: { error, error_description: description }, headers };
+}

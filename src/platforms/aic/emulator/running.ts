@@ -1,0 +1,31 @@
+// The emulator's options and the handle startEmulator returns.
+import type { Logger } from "../../../core/util/log.js";
+import type { EmulatedEnvironment } from "./environment.js";
+import type { Fault } from "./faults.js";
+import type { Scenario } from "./scenario.js";
+import type { EmulatorEvent, EmulatorRequestRecord, EnvName } from "./types.js";
+
+export interface EmulatorOptions {
+  scenario?: Scenario;
+  /** How many times faster than a real tenant; overrides the scenario's speed. */
+  speed?: number;
+  host?: string;
+  /** 0 picks a free port. */
+  lowerPort?: number;
+  upperPort?: number;
+  logger?: Logger;
+}
+
+export interface RunningEmulator {
+  lowerUrl: string;
+  upperUrl: string;
+  lower: EmulatedEnvironment;
+  upper: EmulatedEnvironment;
+  events: EmulatorEvent[];
+  requests: EmulatorRequestRecord[];
+  /** Static bearer tokens each environment accepts (from the scenario). */
+  accessTokens: Record<EnvName, string[]>;
+  speed: number;
+  addFault(fault: Fault): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,94 @@
+// The inputs every platform reads the same way, and their validation.
+import type { Mode } from "../core/run/types.js";
+import { parseDuration } from "../core/util/duration.js";
+import { UsageError } from "../core/util/usage-error.js";
+import type { CommonSettings, InputNamer, InputSpec, RawInputs } from "./platform.js";
+
+export const COMMON_INPUTS: readonly InputSpec[] = [
+  {
+    name: "promotion-id",
+    type: "string",
+    env: ["TENANT_PROMOTE_PROMOTION_ID"],
+    placeholder: "ID",
+    help: "unlock: what to release. rollback: refuse unless this is the promotion to revert.",
+  },
+  {
+    name: "description",
+    type: "string",
+    env: ["TENANT_PROMOTE_DESCRIPTION"],
+    placeholder: "TEXT",
+    help: "Description recorded with the promotion (default: names the pipeline run).",
+  },
+  {
+    name: "promoter",
+    type: "string",
+    env: ["TENANT_PROMOTE_PROMOTER"],
+    placeholder: "NAME",
+    help: "Who promotes, recorded where the platform keeps it (default: the CI actor, or user@host).",
+  },
+  {
+    name: "timeout",
+    type: "string",
+    env: ["TENANT_PROMOTE_TIMEOUT"],
+    placeholder: "DURATION",
+    default: "60m",
+    help: "Bound on the whole run, releasing included (90s, 45m, 2h).",
+  },
+  {
+    name: "lock-wait",
+    type: "string",
+    env: ["TENANT_PROMOTE_LOCK_WAIT"],
+    placeholder: "DURATION",
+    default: "0",
+    help: "How long to keep trying while another promotion holds the lock or is in progress.",
+  },
+  {
+    name: "request-timeout",
+    type: "string",
+    env: ["TENANT_PROMOTE_REQUEST_TIMEOUT"],
+    placeholder: "DURATION",
+    default: "30s",
+    help: "Bound on each HTTP request.",
+  },
+  {
+    name: "time-scale",
+    type: "string",
+    env: ["TENANT_PROMOTE_TIME_SCALE"],
+    placeholder: "FACTOR",
+    default: "1",
+    help: "Multiplies poll intervals and phase bounds; below 1 only for a fast emulator.",
+  },
+];
+
+function text(raw: RawInputs, name: string): string | undefined {
+  const value = raw[name];
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+function duration(raw: RawInputs, input: string, fallback: string, name: InputNamer): number {
+  try {
+    return parseDuration(text(raw, input) ?? fallback);
+  } catch (error) {
+    throw new UsageError(`${name(input)}: ${(error as Error).message}`);
+  }
+}
+
+/** Checks the shared inputs; throws UsageError naming the input and the fix. */
+export function validateCommon(mode: Mode, raw: RawInputs, name: InputNamer): CommonSettings {
+  const scaleText = text(raw, "time-scale") ?? "1";
+  const timeScale = Number(scaleText);
+  if (!Number.isFinite(timeScale) || timeScale <= 0)
+    throw new UsageError(`${name("time-scale")} must be a positive number`);
+  const timeoutMs = duration(raw, "timeout", "60m", name);
+  if (timeoutMs <= 0) throw new UsageError(`${name("timeout")} must be more than 0`);
+  return {
+    mode,
+    promotionId: text(raw, "promotion-id"),
+    description: text(raw, "description"),
+    promoter: text(raw, "promoter"),
+    timeoutMs,
+    lockWaitMs: duration(raw, "lock-wait", "0", name),
+    requestTimeoutMs: duration(raw, "request-timeout", "30s", name),
+    timeScale,
+  };
+}

@@ -1,0 +1,38 @@
+// The plan with what each step will write: payloads from promotionSteps, and for each modified
+// resource the target's current fields beside them. Where payloads cannot be read, names alone.
+import type { Report, ReportKind } from "../../core/report/model.js";
+import type { PingOneContext } from "./context.js";
+import { diffFields, payloadFingerprint } from "./field-diff.js";
+import { planReport, type StepDetails } from "./report.js";
+import type { PlanStep, Promotion, PromotionStep } from "./types.js";
+
+/** Reading every modified resource is one GET each: past this many, names alone. */
+const MAX_FIELD_DIFFS = 200;
+
+export async function detailedReport(
+  ctx: PingOneContext,
+  promotion: Promotion,
+  kind: ReportKind,
+): Promise<Report> {
+  let steps: PromotionStep[];
+  try {
+    steps = await ctx.api.listPromotionSteps(promotion.id, ctx.signal);
+  } catch (error) {
+    ctx.log.warn(
+      `[plan] could not read the steps' payloads (${(error as Error).message}); the report names the resources only`,
+    );
+    return planReport(promotion, kind);
+  }
+  const planned: PlanStep[] = steps.length > 0 ? steps : (promotion.promotionPlan?.steps ?? []);
+  const details = new Map<number, StepDetails>();
+  let diffs = 0;
+  for (const [index, step] of steps.entries()) {
+    const detail: StepDetails = { fingerprint: payloadFingerprint(step.payload) };
+    if (step.action === "PUT" && step.payload !== undefined && diffs++ < MAX_FIELD_DIFFS) {
+      const current = await ctx.api.readTargetResource(step.resourceUrl, ctx.signal);
+      if (current !== undefined) detail.fields = diffFields(current, step.payload);
+    }
+    details.set(index, detail);
+  }
+  return planReport(promotion, kind, details, planned);
+}

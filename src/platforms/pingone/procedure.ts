@@ -1,0 +1,211 @@
+// PingOne Platform's modes. Every promotion this run creates and does not execute is deleted
+// before the run ends; an execution it started is followed to its end; nothing else is touched.
+import { randomBytes } from "node:crypto";
+import type { Report } from "../../core/report/model.js";
+import { failedWork } from "../../core/run/failure.js";
+import { type Held, runShell } from "../../core/run/shell.js";
+import type { Mode, RunResult, Work } from "../../core/run/types.js";
+import type { Logger } from "../../core/util/log.js";
+import type { PingOneApi } from "./api.js";
+import { type PingOneContext, targetOf } from "./context.js";
+import { classifyError } from "./failures.js";
+import type { PingOneConfig } from "./inputs.js";
+import {
+  createPromotion,
+  ensureNoneRunning,
+  execute,
+  followExecution,
+  mismatch,
+  requestRollback,
+  rollbackCandidate,
+  waitForPlan,
+} from "./lifecycle.js";
+import { detailedReport } from "./plan-details.js";
+import { releaseCommand, releasePromotion } from "./release.js";
+import { promotionsStatus, unlockDraft } from "./status.js";
+
+export interface PingOneRunOptions {
+  config: PingOneConfig;
+  api: PingOneApi;
+  logger: Logger;
+  signal?: AbortSignal;
+  description?: string;
+  onHeld?: (held: Held) => void;
+  onReleased?: (held: Held) => void;
+  beforePromote?: (report: Report) => void | Promise<void>;
+}
+
+type Hold = (held: Held) => void;
+
+/** Runs one PingOne mode to the end. Never throws: every outcome is a RunResult. */
+export function runPingOne(options: PingOneRunOptions): Promise<RunResult> {
+  const { config, api } = options;
+  return runShell(
+    { ...options, mode: config.mode, timeoutMs: config.timeoutMs, timeScale: config.timeScale },
+    {
+      work: (run, hold) => dispatch({ ...run, api, config }, options, hold),
+      release: (held, budgetMs) =>
+        releasePromotion(api, held, options.logger, budgetMs, config.timeScale),
+      releaseCommand: (held) => releaseCommand(held, config.sourceEnvironmentId),
+      classify: classifyError,
+    },
+  );
+}
+
+async function dispatch(
+  ctx: PingOneContext,
+  options: PingOneRunOptions,
+  hold: Hold,
+): Promise<Work> {
+  const mode: Mode = ctx.config.mode;
+  switch (mode) {
+    case "preview":
+    case "dry-run":
+      return planOnly(ctx, options, hold, mode);
+    case "promote":
+      return promote(ctx, options, hold);
+    case "rollback-preview":
+      return rollbackPreview(ctx);
+    case "rollback":
+      return rollback(ctx, hold);
+    case "status":
+      return promotionsStatus(ctx);
+    case "unlock":
+      return unlockDraft(ctx);
+  }
+}
+
+function counts(report: Report): string {
+  const { added, modified, deleted, total } = report.counts;
+  return `${total} step(s): ${added} added, ${modified} modified, ${deleted} deleted`;
+}
+
+/** Creates this run's draft and waits for its plan; the shell deletes the draft at the end. */
+async function draftAndPlan(ctx: PingOneContext, options: PingOneRunOptions, hold: Hold) {
+  const tag = randomBytes(6).toString("hex");
+  const description = `${options.description ?? "tenant-promote"} (tenant-promote run ${tag})`;
+  const created = await createPromotion(ctx, description, tag);
+  hold({ kind: "draft promotion", id: created.id, origin: ctx.api.origin });
+  ctx.log.info(
+    `[create] promotion ${created.id} (${created.status}) to ${ctx.config.targetEnvironmentId}`,
+  );
+  const planned = await waitForPlan(ctx, created.id);
+  return { planned, report: await detailedReport(ctx, planned, "plan") };
+}
+
+async function planOnly(
+  ctx: PingOneContext,
+  options: PingOneRunOptions,
+  hold: Hold,
+  mode: Mode,
+): Promise<Work> {
+  if (mode === "dry-run") await ensureNoneRunning(ctx);
+  const { planned, report } = await draftAndPlan(ctx, options, hold);
+  const where = `from ${ctx.config.sourceEnvironmentId} to ${ctx.config.targetEnvironmentId}`;
+  if (report.counts.total === 0)
+    return {
+      result: "no-change",
+      message: `Nothing to promote ${where}.`,
+      report,
+      dryRunReport: report,
+      promotionId: planned.id,
+    };
+  return {
+    result: "succeeded",
+    message: `The plan has ${counts(report)} ${where}; nothing was executed.`,
+    report,
+    dryRunReport: report,
+    promotionId: planned.id,
+  };
+}
+
+async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Hold): Promise<Work> {
+  await ensureNoneRunning(ctx);
+  const { planned, report } = await draftAndPlan(ctx, options, hold);
+  if (report.counts.total === 0)
+    return {
+      result: "no-change",
+      message: "Nothing to promote: the plan has no step.",
+      report,
+      dryRunReport: report,
+      promotionId: planned.id,
+    };
+  if (options.beforePromote) {
+    try {
+      await options.beforePromote(report);
+    } catch (error) {
+      return {
+        ...failedWork(classifyError(error)),
+        report,
+        dryRunReport: report,
+        promotionId: planned.id,
+      };
+    }
+  }
+  await ensureNoneRunning(ctx, planned.id);
+  ctx.log.info(`[execute] promotion ${planned.id}: ${counts(report)}`);
+  // From here it is no draft: the release follows it instead of deleting it.
+  hold({ kind: "running promotion", id: planned.id, origin: ctx.api.origin });
+  await execute(ctx, planned.id);
+  await followExecution(ctx, planned.id, "promotion");
+  return {
+    result: "succeeded",
+    message: `Promoted ${counts(report)} to ${ctx.config.targetEnvironmentId}.`,
+    report: { ...report, kind: "promotion" },
+    dryRunReport: report,
+    promotionId: planned.id,
+  };
+}
+
+async function rollbackPreview(ctx: PingOneContext): Promise<Work> {
+  const original = await rollbackCandidate(ctx);
+  if (!original) return nothingToRollBack(ctx);
+  const report = await detailedReport(ctx, original, "rollback-plan");
+  return {
+    result: report.counts.total === 0 ? "no-change" : "succeeded",
+    message: `A rollback would revert promotion ${original.id} (${original.status}): ${counts(report)}.`,
+    report,
+    promotionId: original.id,
+  };
+}
+
+async function rollback(ctx: PingOneContext, hold: Hold): Promise<Work> {
+  const original = await rollbackCandidate(ctx);
+  if (!original) return nothingToRollBack(ctx);
+  const expected = ctx.config.promotionId;
+  if (expected && expected !== original.id) throw mismatch(expected, original.id, ctx.api.origin);
+  const reverted = await detailedReport(ctx, original, "rollback-plan");
+  await ensureNoneRunning(ctx);
+  ctx.log.info(`[rollback] rolling back promotion ${original.id} (${original.status})`);
+  const created = await requestRollback(ctx, original.id);
+  hold({ kind: "draft promotion", id: created.id, origin: ctx.api.origin });
+  ctx.log.info(`[rollback] rollback promotion ${created.id} (${created.status})`);
+  await waitForPlan(ctx, created.id);
+  await ensureNoneRunning(ctx, created.id);
+  hold({ kind: "running promotion", id: created.id, origin: ctx.api.origin });
+  await execute(ctx, created.id);
+  await followExecution(ctx, created.id, "rollback");
+  const after = await ctx.api.getPromotion(original.id, ctx.signal);
+  if (after.status !== "ROLLED_BACK")
+    return {
+      result: "failed",
+      reason: "api-error",
+      message: `Rollback promotion ${created.id} completed, but promotion ${original.id} is ${after.status}, not ROLLED_BACK.`,
+      nextSteps: ["Check the target environment and `tenant-promote status --platform pingone`."],
+      report: { ...reverted, kind: "rollback" },
+      promotionId: created.id,
+    };
+  return {
+    result: "succeeded",
+    message: `Rolled back promotion ${original.id}: ${counts(reverted)} reverted on ${targetOf(original)}.`,
+    report: { ...reverted, kind: "rollback" },
+    promotionId: created.id,
+  };
+}
+
+function nothingToRollBack(ctx: PingOneContext): Work {
+  return {
+    result: "no-change",
+    message: `Nothing to roll back: no executed promotion from ${ctx.config.sourceEnvironmentId} to ${ctx.config.targetEnvironmentId} is left to revert.`,
+  };
+}

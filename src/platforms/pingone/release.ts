@@ -1,0 +1,105 @@
+// Giving back what a run holds: a draft promotion is deleted (after its plan, if still planning);
+// an execution that started is followed to its end and how it ended is said. Never throws.
+import { ApiError } from "../../core/http/errors.js";
+import { pollUntil, type RunContext } from "../../core/run/poll.js";
+import type { Held } from "../../core/run/shell.js";
+import type { Logger } from "../../core/util/log.js";
+import type { PingOneApi } from "./api.js";
+import { POLL_MS } from "./timing.js";
+import type { Promotion } from "./types.js";
+
+const DELETABLE = new Set(["NEW", "READY"]);
+const PLANNING = new Set([
+  "PREPARING",
+  "ADDITIONAL_SNAPSHOTS_REQUESTED",
+  "ROLLBACK_NEW",
+  "ROLLBACK_PREPARING",
+]);
+const EXECUTING = new Set(["IN_PROGRESS"]);
+
+export function releaseCommand(held: Held, sourceEnvironmentId: string): string {
+  return held.kind === "draft promotion"
+    ? `tenant-promote unlock --platform pingone --source-environment-id ${sourceEnvironmentId} --promotion-id ${held.id}`
+    : `tenant-promote status --platform pingone --source-environment-id ${sourceEnvironmentId}`;
+}
+
+export async function releasePromotion(
+  api: PingOneApi,
+  held: Held,
+  log: Logger,
+  budgetMs: number,
+  scale: number,
+): Promise<boolean> {
+  const ctx: RunContext = {
+    log,
+    signal: AbortSignal.timeout(budgetMs),
+    runStart: Date.now(),
+    scale,
+  };
+  const read = () => api.getPromotion(held.id, ctx.signal);
+  try {
+    let promotion = await read();
+    if (PLANNING.has(promotion.status)) {
+      promotion = await pollUntil(ctx, {
+        phase: "release: waiting for the plan before deleting",
+        read,
+        describe: (p: Promotion) => p.status,
+        done: (p) => !PLANNING.has(p.status),
+        intervalMs: () => POLL_MS.plan,
+      });
+    }
+    if (EXECUTING.has(promotion.status)) {
+      log.warn(
+        `[release] promotion ${held.id} is executing and cannot be stopped; following it to its end`,
+      );
+      promotion = await pollUntil(ctx, {
+        phase: "release: following the execution",
+        read,
+        describe: (p: Promotion) => p.status,
+        done: (p) => !EXECUTING.has(p.status),
+        intervalMs: () => POLL_MS.execution,
+      });
+      log.info(`[release] promotion ${held.id} ended ${promotion.status}`);
+      return true;
+    }
+    if (DELETABLE.has(promotion.status) || promotion.status === "VALIDATION_FAILED") {
+      return await deleteDraft(api, promotion, log, ctx.signal);
+    }
+    log.info(`[release] promotion ${held.id} is ${promotion.status}: nothing to release`);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      log.info(`[release] promotion ${held.id} is gone already`);
+      return true;
+    }
+    const why = ctx.signal.aborted ? "the time to release it ran out" : (error as Error).message;
+    log.warn(`[release] could not settle promotion ${held.id}: ${why}`);
+    return false;
+  }
+}
+
+async function deleteDraft(
+  api: PingOneApi,
+  promotion: Promotion,
+  log: Logger,
+  signal: AbortSignal,
+): Promise<boolean> {
+  try {
+    await api.deletePromotion(promotion.id, signal);
+    log.info(`[release] deleted draft promotion ${promotion.id} (${promotion.status})`);
+    return true;
+  } catch (error) {
+    // PingOne deletes only NEW and READY promotions; a failed validation stays as a record.
+    if (
+      promotion.status === "VALIDATION_FAILED" &&
+      error instanceof ApiError &&
+      error.status === 400
+    ) {
+      log.warn(
+        `[release] PingOne keeps promotion ${promotion.id} (VALIDATION_FAILED) and refuses to delete it; it runs only if executed`,
+      );
+      return true;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+// A promotion's plan as the one report model: each step's resource type is the config item,
+// POST added, PUT modified, DELETE deleted, named by the resource's name.
+import { countChanges } from "../../core/report/changes.js";
+import { parseCreatedDate } from "../../core/report/dates.js";
+import { reportHash } from "../../core/report/hash.js";
+import type {
+  ChangeEntry,
+  ConfigItemChanges,
+  FieldChange,
+  Report,
+  ReportKind,
+} from "../../core/report/model.js";
+import type { PlanStep, Promotion } from "./types.js";
+
+const KIND_OF_ACTION: Record<string, "added" | "modified" | "deleted"> = {
+  POST: "added",
+  PUT: "modified",
+  PATCH: "modified",
+  DELETE: "deleted",
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const AREA = "Resources";
+
+/** "populations" from .../environments/<id>/populations/<id>; nested types keep their path. */
+export function resourceType(resourceUrl: string): string {
+  let path = resourceUrl;
+  try {
+    path = new URL(resourceUrl).pathname;
+  } catch {
+    // A relative URL: its path is all there is.
+  }
+  const segments = path.split("/").filter(Boolean);
+  const at = segments.indexOf("environments");
+  const rest = (at >= 0 ? segments.slice(at + 2) : segments).filter((s) => !UUID.test(s));
+  return rest.join("/") || "environment";
+}
+
+/** What the faces know of a step beyond the plan: its field changes and payload digest. */
+export interface StepDetails {
+  fields?: FieldChange[];
+  fingerprint?: string;
+}
+
+function entryOf(step: PlanStep, details: StepDetails | undefined): ChangeEntry {
+  const resource = step.action === "DELETE" ? step.targetResource : step.sourceResource;
+  const other = step.action === "DELETE" ? step.sourceResource : step.targetResource;
+  const name = resource?.name ?? other?.name ?? resource?.id ?? other?.id ?? "";
+  const entry: ChangeEntry = { name };
+  if (resource?.id) entry.uid = resource.id;
+  if (details?.fields && details.fields.length > 0) entry.fields = details.fields;
+  if (details?.fingerprint) entry.fingerprint = details.fingerprint;
+  return entry;
+}
+
+/** `details` is keyed by the step's index in the plan. */
+export function planReport(
+  promotion: Promotion,
+  kind: ReportKind,
+  details: Map<number, StepDetails> = new Map(),
+  steps: PlanStep[] = promotion.promotionPlan?.steps ?? [],
+): Report {
+  const items = new Map<string, ConfigItemChanges>();
+  steps.forEach((step, index) => {
+    const change = KIND_OF_ACTION[String(step.action).toUpperCase()] ?? "modified";
+    const type = resourceType(step.resourceUrl);
+    const item = items.get(type) ?? { configItem: type, added: [], modified: [], deleted: [] };
+    item[change].push(entryOf(step, details.get(index)));
+    items.set(type, item);
+  });
+  const areas =
+    items.size === 0
+      ? []
+      : [
+          {
+            name: AREA,
+            items: [...items.values()].sort((a, b) => (a.configItem < b.configItem ? -1 : 1)),
+          },
+        ];
+  return {
+    kind,
+    promotionId: promotion.id,
+    promotionDescription: promotion.description,
+    createdDate: promotion.createdAt,
+    createdAt: parseCreatedDate(promotion.createdAt),
+    areas,
+    missingESVs: [],
+    previouslyIgnoredEncryptedSecrets: [],
+    counts: countChanges(areas),
+    hash: reportHash(areas),
+  };
+}
