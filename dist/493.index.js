@@ -620,8 +620,8 @@ function defaultScenario() {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/core/emulator/http-server.ts + 2 modules
-var http_server = __webpack_require__(4221);
+// EXTERNAL MODULE: ./src/core/emulator/http-server.ts + 1 modules
+var http_server = __webpack_require__(6403);
 ;// CONCATENATED MODULE: ./src/platforms/aic/emulator/reply.ts
 /** The API's error body: {code, message}. */
 function errorReply(status, message, headers) {

@@ -1347,8 +1347,8 @@ function defaultPingOneScenario() {
     return pingOneScenarioFromDocument(DEFAULT_PINGONE_SCENARIO_DOCUMENT);
 }
 
-// EXTERNAL MODULE: ./src/core/emulator/http-server.ts + 2 modules
-var http_server = __webpack_require__(4221);
+// EXTERNAL MODULE: ./src/core/emulator/http-server.ts + 1 modules
+var http_server = __webpack_require__(6403);
 // EXTERNAL MODULE: ./src/core/emulator/timeline.ts
 var timeline = __webpack_require__(5636);
 ;// CONCATENATED MODULE: ./src/platforms/pingone/emulator/promotion-store.ts

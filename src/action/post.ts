@@ -36,14 +36,19 @@ export async function post(): Promise<void> {
     const released = await connection.release(held, prepared.logger, budget);
     if (!released) {
       core.setFailed(
-        `${capitalized(what)} could not be released. Release it with: ${command} (or run this action with mode: unlock and promotion-id: ${held.id}).`,
+        `${capitalized(what)} could not be released. Release it with: ${command}${unlockable(held.kind) ? ` (or run this action with mode: unlock and promotion-id: ${held.id})` : ""}.`,
       );
     }
   } catch (error) {
     core.setFailed(
-      `tenant-promote post could not release ${what}: ${scrub((error as Error).message)}.${command ? ` Release it with: ${command}` : ` Release it with mode: unlock and promotion-id: ${held.id}.`}`,
+      `tenant-promote post could not release ${what}: ${scrub((error as Error).message)}.${command ? ` Release it with: ${command}` : unlockable(held.kind) ? ` Release it with mode: unlock and promotion-id: ${held.id}.` : " See it with mode: status."}`,
     );
   }
+}
+
+/** What mode: unlock can release: a lock or a draft; a running job it cannot. */
+function unlockable(kind: string): boolean {
+  return kind === "lock" || kind === "draft promotion";
 }
 
 function capitalized(text: string): string {

@@ -15,6 +15,8 @@ export function exitCodeFor(result: RunResult): number {
   if (result.lockReleased === false) return EXIT.lockLeftBehind;
   if (result.result !== "failed") return EXIT.ok;
   if (result.reason === "lock-conflict") return EXIT.lockConflict;
+  // Found only once the platform answered (a rollback target it does not offer): still the input's fault.
+  if (result.reason === "usage") return EXIT.usage;
   if (result.reason === "cancelled") return EXIT.cancelled;
   return EXIT.failed;
 }

@@ -1,10 +1,11 @@
 // The only file that names every platform. The faces look platforms up here by name.
 import { UsageError } from "../core/util/usage-error.js";
 import { aicPlatform } from "./aic/index.js";
+import { arcGisPlatform } from "./arcgis/index.js";
 import { pingOnePlatform } from "./pingone/index.js";
 import type { InputSpec, Platform } from "./platform.js";
 
-export const PLATFORMS: readonly Platform[] = [aicPlatform, pingOnePlatform];
+export const PLATFORMS: readonly Platform[] = [aicPlatform, pingOnePlatform, arcGisPlatform];
 
 export const DEFAULT_PLATFORM = "aic";
 

@@ -46,7 +46,15 @@ export interface JsonRequest {
   body?: object;
   /** Overrides the content type the client would pick, e.g. a vendor type on a body-less POST. */
   contentType?: string;
+  /** A POST that changes nothing (a read): re-sent like a GET when an attempt's outcome is unknown. */
+  readOnly?: boolean;
   signal?: AbortSignal;
+}
+
+/** What goes on the wire besides the default headers: the token's place and the body text. */
+export interface EncodedRequest {
+  headers: Record<string, string>;
+  body: string | undefined;
 }
 
 export interface JsonReply {
@@ -74,7 +82,11 @@ export abstract class JsonApiClient {
   }
 
   /** Whether a non-2xx answer may be sent again. Never asked when the outcome is unknown. */
-  protected abstract isRetryable(method: HttpMethod, error: ApiError): boolean;
+  protected abstract isRetryable(
+    method: HttpMethod,
+    error: ApiError,
+    request: JsonRequest,
+  ): boolean;
 
   /** Headers on every request besides Authorization and Content-Type. */
   protected defaultHeaders(): Record<string, string> {
@@ -88,6 +100,34 @@ export abstract class JsonApiClient {
   /** Methods whose effect is unknown once sent without a clear answer, so never re-sent then. */
   protected isUnrepeatable(method: HttpMethod): boolean {
     return method === "POST";
+  }
+
+  /** The token as a bearer header and the body as JSON; a platform may carry both otherwise. */
+  protected encode(request: JsonRequest, token: string): EncodedRequest {
+    return {
+      headers: { authorization: `Bearer ${token}` },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    };
+  }
+
+  /** A 2xx reply that is a failure all the same (an error body under HTTP 200), if any. */
+  protected errorInSuccess(
+    _endpoint: Endpoint,
+    _reply: HttpReply,
+    _unrepeatable: boolean,
+  ): ApiError | undefined {
+    return undefined;
+  }
+
+  /** Whether the server refused the token itself: then one retry with a fresh token. */
+  protected isTokenRejected(error: ApiError): boolean {
+    return error.status === 401;
+  }
+
+  /** Whether a non-2xx answer to an unrepeatable request leaves its effect unknown. */
+  protected answerLeavesOutcomeUnknown(status: number): boolean {
+    // 501 and 503: refused before any processing.
+    return status >= 500 && status !== 501 && status !== 503;
   }
 
   /** The typed error for a non-2xx, non-3xx reply. */
@@ -107,10 +147,9 @@ export abstract class JsonApiClient {
   /** A 2xx reply, after retries and at most one fresh-token retry on 401. */
   protected async send(request: JsonRequest): Promise<JsonReply> {
     const endpoint: Endpoint = { method: request.method, path: request.path, origin: this.origin };
-    const json = request.body === undefined ? undefined : JSON.stringify(request.body);
     const { signal } = request;
     const run = () =>
-      withRetries(() => this.attempt(endpoint, request, json), {
+      withRetries(() => this.attempt(endpoint, request), {
         policy: this.policy,
         logger: this.logger,
         signal,
@@ -118,27 +157,23 @@ export abstract class JsonApiClient {
     try {
       return { endpoint, reply: await run() };
     } catch (error) {
-      // A 401 means the request was not processed, so even a POST may go again.
-      if (!(error instanceof ApiError && error.status === 401)) throw error;
+      // A refused token means the request was not processed, so even a POST may go again.
+      if (!(error instanceof ApiError && this.isTokenRejected(error))) throw error;
       this.logger.warn(
-        `${describeEndpoint(endpoint)} answered HTTP 401; retrying once with a fresh token`,
+        `${describeEndpoint(endpoint)} answered ${answer(error)}; retrying once with a fresh token`,
       );
       this.tokens.invalidate();
       return { endpoint, reply: await run() };
     }
   }
 
-  private async attempt(
-    endpoint: Endpoint,
-    request: JsonRequest,
-    body: string | undefined,
-  ): Promise<Attempt<HttpReply>> {
+  private async attempt(endpoint: Endpoint, request: JsonRequest): Promise<Attempt<HttpReply>> {
     const { method, signal } = request;
     const token = await this.tokens.getToken(signal);
-    const headers: Record<string, string> = {
-      ...this.defaultHeaders(),
-      authorization: `Bearer ${token}`,
-    };
+    const encoded = this.encode(request, token);
+    const { body } = encoded;
+    const headers: Record<string, string> = { ...this.defaultHeaders(), ...encoded.headers };
+    const unrepeatable = this.isUnrepeatable(method) && !request.readOnly;
     const contentType = this.contentType(request);
     if (contentType) headers["content-type"] = contentType;
     let reply: HttpReply;
@@ -155,30 +190,38 @@ export abstract class JsonApiClient {
       });
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
-      if (this.isUnrepeatable(method) && error.outcomeUnknown) return { error };
+      if (unrepeatable && error.outcomeUnknown) return { error };
       return {
         error,
         retry: { what: `${describeEndpoint(endpoint)} failed (${failureCode(error)})` },
       };
     }
-    if (reply.status >= 200 && reply.status < 300) return { value: reply };
-    if (reply.status >= 300 && reply.status < 400) return { error: redirectError(endpoint, reply) };
-    const outcomeUnknown = this.isUnrepeatable(method) && answerLeavesOutcomeUnknown(reply.status);
-    const error = this.errorFromReply(endpoint, reply, outcomeUnknown);
-    if (outcomeUnknown || !this.isRetryable(method, error)) return { error };
+    let error: ApiError;
+    if (reply.status >= 200 && reply.status < 300) {
+      const failed = this.errorInSuccess(endpoint, reply, unrepeatable);
+      if (!failed) return { value: reply };
+      error = failed;
+    } else if (reply.status >= 300 && reply.status < 400) {
+      return { error: redirectError(endpoint, reply) };
+    } else {
+      const outcomeUnknown = unrepeatable && this.answerLeavesOutcomeUnknown(reply.status);
+      error = this.errorFromReply(endpoint, reply, outcomeUnknown);
+    }
+    if (error.outcomeUnknown || !this.isRetryable(method, error, request)) return { error };
     return {
       error,
       retry: {
-        what: `${describeEndpoint(endpoint)} answered HTTP ${reply.status}`,
+        what: `${describeEndpoint(endpoint)} answered ${answer(error)}`,
         retryAfterMs: this.retryAfterMs(reply, error),
       },
     };
   }
 }
 
-/** A write answered with one of these may or may not have taken effect (503: refused first). */
-function answerLeavesOutcomeUnknown(status: number): boolean {
-  return status >= 500 && status !== 501 && status !== 503;
+/** "HTTP 503", or "HTTP 200 with error 498" for an error body under a 2xx status. */
+function answer(error: ApiError): string {
+  const inBody = error.status < 300 && error.serverCode !== undefined;
+  return `HTTP ${error.status}${inBody ? ` with error ${error.serverCode}` : ""}`;
 }
 
 function failureCode(error: NetworkError): string {

@@ -8,6 +8,8 @@ const TITLES: Record<ReportKind, string> = {
   rollback: "Rollback report",
   plan: "Promotion plan",
   "rollback-plan": "Rollback plan",
+  "patch-rollback-preview": "Patch rollback preview",
+  "patch-rollback": "Patch rollback",
 };
 
 export function reportTitle(kind: ReportKind): string {

@@ -1,3 +1,4 @@
+import { formatDuration } from "../util/duration.js";
 import type { ChangeKind } from "./changes.js";
 import { CHANGE_KINDS, countChanges, countItem, formatCounts, summarizeCounts } from "./changes.js";
 import { escapeMarkdown as esc } from "./escape.js";
@@ -46,6 +47,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const maxEntries = options.maxEntriesPerItem ?? Number.POSITIVE_INFINITY;
   const items = report.areas.flatMap((area) => areaBlocks(area, collapseAbove, maxEntries));
   const tail: Section[] = extraSection(report.extra).map((text) => ({ text, dropRank: 1 }));
+  for (const text of timelineSection(report)) tail.push({ text, dropRank: 1 });
   tail.push({ text: `Report hash: \`${shortHash(report.hash)}\`` });
   return fitBlocks({ head, items, tail }, options.maxLength);
 }
@@ -152,6 +154,19 @@ function listSection(title: string, values: string[]): string[] {
   if (values.length === 0) return [];
   return [
     `### ${title} (${values.length})\n\n${values.map((value) => `- ${esc(value)}`).join("\n")}`,
+  ];
+}
+
+/** The job's messages, folded: the outcome matters first, the story when something went wrong. */
+function timelineSection(report: Report): string[] {
+  const timeline = report.timeline ?? [];
+  if (timeline.length === 0) return [];
+  const rows = timeline.map(
+    (t) =>
+      `| ${t.at ? esc(displayDate(t.at, undefined) ?? "") : ""} | ${esc(t.text).replace(/\|/g, "\\|")} | ${t.durationMs === undefined ? "" : formatDuration(t.durationMs)} |`,
+  );
+  return [
+    `<details><summary>Job messages (${timeline.length})</summary>\n\n| Time | Message | Took |\n| --- | --- | ---: |\n${rows.join("\n")}\n\n</details>`,
   ];
 }
 

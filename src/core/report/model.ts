@@ -7,7 +7,9 @@ export type ReportKind =
   | "provisional-rollback"
   | "rollback"
   | "plan"
-  | "rollback-plan";
+  | "rollback-plan"
+  | "patch-rollback-preview"
+  | "patch-rollback";
 
 /** One field a modified entry will change: where, and its value before and after (as text). */
 export interface FieldChange {
@@ -51,6 +53,15 @@ export interface ChangeCounts {
   total: number;
 }
 
+/** One message of a long job, e.g. an ArcGIS rollback, in the order it appeared. */
+export interface TimelineEntry {
+  /** ISO 8601, when the platform said. */
+  at?: string;
+  text: string;
+  /** Until the next message, when both times are known. */
+  durationMs?: number;
+}
+
 export interface Report {
   kind: ReportKind;
   reportId?: string;
@@ -71,4 +82,6 @@ export interface Report {
   hash: string;
   /** Top-level fields the model does not know, kept as received. */
   extra?: Record<string, unknown>;
+  /** A job's messages, shown folded after the changes. */
+  timeline?: TimelineEntry[];
 }

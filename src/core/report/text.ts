@@ -43,6 +43,11 @@ export function renderText(report: Report): string {
       }
     }
   }
+  if (report.timeline && report.timeline.length > 0) {
+    lines.push("Job messages:");
+    for (const t of report.timeline)
+      lines.push(`  ${t.at ? `${displayDate(t.at, undefined)}  ` : ""}${clean(t.text)}`);
+  }
   if (report.missingESVs.length > 0) {
     lines.push(`Missing ESVs: ${report.missingESVs.map(clean).join(", ")}`);
   }

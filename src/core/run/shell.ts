@@ -51,6 +51,8 @@ export interface Procedure {
   releaseCommand(held: Held): string;
   /** Maps anything the work threw to a failure in the platform's words. */
   classify(error: unknown): EngineFailure;
+  /** Whether the held thing's id is the run's promotion id (an AIC lock's is; an ArcGIS job's is not). */
+  heldIsPromotion?: boolean;
 }
 
 /** Runs one mode to the end. Never throws: every outcome is a RunResult. */
@@ -97,7 +99,9 @@ async function release(
   );
   const released = await procedure.release(held, budget);
   if (released) options.onReleased?.(held);
-  const done: Work = { ...work, promotionId: work.promotionId ?? held.id, lockReleased: released };
+  const promotionId =
+    work.promotionId ?? (procedure.heldIsPromotion === false ? undefined : held.id);
+  const done: Work = { ...work, promotionId, lockReleased: released };
   if (released) return done;
   done.nextSteps = [
     ...(done.nextSteps ?? []),

@@ -106,11 +106,13 @@ export class ClientCredentialsTokenSource extends CachedTokenSource {
 
   protected async mint(signal: AbortSignal | undefined): Promise<MintedToken> {
     const first = this.method;
+    let firstRefusal: AuthError;
     try {
       return await this.mintWith(first, signal);
     } catch (error) {
       if (!isClientRefusal(error)) throw this.withHint(error);
-      if (this.methodProven) throw this.refused(error, [first]);
+      if (this.methodProven) throw this.refused([[first, error]]);
+      firstRefusal = error;
     }
     const other = first === "client_secret_basic" ? "client_secret_post" : "client_secret_basic";
     this.logger.debug(`${this.tokenUrl} refused ${first}; trying ${other}`);
@@ -119,7 +121,12 @@ export class ClientCredentialsTokenSource extends CachedTokenSource {
       this.method = other;
       return minted;
     } catch (error) {
-      if (isClientRefusal(error)) throw this.refused(error, [first, other]);
+      // Both answers: one says the method is wrong, the other why the credentials are.
+      if (isClientRefusal(error))
+        throw this.refused([
+          [first, firstRefusal],
+          [other, error],
+        ]);
       throw this.withHint(error);
     }
   }
@@ -159,11 +166,14 @@ export class ClientCredentialsTokenSource extends CachedTokenSource {
   }
 
   /** error.message names the token URL and the server's reason, already scrubbed. */
-  private refused(error: AuthError, tried: ClientAuthMethod[]): AuthError {
+  private refused(answers: Array<[ClientAuthMethod, AuthError]>): AuthError {
+    const tried = answers.map(([method]) => method).join(" and ");
+    const said = answers.map(([method, error]) => `${method}: ${error.message}`).join("; ");
+    const last = (answers[answers.length - 1] as [ClientAuthMethod, AuthError])[1];
     return new AuthError(
-      `PingOne refused the client id and secret of the worker application in environment ${this.environmentId} (tried ${tried.join(" and ")}): ${error.message}. Check the client id and secret, and that the worker application lives in environment ${this.environmentId} (token URL ${this.tokenUrl}).`,
-      error.status,
-      error.oauthError,
+      `PingOne refused the client id and secret of the worker application in environment ${this.environmentId} (tried ${tried}; ${said}). Check the client id and secret, and that the worker application lives in environment ${this.environmentId} (token URL ${this.tokenUrl}).`,
+      last.status,
+      last.oauthError,
     );
   }
 

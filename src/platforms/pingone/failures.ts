@@ -55,10 +55,18 @@ export function executionFailure(
   );
 }
 
-export function conflictFailure(other: Promotion, target: string): EngineFailure {
+/** `ownDraft`: the draft this run created before the conflict appeared (it is deleted). */
+export function conflictFailure(
+  other: Promotion,
+  target: string,
+  ownDraft?: string,
+): EngineFailure {
+  const ours = ownDraft
+    ? `this run's draft ${ownDraft} is deleted, nothing was executed`
+    : "this run created nothing";
   return new EngineFailure(
     "lock-conflict",
-    `Promotion ${other.id} to ${target} is ${other.status}; this run created nothing and left it alone.`,
+    `Promotion ${other.id} to ${target} is ${other.status}; ${ours}, and that promotion was left alone.`,
     [
       "Wait for it to finish, then run again (or pass lock-wait, e.g. 15m, to keep trying).",
       "See it with: tenant-promote status --platform pingone",

@@ -41,7 +41,7 @@ export async function ensureNoneRunning(ctx: PingOneContext, ownId?: string): Pr
     );
     const other = running[0];
     if (!other) return;
-    if (Date.now() >= deadline) throw conflictFailure(other, target ?? "the target");
+    if (Date.now() >= deadline) throw conflictFailure(other, target ?? "the target", ownId);
     ctx.log.info(
       `[wait] promotion ${other.id} to ${target} is ${other.status}; waiting (lock-wait)`,
     );
@@ -68,7 +68,8 @@ export async function createPromotion(
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.api.createPromotion(body, ctx.signal);
+      // Not cancellable: a create cut off mid-flight could leave a draft nobody deletes.
+      return await ctx.api.createPromotion(body);
     } catch (error) {
       if (!outcomeUnknown(error) || attempt > 1) throw error;
       ctx.log.warn(
@@ -188,14 +189,16 @@ function newest(p: Promotion): string {
 export async function requestRollback(ctx: PingOneContext, original: string): Promise<Promotion> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.api.rollbackPromotion(original, ctx.signal);
+      // Not cancellable: a request cut off mid-flight could leave a rollback nobody deletes.
+      return await ctx.api.rollbackPromotion(original);
     } catch (error) {
       if (!outcomeUnknown(error) || attempt > 1) throw error;
       ctx.log.warn(
         "[rollback] the reply was lost; reading the promotions to learn whether it was created",
       );
+      // Only one not yet run: an older, finished rollback attempt of the same promotion is not ours.
       const made = (await ctx.api.listPromotions({}, ctx.signal)).find(
-        (p) => previousOf(p) === original,
+        (p) => previousOf(p) === original && !EXECUTED.has(p.status) && p.status !== "IN_PROGRESS",
       );
       if (made) return made;
       ctx.log.info("[rollback] it was not; sending it once more");

@@ -9,30 +9,52 @@ import type { PlanStep, Promotion, PromotionStep } from "./types.js";
 /** Reading every modified resource is one GET each: past this many, names alone. */
 const MAX_FIELD_DIFFS = 200;
 
+/** `reverted`: the report of undoing this (executed) promotion's plan, for rollback-preview. */
 export async function detailedReport(
   ctx: PingOneContext,
   promotion: Promotion,
   kind: ReportKind,
+  reverted = false,
 ): Promise<Report> {
   let steps: PromotionStep[];
   try {
     steps = await ctx.api.listPromotionSteps(promotion.id, ctx.signal);
   } catch (error) {
+    if (ctx.signal.aborted) throw error; // cancelled or timed out: not a names-only report
     ctx.log.warn(
       `[plan] could not read the steps' payloads (${(error as Error).message}); the report names the resources only`,
     );
-    return planReport(promotion, kind);
+    return planReport(promotion, kind, new Map(), undefined, { reverted });
   }
   const planned: PlanStep[] = steps.length > 0 ? steps : (promotion.promotionPlan?.steps ?? []);
   const details = new Map<number, StepDetails>();
+  // Ids named by the plan are real resources. A plan that creates resources refers to them by
+  // ids it picks afresh each time: any other id counts as one of those, but only then.
+  const mapping = promotion.resourceMapping ?? {};
+  const known = new Set(
+    [
+      ...planned.flatMap((s) => [s.sourceResource?.id, s.targetResource?.id]),
+      // Every resource matched between the environments, touched by a step or not.
+      ...Object.keys(mapping),
+      ...Object.values(mapping),
+    ].filter(Boolean),
+  );
+  const creates = planned.some((s) => s.action === "POST");
+  const unstable = (id: string) => creates && !known.has(id);
   let diffs = 0;
   for (const [index, step] of steps.entries()) {
-    const detail: StepDetails = { fingerprint: payloadFingerprint(step.payload) };
-    if (step.action === "PUT" && step.payload !== undefined && diffs++ < MAX_FIELD_DIFFS) {
+    const detail: StepDetails = { fingerprint: payloadFingerprint(step.payload, unstable) };
+    // An executed promotion's payloads are what the target holds now: nothing to compare.
+    if (
+      !reverted &&
+      step.action === "PUT" &&
+      step.payload !== undefined &&
+      diffs++ < MAX_FIELD_DIFFS
+    ) {
       const current = await ctx.api.readTargetResource(step.resourceUrl, ctx.signal);
       if (current !== undefined) detail.fields = diffFields(current, step.payload);
     }
     details.set(index, detail);
   }
-  return planReport(promotion, kind, details, planned);
+  return planReport(promotion, kind, details, planned, { reverted });
 }

@@ -160,7 +160,7 @@ async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Ho
 async function rollbackPreview(ctx: PingOneContext): Promise<Work> {
   const original = await rollbackCandidate(ctx);
   if (!original) return nothingToRollBack(ctx);
-  const report = await detailedReport(ctx, original, "rollback-plan");
+  const report = await detailedReport(ctx, original, "rollback-plan", true);
   return {
     result: report.counts.total === 0 ? "no-change" : "succeeded",
     message: `A rollback would revert promotion ${original.id} (${original.status}): ${counts(report)}.`,
@@ -174,13 +174,13 @@ async function rollback(ctx: PingOneContext, hold: Hold): Promise<Work> {
   if (!original) return nothingToRollBack(ctx);
   const expected = ctx.config.promotionId;
   if (expected && expected !== original.id) throw mismatch(expected, original.id, ctx.api.origin);
-  const reverted = await detailedReport(ctx, original, "rollback-plan");
   await ensureNoneRunning(ctx);
   ctx.log.info(`[rollback] rolling back promotion ${original.id} (${original.status})`);
   const created = await requestRollback(ctx, original.id);
   hold({ kind: "draft promotion", id: created.id, origin: ctx.api.origin });
   ctx.log.info(`[rollback] rollback promotion ${created.id} (${created.status})`);
-  await waitForPlan(ctx, created.id);
+  // The rollback promotion's own plan says exactly what reverting does; it is the report.
+  const rollbackPlan = await detailedReport(ctx, await waitForPlan(ctx, created.id), "rollback");
   await ensureNoneRunning(ctx, created.id);
   hold({ kind: "running promotion", id: created.id, origin: ctx.api.origin });
   await execute(ctx, created.id);
@@ -192,13 +192,13 @@ async function rollback(ctx: PingOneContext, hold: Hold): Promise<Work> {
       reason: "api-error",
       message: `Rollback promotion ${created.id} completed, but promotion ${original.id} is ${after.status}, not ROLLED_BACK.`,
       nextSteps: ["Check the target environment and `tenant-promote status --platform pingone`."],
-      report: { ...reverted, kind: "rollback" },
+      report: rollbackPlan,
       promotionId: created.id,
     };
   return {
     result: "succeeded",
-    message: `Rolled back promotion ${original.id}: ${counts(reverted)} reverted on ${targetOf(original)}.`,
-    report: { ...reverted, kind: "rollback" },
+    message: `Rolled back promotion ${original.id}: ${counts(rollbackPlan)} on ${targetOf(original)}.`,
+    report: rollbackPlan,
     promotionId: created.id,
   };
 }

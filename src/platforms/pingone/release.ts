@@ -1,6 +1,6 @@
 // Giving back what a run holds: a draft promotion is deleted (after its plan, if still planning);
 // an execution that started is followed to its end and how it ended is said. Never throws.
-import { ApiError } from "../../core/http/errors.js";
+import { ApiError, NetworkError } from "../../core/http/errors.js";
 import { pollUntil, type RunContext } from "../../core/run/poll.js";
 import type { Held } from "../../core/run/shell.js";
 import type { Logger } from "../../core/util/log.js";
@@ -16,6 +16,12 @@ const PLANNING = new Set([
   "ROLLBACK_PREPARING",
 ]);
 const EXECUTING = new Set(["IN_PROGRESS"]);
+
+function isOutcomeUnknown(error: unknown): boolean {
+  return (
+    (error instanceof ApiError || error instanceof NetworkError) && error.outcomeUnknown === true
+  );
+}
 
 export function releaseCommand(held: Held, sourceEnvironmentId: string): string {
   return held.kind === "draft promotion"
@@ -89,6 +95,20 @@ async function deleteDraft(
     log.info(`[release] deleted draft promotion ${promotion.id} (${promotion.status})`);
     return true;
   } catch (error) {
+    // A lost reply: the promotion itself tells whether the delete took effect.
+    if (isOutcomeUnknown(error)) {
+      const gone = await api.getPromotion(promotion.id, signal).then(
+        () => false,
+        (readError) => readError instanceof ApiError && readError.status === 404,
+      );
+      if (gone) {
+        log.info(
+          `[release] deleted draft promotion ${promotion.id} (the reply was lost; it is gone)`,
+        );
+        return true;
+      }
+      throw error;
+    }
     // PingOne deletes only NEW and READY promotions; a failed validation stays as a record.
     if (
       promotion.status === "VALIDATION_FAILED" &&
@@ -96,7 +116,7 @@ async function deleteDraft(
       error.status === 400
     ) {
       log.warn(
-        `[release] PingOne keeps promotion ${promotion.id} (VALIDATION_FAILED) and refuses to delete it; it runs only if executed`,
+        `[release] PingOne keeps promotion ${promotion.id} (VALIDATION_FAILED): it refuses to delete it, and nothing is applied unless someone executes it`,
       );
       return true;
     }

@@ -58,11 +58,18 @@ export async function unlockDraft(ctx: PingOneContext): Promise<Work> {
       `Promotion ${id} goes to ${targetOf(promotion)}, not ${target}; it was left alone.`,
     );
   if (
-    !["NEW", "READY", "PREPARING", "ROLLBACK_NEW", "ROLLBACK_PREPARING"].includes(promotion.status)
+    ![
+      "NEW",
+      "READY",
+      "PREPARING",
+      "ADDITIONAL_SNAPSHOTS_REQUESTED",
+      "ROLLBACK_NEW",
+      "ROLLBACK_PREPARING",
+    ].includes(promotion.status)
   )
     throw new EngineFailure(
       "api-error",
-      `Promotion ${id} is ${promotion.status}, not a draft (NEW or READY); it was left alone.`,
+      `Promotion ${id} is ${promotion.status}, not a draft (NEW, being planned, or READY); it was left alone.`,
       [
         "Only drafts can be deleted. See the promotions with `tenant-promote status --platform pingone`.",
       ],

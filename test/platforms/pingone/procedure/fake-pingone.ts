@@ -15,6 +15,10 @@ export const SOURCE = "11111111-1111-4111-8111-111111111111";
 export const TARGET = "22222222-2222-4222-8222-222222222222";
 export const OTHER_TARGET = "33333333-3333-4333-8333-333333333333";
 
+/** Resource ids of the default plan (PingOne ids are UUIDs; the URL's ids are not types). */
+export const THEME_ID = "22222222-0303-4000-8000-000000000301";
+export const POLICY_ID = "22222222-0404-4000-8000-000000000401";
+
 const resourceUrl = (type: string, id?: string) =>
   `${ORIGIN}/v1/environments/${TARGET}/${type}${id ? `/${id}` : ""}`;
 
@@ -31,16 +35,16 @@ export function defaultSteps(): PromotionStep[] {
     {
       id: "s-2",
       action: "PUT",
-      resourceUrl: resourceUrl("themes", "tgt-theme"),
+      resourceUrl: resourceUrl("themes", THEME_ID),
       sourceResource: { id: "src-theme", name: "Brand" },
-      targetResource: { id: "tgt-theme", name: "Brand" },
+      targetResource: { id: THEME_ID, name: "Brand" },
       payload: { name: "Brand", configuration: { logoUrl: "https://new.example/logo.png" } },
     },
     {
       id: "s-3",
       action: "DELETE",
-      resourceUrl: resourceUrl("signOnPolicies", "tgt-sop"),
-      targetResource: { id: "tgt-sop", name: "Legacy MFA" },
+      resourceUrl: resourceUrl("signOnPolicies", POLICY_ID),
+      targetResource: { id: POLICY_ID, name: "Legacy MFA" },
     },
   ];
 }
@@ -49,9 +53,9 @@ export function defaultSteps(): PromotionStep[] {
 export function defaultTargetResources(): Map<string, unknown> {
   return new Map([
     [
-      resourceUrl("themes", "tgt-theme"),
+      resourceUrl("themes", THEME_ID),
       {
-        id: "tgt-theme",
+        id: THEME_ID,
         name: "Brand",
         configuration: { logoUrl: "https://old.example/logo.png" },
       },
@@ -291,7 +295,7 @@ export class FakePingOne implements PingOneApi {
     const outcome = await this.after[name]?.(this.attempts[name] as number, args, signal);
     if (outcome instanceof Error) throw outcome;
     if (value && typeof value === "object" && "id" in (value as object))
-      return wire(value as FakePromotion) as T;
+      return wire(value as unknown as FakePromotion) as T;
     return value;
   }
 

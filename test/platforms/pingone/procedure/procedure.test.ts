@@ -5,9 +5,9 @@ import { EngineFailure } from "../../../../src/core/run/failure.js";
 import type { Held } from "../../../../src/core/run/shell.js";
 import type { Mode } from "../../../../src/core/run/types.js";
 import { MemoryLogger } from "../../../../src/core/util/log.js";
-import type { CommonSettings, RawInputs } from "../../../../src/platforms/platform.js";
 import { validatePingOne } from "../../../../src/platforms/pingone/inputs.js";
 import { type PingOneRunOptions, runPingOne } from "../../../../src/platforms/pingone/procedure.js";
+import type { CommonSettings, RawInputs } from "../../../../src/platforms/platform.js";
 import {
   FakePingOne,
   hangUntilAborted,
@@ -16,6 +16,7 @@ import {
   OTHER_TARGET,
   SOURCE,
   TARGET,
+  THEME_ID,
 } from "./fake-pingone.js";
 
 interface RunSpec {
@@ -96,7 +97,8 @@ describe("preview and dry-run: a draft is created, planned, reported and deleted
     const theme = items.find((i) => i.configItem === "themes")?.modified[0];
     expect(theme).toMatchObject({
       name: "Brand",
-      uid: "tgt-theme",
+      // Named and identified by the source resource the PUT writes from.
+      uid: "src-theme",
       fields: [
         {
           path: "configuration.logoUrl",
@@ -150,14 +152,14 @@ describe("preview and dry-run: a draft is created, planned, reported and deleted
     expect(r).toMatchObject({ result: "failed", reason: "validation-failed", promotionId: "p-1" });
     expect(r.message).toContain("INVALID_VALUE: Population references a missing password policy");
     expect(r.message).toContain("NOT_FOUND: Theme image missing");
-    expect(r.message).toContain("/themes/tgt-theme");
+    expect(r.message).toContain(`/themes/${THEME_ID}`);
     expect(r.details?.validationErrors).toHaveLength(2);
     expect(r.nextSteps.join(" ")).toMatch(/exclude-resources/);
     // The delete was tried; PingOne's 400 for a VALIDATION_FAILED promotion counts as settled.
     expect(api.writes()).toEqual(["create", "delete:p-1"]);
     expect(api.status("p-1")).toBe("VALIDATION_FAILED");
     expect(r.lockReleased).toBe(true);
-    expect(log).toMatch(/PingOne keeps promotion p-1 \(VALIDATION_FAILED\)/);
+    expect(log).toMatch(/warn: \[release\] .*promotion p-1 \(VALIDATION_FAILED\)/);
   });
 
   it("VALIDATION_FAILED: where the API does delete it, the draft is gone", async () => {
@@ -335,7 +337,11 @@ describe("promote", () => {
     };
     const { r, log } = await run(api, "promote", { common: { lockWaitMs: 60_000 } });
     expect(r).toMatchObject({ result: "succeeded", promotionId: "p-1" });
-    expect(api.calls.slice(0, 3)).toEqual(["list:IN_PROGRESS", "list:IN_PROGRESS", "list:IN_PROGRESS"]);
+    expect(api.calls.slice(0, 3)).toEqual([
+      "list:IN_PROGRESS",
+      "list:IN_PROGRESS",
+      "list:IN_PROGRESS",
+    ]);
     expect(log.match(/\[wait\] promotion p-theirs/g)).toHaveLength(2);
     expect(api.writes()).toEqual(["create", "execute:p-1"]);
   });
@@ -497,7 +503,7 @@ describe("rollback", () => {
   it("refuses before any POST when the candidate is not the promotion named", async () => {
     const api = new FakePingOne();
     history(api);
-    const { r } = await run(api, "rollback", { raw: { "promotion-id": "p-old" } });
+    const { r } = await run(api, "rollback", { common: { promotionId: "p-old" } });
     expect(r).toMatchObject({ result: "failed", reason: "promotion-mismatch" });
     expect(r.message).toContain("p-last, not p-old");
     expect(api.writes()).toEqual([]);
@@ -510,7 +516,8 @@ describe("rollback", () => {
       common: { promotionId: "p-last" },
     });
     expect(r).toMatchObject({ result: "succeeded", promotionId: "rb-1", lockReleased: true });
-    expect(r.message).toMatch(/^Rolled back promotion p-last: 1 step\(s\)/);
+    expect(r.message).toMatch(/^Rolled back promotion p-last: \d+ step\(s\)/);
+    expect(r.report?.promotionId).toBe("rb-1"); // the rollback promotion's own plan
     expect(r.report?.kind).toBe("rollback");
     expect(api.writes()).toEqual(["rollback:p-last", "execute:rb-1"]);
     expect(api.status("rb-1")).toBe("COMPLETED");
@@ -589,7 +596,7 @@ describe("unlock", () => {
   it("deletes the named draft", async () => {
     const api = new FakePingOne();
     api.seed({ id: "p-left", status: "READY" });
-    const { r } = await run(api, "unlock", { raw: { "promotion-id": "p-left" } });
+    const { r } = await run(api, "unlock", { common: { promotionId: "p-left" } });
     expect(r).toMatchObject({ result: "succeeded", lockReleased: true, promotionId: "p-left" });
     expect(api.writes()).toEqual(["delete:p-left"]);
     expect(api.promotions.has("p-left")).toBe(false);
@@ -645,15 +652,42 @@ describe("cancel and timeout still delete the draft", () => {
   it("cancel while the create request is in flight: the draft it made is still deleted", async () => {
     const api = new FakePingOne();
     const controller = new AbortController();
-    // Like the real client: the caller's abort wins over a reply in flight.
-    api.after.createPromotion = () => {
+    // Like the real client: a request given the run's signal is cut off when it aborts, its
+    // reply lost even though PingOne created the promotion.
+    api.after.createPromotion = (_attempt, _args, signal) => {
       controller.abort(new Error("SIGINT"));
-      return controller.signal.reason;
+      return signal?.aborted ? signal.reason : undefined;
+    };
+    const { r, released } = await run(api, "preview", { signal: controller.signal });
+    expect(r).toMatchObject({ result: "failed", reason: "cancelled", lockReleased: true });
+    expect(api.created.size).toBe(1);
+    expect(api.writes()).toEqual(["create", "delete:p-1"]);
+    expect(kinds(released)).toEqual(["draft promotion p-1"]);
+  });
+
+  it("cancel while the rollback request is in flight: the rollback promotion is still deleted", async () => {
+    const api = new FakePingOne();
+    history(api);
+    const controller = new AbortController();
+    api.after.rollbackPromotion = (_attempt, _args, signal) => {
+      controller.abort(new Error("SIGINT"));
+      return signal?.aborted ? signal.reason : undefined;
+    };
+    const { r } = await run(api, "rollback", { signal: controller.signal });
+    expect(r).toMatchObject({ result: "failed", reason: "cancelled", lockReleased: true });
+    expect(api.writes()).toEqual(["rollback:p-last", "delete:rb-1"]);
+    expect(api.count("execute")).toBe(0);
+  });
+
+  it("cancel while the plan's steps are read: cancelled, not a names-only success", async () => {
+    const api = new FakePingOne();
+    const controller = new AbortController();
+    api.before.listPromotionSteps = () => {
+      controller.abort(new Error("SIGINT"));
     };
     const { r } = await run(api, "preview", { signal: controller.signal });
-    expect(r).toMatchObject({ result: "failed", reason: "cancelled" });
-    expect(api.created.size).toBe(1);
-    expect(api.promotions.size).toBe(0);
+    expect(r).toMatchObject({ result: "failed", reason: "cancelled", lockReleased: true });
+    expect(api.writes()).toEqual(["create", "delete:p-1"]);
   });
 
   it("cancel during execution: the execution is followed to its end, not deleted", async () => {
@@ -690,7 +724,10 @@ describe("cancel and timeout still delete the draft", () => {
       common: { timeScale: 0.0002, timeoutMs: 1000 },
     });
     expect(r).toMatchObject({ result: "failed", reason: "timeout", lockReleased: false });
-    expect(log).toMatch(/\[plan\] did not finish within/);
+    expect(r.message).toMatch(/^\[plan\] did not finish within 180ms: last state "PREPARING"/);
+    expect(log).toContain(
+      "[release] could not settle promotion p-1: the time to release it ran out",
+    );
     expect(released).toEqual([]);
     expect(r.nextSteps).toContain(
       `Release the draft promotion: tenant-promote unlock --platform pingone --source-environment-id ${SOURCE} --promotion-id p-1`,

@@ -1,0 +1,33 @@
+// How the CLI starts the ArcGIS emulator (one loopback port) and points a run at it.
+import { UsageError } from "../../core/util/usage-error.js";
+import type { EmulatorEntry } from "../platform.js";
+import {
+  formatArcGisEmulatorBanner,
+  loadArcGisScenarioFile,
+  startArcGisEmulator,
+} from "./emulator/index.js";
+
+export const arcGisEmulatorEntry: EmulatorEntry = {
+  demoModes: ["status", "rollback-preview", "rollback"],
+  async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
+    const portText = typeof raw["arcgis-port"] === "string" ? raw["arcgis-port"] : "";
+    const port = ephemeralPorts || portText === "" ? 0 : Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      throw new UsageError(`--arcgis-port must be a port number, got "${portText}"`);
+    const emulator = await startArcGisEmulator({
+      port,
+      speed,
+      logger,
+      scenario: scenarioFile === undefined ? undefined : loadArcGisScenarioFile(scenarioFile),
+    });
+    return {
+      banner: `${formatArcGisEmulatorBanner(emulator)}\nTry (time-scale matches the emulator's speed):\n  tenant-promote rollback-preview --platform arcgis --arcgis-url ${emulator.orgUrl} --arcgis-username ${emulator.credentials.username} --arcgis-password ${emulator.credentials.password} --time-scale ${(1 / emulator.speed).toFixed(4)}`,
+      runInputs: {
+        "arcgis-url": emulator.orgUrl,
+        "arcgis-username": emulator.credentials.username,
+        "arcgis-password": emulator.credentials.password,
+      },
+      close: () => emulator.close(),
+    };
+  },
+};

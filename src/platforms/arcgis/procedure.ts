@@ -1,0 +1,292 @@
+// ArcGIS Enterprise on Kubernetes: status, what a patch rollback would remove, and the rollback
+// itself, followed to its end. One rollback at most per run, always after a fresh checkRollback;
+// a job this run did not start is never touched.
+import { ApiError, NetworkError } from "../../core/http/errors.js";
+import { EngineFailure } from "../../core/run/failure.js";
+import { type Held, runShell } from "../../core/run/shell.js";
+import type { RunResult, Work } from "../../core/run/types.js";
+import type { Logger } from "../../core/util/log.js";
+import { sleep } from "../../core/util/sleep.js";
+import type { ArcGisApi } from "./api.js";
+import type { ArcGisContext } from "./context.js";
+import { ArcGisError } from "./errors.js";
+import { classifyError, jobFailed, jobInProgress, lastMessages } from "./failures.js";
+import { followJob, isTransient } from "./follow.js";
+import type { ArcGisConfig } from "./inputs.js";
+import { patchReport, timeline } from "./report.js";
+import { POLL_MS } from "./timing.js";
+import type { UpgradeStatus, VersionObject } from "./types.js";
+import { currentOf, fullVersion, label, matches, removedBy, sameVersion } from "./versions.js";
+
+export interface ArcGisRunOptions {
+  config: ArcGisConfig;
+  api: ArcGisApi;
+  logger: Logger;
+  signal?: AbortSignal;
+  onHeld?: (held: Held) => void;
+  onReleased?: (held: Held) => void;
+}
+
+export function statusCommand(orgUrl: string): string {
+  return `tenant-promote status --platform arcgis --arcgis-url ${orgUrl}`;
+}
+
+/** Runs one ArcGIS mode to the end. Never throws: every outcome is a RunResult. */
+export function runArcGis(options: ArcGisRunOptions): Promise<RunResult> {
+  const { config, api } = options;
+  // A job still running (or not readable) is not given back: the action's post step reports it.
+  let jobEnded = false;
+  return runShell(
+    {
+      ...options,
+      mode: config.mode,
+      timeoutMs: config.timeoutMs,
+      timeScale: config.timeScale,
+      onReleased: (held) => {
+        if (jobEnded) options.onReleased?.(held);
+      },
+    },
+    {
+      work: (run, hold) => dispatch({ ...run, api, config }, hold),
+      release: (held, budgetMs) =>
+        reportJob(api, held, options.logger, budgetMs, (state) => {
+          jobEnded = state !== undefined && state !== "in_progress";
+        }),
+      releaseCommand: () => statusCommand(config.orgUrl),
+      classify: classifyError,
+      heldIsPromotion: false,
+    },
+  );
+}
+
+function dispatch(ctx: ArcGisContext, hold: (held: Held) => void): Promise<Work> {
+  if (ctx.config.mode === "status") return status(ctx);
+  if (ctx.config.mode === "rollback-preview") return preview(ctx).then((p) => p.work);
+  if (ctx.config.mode === "rollback") return rollback(ctx, hold);
+  throw new EngineFailure("usage", `ArcGIS has no ${ctx.config.mode} mode`);
+}
+
+async function status(ctx: ArcGisContext): Promise<Work> {
+  const job = await ctx.api.upgrades(ctx.signal);
+  const running = job.status.state === "in_progress";
+  // While a job runs the other upgrades operations are refused: the job is what there is to see.
+  const unlessRunning = <T>(read: Promise<T>): Promise<T | undefined> =>
+    running
+      ? read.catch((error) =>
+          error instanceof ArcGisError && !error.authExpired ? undefined : Promise.reject(error),
+        )
+      : read;
+  const [current, installed] = await Promise.all([
+    unlessRunning(ctx.api.currentVersion(ctx.signal)),
+    unlessRunning(ctx.api.installed(ctx.signal)),
+  ]);
+  const unavailable = "unavailable while the job runs";
+  const version = current && label(currentOf(current));
+  const patches = installed?.filter((v) => v.type === "patch" || v.id.startsWith("pat_"));
+  const rows: Array<[string, string]> = [
+    ["Current version", version ?? unavailable],
+    ["Installed patches", patches ? patches.map((v) => v.id).join(", ") || "none" : unavailable],
+    [
+      "Job",
+      `${job.status.state ?? "unknown"}${running ? " (the organization may be read-only)" : ""}`,
+    ],
+    ...lastMessages(job.status).map((line): [string, string] => ["Message", line]),
+  ];
+  return {
+    result: "succeeded",
+    message: version
+      ? `${ctx.config.orgUrl} runs ${version}; upgrades job: ${job.status.state ?? "unknown"}.`
+      : `${ctx.config.orgUrl}: upgrades job ${job.status.state}; its version is ${unavailable}.`,
+    status: { rows, data: { currentVersion: current, installed, upgrades: job } },
+  };
+}
+
+/** The target (rollback-to, else the newest option) and what going there removes. */
+async function preview(ctx: ArcGisContext) {
+  const options = await ctx.api.checkRollback(ctx.signal);
+  const [installed, current] = await Promise.all([
+    ctx.api.installed(ctx.signal),
+    ctx.api.currentVersion(ctx.signal).then(currentOf),
+  ]);
+  if (options.length === 0)
+    return {
+      work: {
+        result: "no-change",
+        message: `Nothing to roll back on ${ctx.config.orgUrl}: it runs ${label(current)} and checkRollback offers no earlier version.`,
+      } as Work,
+    };
+  const target = pickTarget(ctx, options);
+  const removed = removedBy(installed, target);
+  const report = patchReport(
+    ctx.config.mode === "rollback" ? "patch-rollback" : "patch-rollback-preview",
+    current,
+    target,
+    removed,
+  );
+  const work: Work = {
+    result: removed.length === 0 ? "no-change" : "succeeded",
+    message: `Rolling back ${ctx.config.orgUrl} from ${label(current)} to ${label(target)} removes ${removed.length} patch(es): ${removed.map((v) => v.id).join(", ") || "none"}.`,
+    report,
+  };
+  return { work, target, current, report };
+}
+
+function pickTarget(ctx: ArcGisContext, options: VersionObject[]): VersionObject {
+  const wanted = ctx.config.rollbackTo;
+  if (!wanted) return options[0] as VersionObject;
+  const found = options.find((v) => matches(v, wanted));
+  if (found) return found;
+  throw new EngineFailure(
+    "usage",
+    `rollback-to ${wanted} is not among the versions ${ctx.config.orgUrl} can roll back to: ${options.map(label).join(", ")}; nothing was sent.`,
+    ["Run with one of those versions, or leave rollback-to out for the newest."],
+  );
+}
+
+async function rollback(ctx: ArcGisContext, hold: (held: Held) => void): Promise<Work> {
+  await waitForNoJob(ctx);
+  // A fresh checkRollback in this very run, right before the one rollback it may send.
+  const planned = await preview(ctx);
+  if (!planned.target || planned.work.result === "no-change") return planned.work;
+  const { target, current, report } = planned;
+  ctx.log.info(
+    `[rollback] from ${label(current)} to ${label(target)}; the organization goes read-only while it runs`,
+  );
+  const sentAt = Date.now();
+  const first = await startRollback(ctx, target, sentAt);
+  hold({ kind: "rollback job", id: target.id, origin: ctx.config.orgUrl });
+  const { final, messages } = await followJob(ctx, sentAt, first);
+  const done = { ...report, timeline: timeline(messages) };
+  const what = `The rollback to ${label(target)}`;
+  if (final.state !== "success")
+    return {
+      ...failed(
+        jobFailed(
+          final,
+          `${what} ended ${final.state ?? "without a state"}`,
+          statusCommand(ctx.config.orgUrl),
+        ),
+      ),
+      report: done,
+    };
+  const now = currentOf(await ctx.api.currentVersion(ctx.signal));
+  if (!sameVersion(now, target))
+    return {
+      ...failed(
+        jobFailed(
+          final,
+          `${what} reported success, but ${ctx.config.orgUrl} now runs ${label(now)}`,
+          statusCommand(ctx.config.orgUrl),
+        ),
+      ),
+      report: done,
+    };
+  return {
+    result: "succeeded",
+    message: `Rolled ${ctx.config.orgUrl} back from ${fullVersion(current)} to ${fullVersion(target)}: ${report.counts.total} patch(es) removed.`,
+    report: done,
+  };
+}
+
+function failed(failure: EngineFailure): Work {
+  return {
+    result: "failed",
+    reason: failure.reason,
+    message: failure.message,
+    nextSteps: failure.nextSteps,
+    details: failure.details.extra,
+  };
+}
+
+/** A job already running refuses the rollback (lock-conflict), or is waited for with lock-wait. */
+async function waitForNoJob(ctx: ArcGisContext): Promise<void> {
+  const deadline = Date.now() + ctx.config.lockWaitMs;
+  for (;;) {
+    const job = await ctx.api.upgrades(ctx.signal);
+    if (job.status.state !== "in_progress") return;
+    if (Date.now() >= deadline) throw jobInProgress(job.status, ctx.config.orgUrl);
+    ctx.log.info(
+      `[wait] a job is in progress (${lastMessages(job.status, 1)[0] ?? "no message"}); waiting (lock-wait)`,
+    );
+    await sleep(Math.max(1, Math.round(POLL_MS.conflict * ctx.scale)), ctx.signal);
+  }
+}
+
+/** POST rollback once. A lost reply is settled by reading the job, never by sending again. */
+async function startRollback(
+  ctx: ArcGisContext,
+  target: VersionObject,
+  sentAt: number,
+): Promise<UpgradeStatus | undefined> {
+  try {
+    return (await ctx.api.rollback(target.id, ctx.signal)).status;
+  } catch (error) {
+    const unknown =
+      (error instanceof ApiError || error instanceof NetworkError) &&
+      (error as { outcomeUnknown?: boolean }).outcomeUnknown;
+    if (!unknown) throw error;
+    ctx.log.warn(
+      "[rollback] the reply was lost; reading the upgrades job to learn whether it started",
+    );
+    const job = await readJobPatiently(ctx);
+    const ours = (job.messages ?? []).some(
+      (m) => m.code === 2072 && (m.when ?? 0) >= sentAt - 60_000,
+    );
+    if (job.state === "in_progress" || ours) {
+      ctx.log.info(`[rollback] it did: ${job.state}`);
+      return job;
+    }
+    throw new EngineFailure(
+      "api-error",
+      `The rollback request's reply was lost and the job did not start (state ${job.state ?? "unknown"}); it was not sent again.`,
+      [`Check with ${statusCommand(ctx.config.orgUrl)}, then run again.`],
+    );
+  }
+}
+
+/** The job's state, waiting out a short absence of the API (it may be restarting already). */
+async function readJobPatiently(ctx: ArcGisContext): Promise<UpgradeStatus> {
+  for (;;) {
+    try {
+      return (await ctx.api.upgrades(ctx.signal)).status;
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      await sleep(Math.max(1, Math.round(POLL_MS.unavailable * ctx.scale)), ctx.signal);
+    }
+  }
+}
+
+/**
+ * What a cancelled run can do about its job: nothing stops it, so say whether it still runs
+ * and how to follow it. One read, bounded; true unless even that failed. `onState` gets the
+ * job's state, undefined when it could not be read.
+ */
+export async function reportJob(
+  api: ArcGisApi,
+  held: Held,
+  log: Logger,
+  budgetMs: number,
+  onState?: (state: string | undefined) => void,
+): Promise<boolean> {
+  try {
+    const job = await api.upgrades(AbortSignal.timeout(Math.min(budgetMs, 60_000)));
+    onState?.(job.status.state ?? "unknown");
+    // Without its own final period: the line goes on after it.
+    const last = lastMessages(job.status, 1)[0]?.replace(/\.\s*$/, "");
+    if (job.status.state === "in_progress")
+      log.warn(
+        `[job] the rollback to ${held.id} is still running (a cancel cannot stop it)${last ? `: ${last}` : ""}. Follow it with: ${statusCommand(held.origin)}`,
+      );
+    else
+      log.info(
+        `[job] the upgrades job is ${job.status.state ?? "unknown"}${last ? `: ${last}` : ""}`,
+      );
+    return true;
+  } catch (error) {
+    onState?.(undefined);
+    log.warn(
+      `[job] could not read the job (${(error as Error).message}); follow it with: ${statusCommand(held.origin)}`,
+    );
+    return isTransient(error);
+  }
+}

@@ -1,0 +1,55 @@
+// action.yml declares exactly the inputs the code reads, with the same defaults, so a `with:`
+// line the code would ignore (or a missing declaration the runner would warn about) cannot slip in.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { COMMON_INPUTS } from "../../src/platforms/common.js";
+import { PLATFORMS, platformInputs } from "../../src/platforms/registry.js";
+
+const action = parse(readFileSync(new URL("../../action.yml", import.meta.url), "utf8")) as {
+  inputs: Record<string, { description: string; default?: string }>;
+  runs: { using: string; main: string; post: string };
+};
+const ACTION_ONLY = [
+  "mode",
+  "platform",
+  "config",
+  "target",
+  "github-token",
+  "comment",
+  "require-reviewed-report",
+];
+
+describe("action.yml", () => {
+  it("declares every input of every platform and nothing else", () => {
+    const read = [
+      ...ACTION_ONLY,
+      ...COMMON_INPUTS.map((s) => s.name),
+      ...platformInputs().map((s) => s.name),
+    ];
+    expect(Object.keys(action.inputs).sort()).toEqual([...new Set(read)].sort());
+  });
+
+  it("gives each input the default the code uses", () => {
+    for (const spec of [...COMMON_INPUTS, ...platformInputs()]) {
+      const declared = action.inputs[spec.name]?.default;
+      // A flag the user did not set is false, whether or not action.yml says so.
+      if (spec.type === "boolean") expect([undefined, "false"], spec.name).toContain(declared);
+      else if (spec.default === undefined) expect(declared, spec.name).toBeUndefined();
+      else expect(String(declared), spec.name).toBe(spec.default);
+    }
+  });
+
+  it("names every platform in the platform input", () => {
+    for (const platform of PLATFORMS)
+      expect(action.inputs.platform?.description).toContain(platform.id);
+  });
+
+  it("runs one bundle as main and post on node24", () => {
+    expect(action.runs).toMatchObject({
+      using: "node24",
+      main: "dist/index.js",
+      post: "dist/index.js",
+    });
+  });
+});
