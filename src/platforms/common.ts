@@ -92,3 +92,13 @@ export function validateCommon(mode: Mode, raw: RawInputs, name: InputNamer): Co
     timeScale,
   };
 }
+
+/** An emulator's port option: a whole number 0-65535 (0: any free port), or the default. */
+export function emulatorPort(raw: RawInputs, input: string): number | undefined {
+  const value = raw[input];
+  if (typeof value !== "string" || value === "") return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--${input} must be a port number (0 for any free one), got "${value}"`);
+  return port;
+}

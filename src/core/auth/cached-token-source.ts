@@ -1,3 +1,6 @@
+import type { Dispatcher } from "undici";
+import type { RetryPolicy } from "../http/retry.js";
+import type { Logger } from "../util/log.js";
 // A token source that mints on demand and keeps the token until shortly before it expires:
 // a promotion outlives one token, and the token endpoint should not see a request per call.
 import type { TokenSource } from "./token-source.js";
@@ -14,6 +17,17 @@ export interface TokenCacheOptions {
   refreshMarginMs?: number;
   /** ...and at most this share of the lifetime, so a short-lived token is not re-minted per call. */
   refreshMarginFraction?: number;
+}
+
+/** What every token source that calls a token endpoint takes besides its credentials. */
+export interface TokenEndpointOptions {
+  logger?: Logger;
+  dispatcher?: Dispatcher;
+  requestTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Clock for token expiry bookkeeping (tests). */
+  now?: () => number;
+  refreshMarginMs?: number;
 }
 
 interface CachedToken {

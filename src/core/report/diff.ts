@@ -35,8 +35,16 @@ export function diffReports(old: Report, fresh: Report): string {
     .map(({ side, change }, i) => {
       const label = labels[i] ?? "";
       const ambiguous = labels.indexOf(label) !== labels.lastIndexOf(label);
-      const uid = ambiguous && change.entry.uid ? ` [uid ${clean(change.entry.uid)}]` : "";
-      return `${side}: ${label}${uid}`;
+      // Where the entry carries a digest of what it will write, that is what tells them apart.
+      const { uid, fingerprint } = change.entry;
+      const which = !ambiguous
+        ? ""
+        : fingerprint
+          ? ` [content ${clean(fingerprint.slice(0, 8))}]`
+          : uid
+            ? ` [uid ${clean(uid)}]`
+            : "";
+      return `${side}: ${label}${which}`;
     })
     .join("\n");
 }

@@ -1,16 +1,7 @@
 // How the CLI starts the AIC emulator (a lower and an upper environment) and points a run at it.
-import { UsageError } from "../../core/util/usage-error.js";
-import type { EmulatorEntry, RawInputs } from "../platform.js";
+import { emulatorPort } from "../common.js";
+import type { EmulatorEntry } from "../platform.js";
 import { formatEmulatorBanner, loadScenarioFile, startEmulator } from "./emulator/index.js";
-
-function port(raw: RawInputs, name: string): number | undefined {
-  const value = raw[name];
-  if (typeof value !== "string" || value === "") return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > 65_535)
-    throw new UsageError(`--${name} must be a port number, got "${value}"`);
-  return number;
-}
 
 export const aicEmulatorEntry: EmulatorEntry = {
   demoModes: ["dry-run", "promote"],
@@ -18,8 +9,8 @@ export const aicEmulatorEntry: EmulatorEntry = {
     const emulator = await startEmulator({
       scenario: scenarioFile === undefined ? undefined : loadScenarioFile(scenarioFile),
       speed,
-      lowerPort: ephemeralPorts ? 0 : port(raw, "lower-port"),
-      upperPort: ephemeralPorts ? 0 : port(raw, "upper-port"),
+      lowerPort: ephemeralPorts ? 0 : emulatorPort(raw, "lower-port"),
+      upperPort: ephemeralPorts ? 0 : emulatorPort(raw, "upper-port"),
       logger,
     });
     return {

@@ -1,18 +1,10 @@
 import type { Report } from "../../core/report/model.js";
-import type { Mode } from "../../core/run/types.js";
+import { MODES, type Mode } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
 import type { PromotionApi } from "./api.js";
 
 /** The modes AIC offers: all of them. */
-export const AIC_MODES: readonly Mode[] = [
-  "preview",
-  "dry-run",
-  "promote",
-  "rollback-preview",
-  "rollback",
-  "status",
-  "unlock",
-];
+export const AIC_MODES: readonly Mode[] = MODES;
 
 /** Modes that take the lock and therefore must release it. */
 export const LOCKING_MODES: readonly Mode[] = ["dry-run", "promote", "rollback"];

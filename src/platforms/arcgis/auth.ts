@@ -1,8 +1,11 @@
 // Tokens for the ArcGIS Enterprise admin API from a username and password: generateToken under
 // the organization URL, asked to last the whole run (a rollback restarts the pods that issue
 // tokens), cached by the core token cache and asked again shortly before expiry or after a 498/499.
-import type { Dispatcher } from "undici";
-import { CachedTokenSource, type MintedToken } from "../../core/auth/cached-token-source.js";
+import {
+  CachedTokenSource,
+  type MintedToken,
+  type TokenEndpointOptions,
+} from "../../core/auth/cached-token-source.js";
 import { redact } from "../../core/auth/redact.js";
 import {
   AuthError,
@@ -35,20 +38,13 @@ export const TOKEN_REFERER = "tenant-promote";
 /** Error codes of generateToken that mean "not with these credentials". */
 const CREDENTIALS_REFUSED = new Set([400, 401, 403]);
 
-export interface GenerateTokenOptions {
+export interface GenerateTokenOptions extends TokenEndpointOptions {
   /** https://host/context; http:// only for loopback (the emulator). */
   orgUrl: string;
   username: string;
   password: string;
   /** How long the run may take, margin included; capped at 14 days. */
   lifetimeMs?: number;
-  logger?: Logger;
-  dispatcher?: Dispatcher;
-  requestTimeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  /** Clock for token expiry bookkeeping (tests). */
-  now?: () => number;
-  refreshMarginMs?: number;
 }
 
 /** The `expiration` asked, in whole minutes: at least 1, at most 14 days. */

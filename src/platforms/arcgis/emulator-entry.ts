@@ -1,5 +1,5 @@
 // How the CLI starts the ArcGIS emulator (one loopback port) and points a run at it.
-import { UsageError } from "../../core/util/usage-error.js";
+import { emulatorPort } from "../common.js";
 import type { EmulatorEntry } from "../platform.js";
 import {
   formatArcGisEmulatorBanner,
@@ -10,10 +10,7 @@ import {
 export const arcGisEmulatorEntry: EmulatorEntry = {
   demoModes: ["status", "rollback-preview", "rollback"],
   async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
-    const portText = typeof raw["arcgis-port"] === "string" ? raw["arcgis-port"] : "";
-    const port = ephemeralPorts || portText === "" ? 0 : Number(portText);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535)
-      throw new UsageError(`--arcgis-port must be a port number, got "${portText}"`);
+    const port = ephemeralPorts ? 0 : (emulatorPort(raw, "arcgis-port") ?? 0);
     const emulator = await startArcGisEmulator({
       port,
       speed,

@@ -71,14 +71,17 @@ export async function followJob(
   const started = (s: UpgradeStatus) =>
     seenRunning ||
     (s.messages ?? []).some((m) => m.code === JOB_STARTS && (m.when ?? 0) >= sentAt - 60_000);
-  let status = first;
+  // Each read is settled at once, before any wait: its new messages logged, its end noticed.
+  const ended = (s: UpgradeStatus) => {
+    note(s);
+    if (s.state === "in_progress") seenRunning = true;
+    else if (started(s)) return true;
+    return false;
+  };
+  if (first && ended(first)) return { final: first, messages };
   await sleep(scaled(ctx, POLL_MS.firstRead), ctx.signal);
   for (;;) {
-    if (status) {
-      note(status);
-      if (status.state === "in_progress") seenRunning = true;
-      else if (started(status)) return { final: status, messages };
-    }
+    let status: UpgradeStatus;
     try {
       status = (await ctx.api.upgrades(ctx.signal)).status;
       if (awaySince !== undefined) {
@@ -95,13 +98,13 @@ export async function followJob(
           `[job] the admin API is away (${(error as Error).message}); pods may be restarting: still following`,
         );
       }
-      status = undefined;
       await sleep(scaled(ctx, POLL_MS.unavailable), ctx.signal);
       continue;
     }
+    if (ended(status)) return { final: status, messages };
     if (Date.now() - lastLine >= Math.max(scaled(ctx, HEARTBEAT_MS), 5000)) {
       ctx.log.info(
-        `[job] still ${status?.state ?? "unknown"} (${formatDuration(Date.now() - sentAt)} since the request)`,
+        `[job] still ${status.state ?? "unknown"} (${formatDuration(Date.now() - sentAt)} since the request)`,
       );
       lastLine = Date.now();
     }

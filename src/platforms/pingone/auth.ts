@@ -1,7 +1,10 @@
 // Access tokens for a PingOne worker application: the client credentials grant at
 // <authOrigin>/<envId>/as/token, cached by the core token cache (no refresh token: ask again).
-import type { Dispatcher } from "undici";
-import { CachedTokenSource, type MintedToken } from "../../core/auth/cached-token-source.js";
+import {
+  CachedTokenSource,
+  type MintedToken,
+  type TokenEndpointOptions,
+} from "../../core/auth/cached-token-source.js";
 import { requestToken } from "../../core/auth/token-endpoint.js";
 import { AuthError, type Endpoint } from "../../core/http/errors.js";
 import { environmentOrigin } from "../../core/http/origin.js";
@@ -12,7 +15,7 @@ import { type Logger, silentLogger } from "../../core/util/log.js";
 /** How the worker app proves itself; set on the app, so we learn it by trying. */
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post";
 
-export interface ClientCredentialsOptions {
+export interface ClientCredentialsOptions extends TokenEndpointOptions {
   /** https://auth.pingone.<tld> (see defaultAuthOrigin), or the emulator's origin. */
   authOrigin: string;
   /** The environment that holds the worker application; it may differ from source and target. */
@@ -21,13 +24,6 @@ export interface ClientCredentialsOptions {
   clientSecret: string;
   /** The method tried first (default client_secret_basic). */
   authMethod?: ClientAuthMethod;
-  logger?: Logger;
-  dispatcher?: Dispatcher;
-  requestTimeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  /** Clock for token expiry bookkeeping (tests). */
-  now?: () => number;
-  refreshMarginMs?: number;
 }
 
 /** Used when the reply has no expires_in; PingOne's default is an hour. */

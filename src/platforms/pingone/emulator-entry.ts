@@ -1,5 +1,5 @@
 // How the CLI starts the PingOne emulator (one loopback port) and points a run at it.
-import { UsageError } from "../../core/util/usage-error.js";
+import { emulatorPort } from "../common.js";
 import type { EmulatorEntry } from "../platform.js";
 import {
   formatPingOneEmulatorBanner,
@@ -10,10 +10,7 @@ import {
 export const pingOneEmulatorEntry: EmulatorEntry = {
   demoModes: ["dry-run", "promote", "rollback"],
   async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
-    const portText = typeof raw["pingone-port"] === "string" ? raw["pingone-port"] : "";
-    const port = ephemeralPorts || portText === "" ? 0 : Number(portText);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535)
-      throw new UsageError(`--pingone-port must be a port number, got "${portText}"`);
+    const port = ephemeralPorts ? 0 : (emulatorPort(raw, "pingone-port") ?? 0);
     const emulator = await startPingOneEmulator({
       port,
       speed,

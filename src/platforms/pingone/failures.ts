@@ -18,7 +18,8 @@ export function classifyError(error: unknown): EngineFailure {
 export function describeErrors(errors: StepError[]): string[] {
   return errors.map((e) => {
     const where = e.target ? ` (${e.target})` : "";
-    return `${e.code ? `${e.code}: ` : ""}${e.message ?? "no message"}${where}`;
+    const resource = typeof e.resource === "string" ? `${e.resource}: ` : "";
+    return `${resource}${e.code ? `${e.code}: ` : ""}${e.message ?? "no message"}${where}`;
   });
 }
 

@@ -11,6 +11,7 @@ const SECRET =
 /** Ancestors that only point at a secret-sounding resource: passwordPolicy.id is no secret. */
 const REFERENCE = /^(id|name|type|href)$/;
 const MASK = "***";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Flat = Map<string, unknown>;
 
@@ -49,19 +50,28 @@ function shown(path: string, value: unknown): string | undefined {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** The fields whose value differs, in path order; only fields the payload sets count. */
-export function diffFields(current: unknown, payload: unknown): FieldChange[] {
+/**
+ * The fields whose value differs, in path order; only fields the payload sets count. An id the
+ * plan picked for a resource it creates reads as such rather than as a meaningless UUID.
+ */
+export function diffFields(
+  current: unknown,
+  payload: unknown,
+  unstableIds: (id: string) => boolean = () => false,
+): FieldChange[] {
   const before = flatten(current, "", new Map());
   const after = flatten(payload, "", new Map());
   const changes: FieldChange[] = [];
   for (const [path, value] of [...after].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (JSON.stringify(before.get(path)) === JSON.stringify(value)) continue;
-    changes.push({ path, before: shown(path, before.get(path)), after: shown(path, value) });
+    const after =
+      typeof value === "string" && UUID.test(value) && unstableIds(value)
+        ? "(the id of a resource this promotion creates)"
+        : shown(path, value);
+    changes.push({ path, before: shown(path, before.get(path)), after });
   }
   return changes;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A digest of what a step will write, bookkeeping fields left out, keys in a fixed order.

@@ -154,7 +154,12 @@ export async function errorsOf(ctx: PingOneContext, promotion: Promotion): Promi
     const steps = await ctx.api.listPromotionSteps(promotion.id, ctx.signal);
     fromSteps = steps
       .filter((s) => s.error || s.status === "ERROR")
-      .map((s) => ({ target: s.resourceUrl, ...(s.error ?? { message: "step failed" }) }));
+      .map((s) => ({
+        target: s.resourceUrl,
+        ...(s.error ?? { message: "step failed" }),
+        // Which resource, by name: a URL ending in /applications/ does not say.
+        resource: s.sourceResource?.name ?? s.targetResource?.name,
+      }));
   } catch (error) {
     ctx.log.warn(
       `[errors] could not read the steps of ${promotion.id}: ${(error as Error).message}`,

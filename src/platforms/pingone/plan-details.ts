@@ -52,7 +52,7 @@ export async function detailedReport(
       diffs++ < MAX_FIELD_DIFFS
     ) {
       const current = await ctx.api.readTargetResource(step.resourceUrl, ctx.signal);
-      if (current !== undefined) detail.fields = diffFields(current, step.payload);
+      if (current !== undefined) detail.fields = diffFields(current, step.payload, unstable);
     }
     details.set(index, detail);
   }

@@ -1,23 +1,15 @@
-import type { Dispatcher } from "undici";
+import type { TokenEndpointOptions } from "../../../core/auth/cached-token-source.js";
 import { StaticTokenSource } from "../../../core/auth/static-token.js";
 import type { TokenSource } from "../../../core/auth/token-source.js";
-import type { RetryPolicy } from "../../../core/http/retry.js";
-import type { Logger } from "../../../core/util/log.js";
 import { ServiceAccountTokenSource } from "./service-account.js";
 
-export interface TokenSourceOptions {
+export interface TokenSourceOptions extends TokenEndpointOptions {
   /** The environment's base URL (its origin). */
   baseUrl: string;
   accessToken?: string;
   serviceAccountId?: string;
   serviceAccountKey?: string;
   scope?: string;
-  logger?: Logger;
-  dispatcher?: Dispatcher;
-  requestTimeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  now?: () => number;
-  refreshMarginMs?: number;
 }
 
 function given(value: string | undefined): string | undefined {

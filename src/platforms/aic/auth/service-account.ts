@@ -1,7 +1,7 @@
 // Access tokens for a service account: the JWT bearer grant at AM's token endpoint, cached
 // and re-minted ahead of expiry by the core token cache.
 import type { KeyObject } from "node:crypto";
-import type { Dispatcher } from "undici";
+import type { TokenEndpointOptions } from "../../../core/auth/cached-token-source.js";
 import { CachedTokenSource, type MintedToken } from "../../../core/auth/cached-token-source.js";
 import { requestToken } from "../../../core/auth/token-endpoint.js";
 import type { Endpoint } from "../../../core/http/errors.js";
@@ -16,20 +16,13 @@ const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 /** Used when the reply has no expires_in; AIC tokens live about 15 minutes. */
 const ASSUMED_LIFETIME_MS = 15 * 60_000;
 
-export interface ServiceAccountOptions {
+export interface ServiceAccountOptions extends TokenEndpointOptions {
   /** The environment's base URL; the token endpoint is under it. */
   baseUrl: string;
   accountId: string;
   /** JWK JSON or PEM text. */
   privateKey: string;
   scope?: string;
-  logger?: Logger;
-  dispatcher?: Dispatcher;
-  requestTimeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  /** Clock for token expiry bookkeeping (tests); assertions always use real time. */
-  now?: () => number;
-  refreshMarginMs?: number;
   /** How the key input is called in errors, e.g. "upper service account key". */
   keyInputName?: string;
 }
