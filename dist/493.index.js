@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   aicEmulatorEntry: () => (/* binding */ aicEmulatorEntry)
 });
 
-// EXTERNAL MODULE: ./src/core/util/usage-error.ts
-var usage_error = __webpack_require__(5236);
+// EXTERNAL MODULE: ./src/platforms/common.ts
+var common = __webpack_require__(2363);
 ;// CONCATENATED MODULE: ./src/platforms/aic/emulator/banner.ts
 function formatEmulatorBanner(running) {
     const token = (list) => list[0] ?? "(none: use a service account)";
@@ -1430,23 +1430,14 @@ async function startEmulator(options = {}) {
 // How the CLI starts the AIC emulator (a lower and an upper environment) and points a run at it.
 
 
-function port(raw, name) {
-    const value = raw[name];
-    if (typeof value !== "string" || value === "")
-        return undefined;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 0 || number > 65_535)
-        throw new usage_error/* UsageError */.e(`--${name} must be a port number, got "${value}"`);
-    return number;
-}
 const aicEmulatorEntry = {
     demoModes: ["dry-run", "promote"],
     async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
         const emulator = await startEmulator({
             scenario: scenarioFile === undefined ? undefined : loadScenarioFile(scenarioFile),
             speed,
-            lowerPort: ephemeralPorts ? 0 : port(raw, "lower-port"),
-            upperPort: ephemeralPorts ? 0 : port(raw, "upper-port"),
+            lowerPort: ephemeralPorts ? 0 : (0,common/* emulatorPort */.tk)(raw, "lower-port"),
+            upperPort: ephemeralPorts ? 0 : (0,common/* emulatorPort */.tk)(raw, "upper-port"),
             logger,
         });
         return {

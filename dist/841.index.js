@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   pingOneEmulatorEntry: () => (/* binding */ pingOneEmulatorEntry)
 });
 
-// EXTERNAL MODULE: ./src/core/util/usage-error.ts
-var usage_error = __webpack_require__(5236);
+// EXTERNAL MODULE: ./src/platforms/common.ts
+var common = __webpack_require__(2363);
 ;// CONCATENATED MODULE: ./src/platforms/pingone/emulator/banner.ts
 function formatPingOneEmulatorBanner(running) {
     const app = running.workerApp;
@@ -1724,10 +1724,7 @@ async function startPingOneEmulator(options = {}) {
 const pingOneEmulatorEntry = {
     demoModes: ["dry-run", "promote", "rollback"],
     async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
-        const portText = typeof raw["pingone-port"] === "string" ? raw["pingone-port"] : "";
-        const port = ephemeralPorts || portText === "" ? 0 : Number(portText);
-        if (!Number.isInteger(port) || port < 0 || port > 65_535)
-            throw new usage_error/* UsageError */.e(`--pingone-port must be a port number, got "${portText}"`);
+        const port = ephemeralPorts ? 0 : ((0,common/* emulatorPort */.tk)(raw, "pingone-port") ?? 0);
         const emulator = await startPingOneEmulator({
             port,
             speed,

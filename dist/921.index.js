@@ -644,8 +644,8 @@ __webpack_require__.d(__webpack_exports__, {
   arcGisEmulatorEntry: () => (/* binding */ arcGisEmulatorEntry)
 });
 
-// EXTERNAL MODULE: ./src/core/util/usage-error.ts
-var usage_error = __webpack_require__(5236);
+// EXTERNAL MODULE: ./src/platforms/common.ts
+var common = __webpack_require__(2363);
 ;// CONCATENATED MODULE: ./src/platforms/arcgis/emulator/banner.ts
 function formatArcGisEmulatorBanner(running) {
     const state = running.state();
@@ -1619,7 +1619,7 @@ function upgrades(d, call, form, name, now) {
     if (check !== "valid")
         return invalidToken(asHttp);
     if (d.job?.running && !operation.whileBusy)
-        return refusal(d.scenario.operationErrorForm, 409, `The upgrades operations are unavailable while a ${d.job.type} job is in progress.`);
+        return refusal(d.scenario.operationErrorForm, 409, `The upgrades operations are unavailable while an ${d.job.type} job is in progress.`);
     return operation.run(d, form, now);
 }
 function route(d, call, now) {
@@ -1752,10 +1752,7 @@ async function startArcGisEmulator(options = {}) {
 const arcGisEmulatorEntry = {
     demoModes: ["status", "rollback-preview", "rollback"],
     async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
-        const portText = typeof raw["arcgis-port"] === "string" ? raw["arcgis-port"] : "";
-        const port = ephemeralPorts || portText === "" ? 0 : Number(portText);
-        if (!Number.isInteger(port) || port < 0 || port > 65_535)
-            throw new usage_error/* UsageError */.e(`--arcgis-port must be a port number, got "${portText}"`);
+        const port = ephemeralPorts ? 0 : ((0,common/* emulatorPort */.tk)(raw, "arcgis-port") ?? 0);
         const emulator = await startArcGisEmulator({
             port,
             speed,

@@ -31,10 +31,14 @@ export async function post(): Promise<void> {
     const left = prepared.configured.common.timeoutMs - (Date.now() - held.startedAt);
     const budget = Math.min(POST_BUDGET_MS, Math.max(MIN_BUDGET_MS, left));
     prepared.logger.info(
-      `[post] main left ${describeHeld(held)} held: releasing it (waiting up to ${formatDuration(budget)})`,
+      held.followOnly
+        ? `[post] main started ${describeHeld(held)}, which a cancel cannot stop: reading how it stands`
+        : `[post] main left ${describeHeld(held)} held: releasing it (waiting up to ${formatDuration(budget)})`,
     );
     const released = await connection.release(held, prepared.logger, budget);
-    if (!released) {
+    if (!released && held.followOnly) {
+      core.warning(`${capitalized(what)} is still running. Follow it with: ${command}`);
+    } else if (!released) {
       core.setFailed(
         `${capitalized(what)} could not be released. Release it with: ${command}${unlockable(held.kind) ? ` (or run this action with mode: unlock and promotion-id: ${held.id})` : ""}.`,
       );

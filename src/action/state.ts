@@ -9,6 +9,7 @@ const ID = "held-id";
 const ORIGIN = "held-origin";
 const STARTED = "started-at";
 const RELEASED = "held-released";
+const FOLLOW_ONLY = "held-follow-only";
 
 export interface HeldByMain extends Held {
   platform: string;
@@ -20,6 +21,7 @@ export function saveHeld(platform: string, held: Held, startedAt: number): void 
   core.saveState(PLATFORM, platform);
   core.saveState(KIND, held.kind);
   core.saveState(ORIGIN, held.origin);
+  if (held.followOnly) core.saveState(FOLLOW_ONLY, "true");
   core.saveState(STARTED, String(startedAt));
   core.saveState(ID, held.id);
 }
@@ -37,6 +39,7 @@ export function heldLeftByMain(): HeldByMain | undefined {
     kind: core.getState(KIND) || "lock",
     id,
     origin: core.getState(ORIGIN),
+    followOnly: core.getState(FOLLOW_ONLY) === "true",
     startedAt: Number(core.getState(STARTED)) || Date.now(),
   };
 }

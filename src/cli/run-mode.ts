@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { redact } from "../core/auth/redact.js";
 import { runJson, runMarkdown, runText } from "../core/run/outcome.js";
 import { defaultDescription, defaultPromoter } from "../core/run/provenance.js";
-import type { Held } from "../core/run/shell.js";
+import { describeHeld, type Held } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
 import { UsageError } from "../core/util/usage-error.js";
@@ -134,9 +134,12 @@ async function runWithSignals(
       );
       process.exit(EXIT.cancelled);
     }
-    logger.warn(
-      `${signal} received: stopping${held ? ` and releasing the ${held.kind} this run took (press Ctrl-C again to exit at once)` : ""}`,
-    );
+    const after = !held
+      ? ""
+      : held.followOnly
+        ? ` (${describeHeld(held)} goes on: a cancel cannot stop it)`
+        : ` and releasing the ${held.kind} this run took (press Ctrl-C again to exit at once)`;
+    logger.warn(`${signal} received: stopping${after}`);
     cancel.abort(new Error(`cancelled by ${signal}`));
   };
   process.on("SIGINT", onSignal);

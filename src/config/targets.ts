@@ -14,7 +14,8 @@ export interface ResolvedTarget {
   id: string;
   platform: string;
   upper: TargetEnvironment;
-  lower: TargetEnvironment;
+  /** Absent on a platform that acts on one environment alone. */
+  lower?: TargetEnvironment;
 }
 
 interface Group {
@@ -112,8 +113,10 @@ export function parseTargets(source: string, file: string): Groups {
 /** Every target a file offers (each environment that promotes from another), e.g. for a matrix. */
 export function listTargets(groups: Groups): string[] {
   const single = groups.size === 1;
-  return [...groups].flatMap(([group, { environments }]) =>
-    environments.slice(1).map((env) => (single ? env.name : `${group}/${env.name}`)),
+  return [...groups].flatMap(([group, { platform, environments }]) =>
+    environments
+      .slice(platform.needsSource ? 1 : 0)
+      .map((env) => (single ? env.name : `${group}/${env.name}`)),
   );
 }
 
@@ -136,7 +139,7 @@ export function resolveTarget(groups: Groups, target: string, file: string): Res
   const [group, { platform, environments, sources }] = candidates[0] as [string, Group];
   const upper = environments.find((e) => e.name === envName) as TargetEnvironment;
   const lower = environments.find((e) => e.name === sources.get(upper.name));
-  if (!lower)
+  if (!lower && platform.needsSource)
     fail(
       file,
       `target "${target}" is the first environment of its group: nothing promotes into it; targets: ${available}`,

@@ -107,6 +107,8 @@ export interface Platform {
   checkFileEnvironment(env: FileEnvironment): string | undefined;
   /** Whether a target can only promote from the environment listed before it. */
   sequentialOnly: boolean;
+  /** False for a platform that acts on one environment alone (ArcGIS): any entry is a target. */
+  needsSource: boolean;
   /**
    * Fills the inputs from the target and its source in the environments file. An input given
    * directly that names another environment is refused (the file decides the pair).
@@ -114,7 +116,7 @@ export interface Platform {
   applyFileTarget(
     raw: RawInputs,
     target: FileEnvironment,
-    source: FileEnvironment,
+    source: FileEnvironment | undefined,
     name: InputNamer,
     describe: string,
   ): void;

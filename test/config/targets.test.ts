@@ -48,7 +48,7 @@ describe("environments file", () => {
     const source = `environments:\n  - { name: dev, fqdn: dev.example.com }\n  - { name: stage, fqdn: stage.example.com }\n`;
     const groups = parseTargets(source, "envs.yml");
     expect(listTargets(groups)).toEqual(["stage"]);
-    expect(resolveTarget(groups, "stage", "envs.yml").lower.name).toBe("dev");
+    expect(resolveTarget(groups, "stage", "envs.yml").lower?.name).toBe("dev");
   });
 
   it("lists every target of every group, for a workflow matrix", () => {
@@ -79,5 +79,50 @@ describe("environments file", () => {
     expect(refused("groups: [1, 2]")).toMatch(/groups must map/);
     expect(refused("{ not yaml")).toMatch(/not valid YAML/);
     expect(refused("")).toMatch(/no environments/);
+  });
+});
+
+describe("environments file across platforms", () => {
+  const MIXED = `
+groups:
+  acme:
+    environments:
+      - { name: development, fqdn: dev.example.com }
+      - { name: staging, fqdn: staging.example.com }
+  identity:
+    platform: pingone
+    environments:
+      - { name: development, environmentId: 11111111-1111-4111-8111-111111111111 }
+      - { name: staging, environmentId: 22222222-2222-4222-8222-222222222222 }
+      - { name: production, environmentId: 33333333-3333-4333-8333-333333333333, promotesFrom: development }
+  gis:
+    platform: arcgis
+    environments:
+      - { name: staging, url: https://gis-staging.example.com/arcgis }
+      - { name: production, url: https://gis.example.com/arcgis }
+`;
+
+  it("gives each target its group's platform; PingOne may promote from any earlier environment", () => {
+    const groups = parseTargets(MIXED, "envs.yml");
+    const pingone = resolveTarget(groups, "identity/production", "envs.yml");
+    expect(pingone).toMatchObject({ platform: "pingone", lower: { name: "development" } });
+    expect(resolveTarget(groups, "acme/staging", "envs.yml").platform).toBe("aic");
+  });
+
+  it("takes every ArcGIS organization as a target, the first one too: a rollback has no source", () => {
+    const groups = parseTargets(MIXED, "envs.yml");
+    expect(listTargets(groups)).toContain("gis/staging");
+    const gis = resolveTarget(groups, "gis/staging", "envs.yml");
+    expect(gis).toMatchObject({ platform: "arcgis", upper: { name: "staging" } });
+    expect(gis.lower).toBeUndefined();
+  });
+
+  it("names the field a platform needs and an unknown platform", () => {
+    expect(
+      refused("groups: { g: { platform: pingone, environments: [{ name: a }] } }", "a"),
+    ).toMatch(/"a": environmentId is missing/);
+    expect(refused("groups: { g: { platform: vms, environments: [{ name: a }] } }", "a")).toMatch(
+      /unknown platform "vms"; use one of aic, pingone, arcgis/,
+    );
   });
 });

@@ -17,10 +17,16 @@ export interface Held {
   id: string;
   /** Where it is held (the API origin), so a later step can check it talks to the same place. */
   origin: string;
+  /**
+   * Nothing can give it back (an ArcGIS job runs to its end whatever happens): the release
+   * only reports how it stands, and one still running is said, not counted as left behind.
+   */
+  followOnly?: boolean;
 }
 
 /** "the lock of promotion X", "the draft promotion X": for messages about what a run holds. */
 export function describeHeld(held: Pick<Held, "kind" | "id">): string {
+  if (held.kind === "rollback job") return `the rollback job (to ${held.id})`;
   return held.kind === "lock" ? `the lock of promotion ${held.id}` : `the ${held.kind} ${held.id}`;
 }
 
@@ -99,6 +105,11 @@ async function release(
   );
   const released = await procedure.release(held, budget);
   if (released) options.onReleased?.(held);
+  if (held.followOnly) {
+    if (released) return work;
+    const still = `${describeHeld(held)} is still running; follow it with: ${procedure.releaseCommand(held)}`;
+    return { ...work, nextSteps: [...(work.nextSteps ?? []), still] };
+  }
   const promotionId =
     work.promotionId ?? (procedure.heldIsPromotion === false ? undefined : held.id);
   const done: Work = { ...work, promotionId, lockReleased: released };

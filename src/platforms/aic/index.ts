@@ -112,7 +112,7 @@ function checkFileEnvironment(env: FileEnvironment): string | undefined {
 function applyFileTarget(
   raw: RawInputs,
   upper: { name: string; fqdn?: unknown },
-  lower: { name: string; fqdn?: unknown },
+  lower: { name: string; fqdn?: unknown } | undefined,
   name: (input: string) => string,
   describe: string,
 ): void {
@@ -120,6 +120,7 @@ function applyFileTarget(
     ["upper", upper],
     ["lower", lower],
   ] as const) {
+    if (!env) continue;
     const input = `${side}-fqdn`;
     const fromFile = String(env.fqdn);
     const given = raw[input];
@@ -151,6 +152,7 @@ export const aicPlatform: Platform = {
     unlock: "Release the lock of --promotion-id (recovery after a crashed run).",
   },
   inputs: AIC_INPUTS,
+  needsSource: true,
   sequentialOnly: true,
   checkFileEnvironment,
   applyFileTarget,

@@ -9,8 +9,12 @@ const AUTH_HINTS = [
 ];
 
 export function classifyError(error: unknown): EngineFailure {
-  // 498/499 (invalid or missing token) still there after the client's fresh-token retry.
-  if (error instanceof ArcGisError && error.authExpired)
+  // 498/499 (invalid or missing token) still there after the client's fresh-token retry, and a
+  // refused privilege, which ArcGIS answers with HTTP 200 and the code in the body.
+  if (
+    error instanceof ArcGisError &&
+    (error.authExpired || error.code === 401 || error.code === 403)
+  )
     return new EngineFailure("auth", error.message, AUTH_HINTS);
   return classifyAny(error, {
     auth: AUTH_HINTS,
@@ -47,13 +51,14 @@ export function jobFailed(
 }
 
 export function jobInProgress(status: UpgradeStatus, orgUrl: string): EngineFailure {
+  const follow = `tenant-promote status --platform arcgis --arcgis-url ${orgUrl}`;
   const lines = lastMessages(status, 2);
   return new EngineFailure(
     "lock-conflict",
     `An upgrade or rollback job is in progress on ${orgUrl}${lines.length > 0 ? ` (${lines.join("; ")})` : ""}; nothing was sent.`,
     [
       "Wait for it to end, then run again (or pass lock-wait, e.g. 60m, to keep trying).",
-      "Follow it with: tenant-promote status --platform arcgis",
+      `Follow it with: ${follow}`,
     ],
     { lockHolder: "upgrades job" },
   );

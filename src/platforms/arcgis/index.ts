@@ -45,7 +45,7 @@ function checkFileEnvironment(env: FileEnvironment): string | undefined {
 function applyFileTarget(
   raw: RawInputs,
   target: FileEnvironment,
-  _source: FileEnvironment,
+  _source: FileEnvironment | undefined,
   name: (input: string) => string,
   describe: string,
 ): void {
@@ -76,6 +76,7 @@ export const arcGisPlatform: Platform = {
   },
   inputs: ARCGIS_INPUTS,
   emulatorInputs: EMULATOR_INPUTS,
+  needsSource: false,
   sequentialOnly: false,
   checkFileEnvironment,
   applyFileTarget,

@@ -39,7 +39,7 @@ export const ARCGIS_INPUTS: readonly InputSpec[] = [
     type: "string",
     env: ["TENANT_PROMOTE_ROLLBACK_TO"],
     placeholder: "ID|VERSION",
-    help: "rollback: the version to go back to, an id (pat_07102025_6820) or a version (11.5.0.6820); default the one before the current.",
+    help: "rollback-preview and rollback: the version to go back to, an id (pat_07102025_6820) or a version (11.5.0.6820); default the one before the current.",
   },
 ];
 
@@ -90,6 +90,11 @@ export function validateArcGis(
   if (rollbackTo && !TARGET.test(rollbackTo))
     throw new UsageError(
       `${name("rollback-to")} "${rollbackTo}" is neither a version id (pat_07102025_6820) nor a version (11.5.0.6820)`,
+    );
+  // A safety check the user may expect from the other platforms: say it does nothing here.
+  if (common.promotionId)
+    throw new UsageError(
+      `${name("promotion-id")} means nothing on ArcGIS (a rollback goes to a version): use ${name("rollback-to")}`,
     );
   if (rollbackTo && common.mode === "status")
     throw new UsageError(`${name("rollback-to")} means nothing to status; drop it`);

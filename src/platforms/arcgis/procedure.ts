@@ -34,24 +34,16 @@ export function statusCommand(orgUrl: string): string {
 /** Runs one ArcGIS mode to the end. Never throws: every outcome is a RunResult. */
 export function runArcGis(options: ArcGisRunOptions): Promise<RunResult> {
   const { config, api } = options;
-  // A job still running (or not readable) is not given back: the action's post step reports it.
-  let jobEnded = false;
   return runShell(
     {
       ...options,
       mode: config.mode,
       timeoutMs: config.timeoutMs,
       timeScale: config.timeScale,
-      onReleased: (held) => {
-        if (jobEnded) options.onReleased?.(held);
-      },
     },
     {
       work: (run, hold) => dispatch({ ...run, api, config }, hold),
-      release: (held, budgetMs) =>
-        reportJob(api, held, options.logger, budgetMs, (state) => {
-          jobEnded = state !== undefined && state !== "in_progress";
-        }),
+      release: (held, budgetMs) => reportJob(api, held, options.logger, budgetMs),
       releaseCommand: () => statusCommand(config.orgUrl),
       classify: classifyError,
       heldIsPromotion: false,
@@ -61,7 +53,8 @@ export function runArcGis(options: ArcGisRunOptions): Promise<RunResult> {
 
 function dispatch(ctx: ArcGisContext, hold: (held: Held) => void): Promise<Work> {
   if (ctx.config.mode === "status") return status(ctx);
-  if (ctx.config.mode === "rollback-preview") return preview(ctx).then((p) => p.work);
+  if (ctx.config.mode === "rollback-preview")
+    return noJobRunning(ctx).then(() => preview(ctx).then((p) => p.work));
   if (ctx.config.mode === "rollback") return rollback(ctx, hold);
   throw new EngineFailure("usage", `ArcGIS has no ${ctx.config.mode} mode`);
 }
@@ -153,8 +146,9 @@ async function rollback(ctx: ArcGisContext, hold: (held: Held) => void): Promise
     `[rollback] from ${label(current)} to ${label(target)}; the organization goes read-only while it runs`,
   );
   const sentAt = Date.now();
+  // Held from the moment it is sent: a run stopped before the reply still reports on the job.
+  hold({ kind: "rollback job", id: target.id, origin: ctx.config.orgUrl, followOnly: true });
   const first = await startRollback(ctx, target, sentAt);
-  hold({ kind: "rollback job", id: target.id, origin: ctx.config.orgUrl });
   const { final, messages } = await followJob(ctx, sentAt, first);
   const done = { ...report, timeline: timeline(messages) };
   const what = `The rollback to ${label(target)}`;
@@ -196,6 +190,12 @@ function failed(failure: EngineFailure): Work {
     nextSteps: failure.nextSteps,
     details: failure.details.extra,
   };
+}
+
+/** While a job runs, checkRollback is refused too: say so plainly rather than as an API error. */
+async function noJobRunning(ctx: ArcGisContext): Promise<void> {
+  const job = await ctx.api.upgrades(ctx.signal);
+  if (job.status.state === "in_progress") throw jobInProgress(job.status, ctx.config.orgUrl);
 }
 
 /** A job already running refuses the rollback (lock-conflict), or is waited for with lock-wait. */
@@ -258,35 +258,32 @@ async function readJobPatiently(ctx: ArcGisContext): Promise<UpgradeStatus> {
 
 /**
  * What a cancelled run can do about its job: nothing stops it, so say whether it still runs
- * and how to follow it. One read, bounded; true unless even that failed. `onState` gets the
- * job's state, undefined when it could not be read.
+ * and how to follow it. One read, bounded. True once the job is over; false while it runs or
+ * when it cannot be read.
  */
 export async function reportJob(
   api: ArcGisApi,
   held: Held,
   log: Logger,
   budgetMs: number,
-  onState?: (state: string | undefined) => void,
 ): Promise<boolean> {
   try {
     const job = await api.upgrades(AbortSignal.timeout(Math.min(budgetMs, 60_000)));
-    onState?.(job.status.state ?? "unknown");
-    // Without its own final period: the line goes on after it.
-    const last = lastMessages(job.status, 1)[0]?.replace(/\.\s*$/, "");
-    if (job.status.state === "in_progress")
+    const last = lastMessages(job.status, 1)[0];
+    if (job.status.state === "in_progress") {
       log.warn(
         `[job] the rollback to ${held.id} is still running (a cancel cannot stop it)${last ? `: ${last}` : ""}. Follow it with: ${statusCommand(held.origin)}`,
       );
-    else
-      log.info(
-        `[job] the upgrades job is ${job.status.state ?? "unknown"}${last ? `: ${last}` : ""}`,
-      );
+      return false;
+    }
+    log.info(
+      `[job] the upgrades job is ${job.status.state ?? "unknown"}${last ? `: ${last}` : ""}`,
+    );
     return true;
   } catch (error) {
-    onState?.(undefined);
     log.warn(
       `[job] could not read the job (${(error as Error).message}); follow it with: ${statusCommand(held.origin)}`,
     );
-    return isTransient(error);
+    return false;
   }
 }

@@ -47,7 +47,7 @@ function checkFileEnvironment(env: FileEnvironment): string | undefined {
 function applyFileTarget(
   raw: RawInputs,
   target: FileEnvironment,
-  source: FileEnvironment,
+  source: FileEnvironment | undefined,
   name: (input: string) => string,
   describe: string,
 ): void {
@@ -55,6 +55,7 @@ function applyFileTarget(
     ["target-environment-id", target],
     ["source-environment-id", source],
   ] as const) {
+    if (!env) continue;
     const fromFile = String(env.environmentId).trim();
     const given = raw[input];
     if (
@@ -87,6 +88,7 @@ export const pingOnePlatform: Platform = {
   },
   inputs: PINGONE_INPUTS,
   emulatorInputs: EMULATOR_INPUTS,
+  needsSource: true,
   sequentialOnly: false,
   checkFileEnvironment,
   applyFileTarget,

@@ -82,7 +82,7 @@ function upgrades(
     return refusal(
       d.scenario.operationErrorForm,
       409,
-      `The upgrades operations are unavailable while a ${d.job.type} job is in progress.`,
+      `The upgrades operations are unavailable while an ${d.job.type} job is in progress.`,
     );
   return operation.run(d, form, now);
 }
