@@ -104,7 +104,12 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
   };
   const onTerminate = () => {
     // The runner kills this step 2.5 s after SIGTERM: leave the release to post rather than half-do it.
-    if (held) logger.warn(`[cancel] leaving the release of promotion ${held.id} to the post step`);
+    if (held)
+      logger.warn(
+        held.followOnly
+          ? `[cancel] ${describeHeld(held)} goes on (a cancel cannot stop it); the post step says how it stands`
+          : `[cancel] leaving the release of promotion ${held.id} to the post step`,
+      );
     core.setOutput("result", "failed");
     core.setOutput("failure-reason", "cancelled");
     process.exit(1);

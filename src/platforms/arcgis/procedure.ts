@@ -269,7 +269,7 @@ export async function reportJob(
 ): Promise<boolean> {
   try {
     const job = await api.upgrades(AbortSignal.timeout(Math.min(budgetMs, 60_000)));
-    const last = lastMessages(job.status, 1)[0];
+    const last = lastMessages(job.status, 1)[0]?.replace(/\.+$/, "");
     if (job.status.state === "in_progress") {
       log.warn(
         `[job] the rollback to ${held.id} is still running (a cancel cannot stop it)${last ? `: ${last}` : ""}. Follow it with: ${statusCommand(held.origin)}`,
