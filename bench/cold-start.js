@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stats } from "./stats.js";
 
 const runs = Number(process.argv[2] ?? 15);
 const bundle = fileURLToPath(new URL("../dist/index.js", import.meta.url));
@@ -35,9 +36,8 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-times.sort((a, b) => a - b);
-const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(0);
+const { median, p90, min } = stats(times);
 console.log(
   `node ${execFileSync(node24, ["--version"], { encoding: "utf8" }).trim()}, ${runs} runs of dist/index.js to its first answer`,
 );
-console.log(`median ${at(0.5)} ms, p90 ${at(0.9)} ms, best ${times[0].toFixed(0)} ms`);
+console.log(`median ${median.toFixed(0)} ms, p90 ${p90.toFixed(0)} ms, best ${min.toFixed(0)} ms`);

@@ -8,7 +8,6 @@
 //   BENCH_SPEED=10 BENCH_CYCLES=8 BENCH_SEED=1 by default; BENCH_FIXED=1 keeps the emulator's
 //   default timings (2 s new, 15 s preparing, 4 s a step) instead.
 import { StaticTokenSource } from "../lib/core/auth/static-token.js";
-import { silentLogger } from "../lib/core/util/log.js";
 import { PingOneClient } from "../lib/platforms/pingone/client.js";
 import {
   pingOneScenarioFromDocument,
@@ -17,23 +16,28 @@ import {
 import { validatePingOne } from "../lib/platforms/pingone/inputs.js";
 import { runPingOne } from "../lib/platforms/pingone/procedure.js";
 import { POLL_MS } from "../lib/platforms/pingone/timing.js";
+import {
+  busiestMinute,
+  drawBetween,
+  envNumber,
+  inRun,
+  printDelays,
+  realMinutes,
+  recordingLogger,
+  runOptions,
+  sec,
+  seededRandom,
+  stats,
+} from "./stats.js";
 
-const SPEED = Number(process.env.BENCH_SPEED ?? 10);
-const CYCLES = Number(process.env.BENCH_CYCLES ?? 8);
+const SPEED = envNumber("BENCH_SPEED", 10);
+const CYCLES = envNumber("BENCH_CYCLES", 8);
 const FIXED = process.env.BENCH_FIXED === "1";
-let seed = Number(process.env.BENCH_SEED ?? 1) >>> 0;
+const SEED = envNumber("BENCH_SEED", 1);
 /** How often (wall ms) the emulator's promotions are sampled to learn when each status changed. */
 const SAMPLE_MS = 5;
 
-/** mulberry32: the same timings for the same seed. */
-function random() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (low, high) => Math.round((low + random() * (high - low)) * 100) / 100;
+const between = drawBetween(seededRandom(SEED), 2);
 
 /** Real-tenant seconds: planning takes seconds to a minute, each step a few seconds. */
 function timings() {
@@ -43,12 +47,6 @@ function timings() {
     preparingSeconds: between(15, 60),
     stepSeconds: between(3, 12),
   };
-}
-
-/** Keeps every line the run logs with the time it was written. */
-function recordingLogger(lines) {
-  const keep = (level) => (message) => lines.push({ at: Date.now(), level, message });
-  return { info: keep("info"), warn: keep("warn"), debug: silentLogger.debug };
 }
 
 const runs = [];
@@ -94,13 +92,7 @@ for (let cycle = 0; cycle < CYCLES; cycle++) {
         "pingone-api-url": emulator.origin,
         "pingone-access-token": token,
       },
-      {
-        mode,
-        timeoutMs: 10 * 60_000,
-        lockWaitMs: 0,
-        requestTimeoutMs: 30_000,
-        timeScale: 1 / SPEED,
-      },
+      runOptions(mode, 10 * 60_000, SPEED),
       (input) => `--${input}`,
     );
     const lines = [];
@@ -148,31 +140,10 @@ for (const run of runs) {
 
 // Request rate per real-tenant minute. A poll is a GET of one promotion; every request counts
 // too. Windows stay inside one run: back-to-back runs are an artifact of this benchmark.
-const realMinute = 60_000 / SPEED;
-const busyTime = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
-const realMinutes = (busyTime * SPEED) / 60_000;
-const inRun = (run, list) => list.filter((r) => r.at >= run.start && r.at <= run.end);
+const minutes = realMinutes(runs, SPEED);
 const inRuns = runs.flatMap((run) => inRun(run, requests));
 const polls = inRuns.filter((r) => r.method === "GET" && /\/promotions\/[^/]+\/?$/.test(r.path));
-function busiest(list) {
-  let most = 0;
-  for (const run of runs) {
-    const mine = inRun(run, list);
-    for (const request of mine) {
-      const window = mine.filter((r) => r.at >= request.at && r.at < request.at + realMinute);
-      most = Math.max(most, window.length);
-    }
-  }
-  return most;
-}
-
-function stats(values) {
-  if (values.length === 0) return { n: 0 };
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, median: at(0.5), p90: at(0.9), max: sorted[sorted.length - 1] };
-}
-const sec = (x) => (x === undefined ? "-" : `${(x / 1000).toFixed(2)} s`);
+const busiest = (list) => busiestMinute(runs, (run) => inRun(run, list), SPEED);
 const range = (key) => {
   const values = cycleTimings.map((t) => t[key]);
   return `${Math.min(...values)}–${Math.max(...values)} s`;
@@ -184,33 +155,33 @@ console.log(
 console.log(
   FIXED
     ? "emulator timings: the default scenario's (2 s new, 15 s preparing, 4 s a step)"
-    : `emulator timings drawn per cycle (seed ${process.env.BENCH_SEED ?? 1}): new ${range("newSeconds")}, preparing ${range("preparingSeconds")}, a step ${range("stepSeconds")}`,
+    : `emulator timings drawn per cycle (seed ${SEED}): new ${range("newSeconds")}, preparing ${range("preparingSeconds")}, a step ${range("stepSeconds")}`,
 );
 console.log(
   `intervals (POLL_MS): first read ${POLL_MS.firstRead} ms, plan ${POLL_MS.plan} ms, execution ${POLL_MS.execution} ms, each ±10 %`,
 );
 const runMinutes = runs.map((r) => ((r.end - r.start) * SPEED) / 60_000);
 console.log(
-  `real-tenant time covered: ${realMinutes.toFixed(1)} min (runs of ${Math.min(...runMinutes).toFixed(1)}–${Math.max(...runMinutes).toFixed(1)} min); promotion reads: ${polls.length}; all requests: ${inRuns.length}`,
+  `real-tenant time covered: ${minutes.toFixed(1)} min (runs of ${Math.min(...runMinutes).toFixed(1)}–${Math.max(...runMinutes).toFixed(1)} min); promotion reads: ${polls.length}; all requests: ${inRuns.length}`,
 );
 console.log("");
-console.log("| status change noticed | n | median | p90 | max | target (median) |");
-console.log("| --- | ---: | ---: | ---: | ---: | --- |");
 const all = Object.values(delays).flat();
-for (const [label, values] of [...Object.entries(delays), ["all status changes", all]]) {
-  const st = stats(values);
-  console.log(
-    `| ${label} | ${st.n} | ${sec(st.median)} | ${sec(st.p90)} | ${sec(st.max)} | < 2 s |`,
-  );
-}
+printDelays(
+  "status change noticed",
+  [...Object.entries(delays), ["all status changes", all]].map(([label, values]) => [
+    label,
+    values,
+    "< 2 s",
+  ]),
+);
 console.log("");
 console.log(`status changes never logged (too short to be seen between two polls): ${missed}`);
 const worst = busiest(polls);
 console.log(
-  `promotion reads (GET .../promotions/{id}) per minute: ${(polls.length / realMinutes).toFixed(1)} average, ${worst} in the busiest minute of a run (target <= 30)`,
+  `promotion reads (GET .../promotions/{id}) per minute: ${(polls.length / minutes).toFixed(1)} average, ${worst} in the busiest minute of a run (target <= 30)`,
 );
 console.log(
-  `all requests per minute: ${(inRuns.length / realMinutes).toFixed(1)} average, ${busiest(inRuns)} in the busiest minute of a run`,
+  `all requests per minute: ${(inRuns.length / minutes).toFixed(1)} average, ${busiest(inRuns)} in the busiest minute of a run`,
 );
 const median = stats(all).median ?? Number.POSITIVE_INFINITY;
 if (median >= 2000)

@@ -8,9 +8,10 @@ import { silentLogger } from "../lib/core/util/log.js";
 import { AicClient } from "../lib/platforms/aic/client.js";
 import { startEmulator } from "../lib/platforms/aic/emulator/index.js";
 import { runEngine } from "../lib/platforms/aic/procedure.js";
+import { busiestMinute, envNumber, inRun, printDelays, realMinutes } from "./stats.js";
 
-const SPEED = Number(process.env.BENCH_SPEED ?? 20);
-const CYCLES = Number(process.env.BENCH_CYCLES ?? 3);
+const SPEED = envNumber("BENCH_SPEED", 20);
+const CYCLES = envNumber("BENCH_CYCLES", 3);
 
 /** Wraps the client so every status read is recorded with the time its answer arrived. */
 function instrument(client, reads) {
@@ -35,15 +36,6 @@ function instrument(client, reads) {
 function firstRead(reads, kind, after, accept) {
   return reads.find((r) => r.kind === kind && r.at >= after && accept(r.reply));
 }
-
-function stats(values) {
-  if (values.length === 0) return { n: 0 };
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, median: at(0.5), p90: at(0.9), max: sorted[sorted.length - 1] };
-}
-
-const ms = (x) => (x === undefined ? "-" : `${(x / 1000).toFixed(2)} s`);
 
 const emulator = await startEmulator({ speed: SPEED, lowerPort: 0, upperPort: 0 });
 const reads = [];
@@ -112,30 +104,15 @@ upperSteps.forEach((event, index) => {
 });
 
 // Request rate: status reads per real-tenant minute, overall and in the busiest minute.
-const realMinute = 60_000 / SPEED;
-const busyTime = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
-const overallRate = reads.length / ((busyTime * SPEED) / 60_000);
-// Windows stay inside one run: back-to-back runs are an artifact of this benchmark.
-let busiest = 0;
-for (const run of runs) {
-  const inRun = reads.filter((r) => r.at >= run.start && r.at <= run.end);
-  for (const read of inRun) {
-    busiest = Math.max(
-      busiest,
-      inRun.filter((r) => r.at >= read.at && r.at < read.at + realMinute).length,
-    );
-  }
-}
+const minutes = realMinutes(runs, SPEED);
+const overallRate = reads.length / minutes;
+const busiest = busiestMinute(runs, (run) => inRun(run, reads), SPEED);
 
 console.log(
   `tenant-promote polling benchmark: emulator speed x${SPEED}, ${CYCLES} promote+rollback cycles, ${runs.length} runs`,
 );
-console.log(
-  `real-tenant time covered: ${((busyTime * SPEED) / 60_000).toFixed(1)} min; status reads: ${reads.length}`,
-);
+console.log(`real-tenant time covered: ${minutes.toFixed(1)} min; status reads: ${reads.length}`);
 console.log("");
-console.log("| state change noticed | n | median | p90 | max | target (median) |");
-console.log("| --- | ---: | ---: | ---: | ---: | --- |");
 const targets = { lock: "< 1 s", unlock: "< 1 s", phase: "< 2 s", finish: "< 2 s" };
 const labels = {
   lock: "locked",
@@ -143,12 +120,10 @@ const labels = {
   phase: "promotion/rollback phase started",
   finish: "promotion/rollback finished",
 };
-for (const key of Object.keys(delays)) {
-  const s = stats(delays[key]);
-  console.log(
-    `| ${labels[key]} | ${s.n} | ${ms(s.median)} | ${ms(s.p90)} | ${ms(s.max)} | ${targets[key]} |`,
-  );
-}
+printDelays(
+  "state change noticed",
+  Object.keys(delays).map((key) => [labels[key], delays[key], targets[key]]),
+);
 console.log("");
 console.log(`phases too short to be seen between two polls: ${missedPhases}`);
 console.log(

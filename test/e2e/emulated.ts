@@ -1,6 +1,5 @@
-// Shared setup of the end-to-end tests: an emulator served from this test process, and the
-// real built CLI run against it as a child process with CI-style environment variables.
-import { fileURLToPath } from "node:url";
+// The CLI's end-to-end tests on AIC: platform-cli.ts with the AIC emulator (lower and upper tenants
+// on free ports) and static tokens in CI-style variables; and what AIC tests check with.
 import { test as base } from "vitest";
 import {
   defaultScenario,
@@ -11,7 +10,8 @@ import {
   type Scenario,
   startEmulator,
 } from "../../src/platforms/aic/emulator/index.js";
-import { type CliRun, type RunningCli, startCli } from "./cli-harness.js";
+import type { CliRun, RunningCli } from "./cli-harness.js";
+import { type PlatformCliOptions, platformScenarios, withPlatformCli } from "./platform-cli.js";
 
 /** A real promotion (about 11 tenant minutes) takes about 1.5 s at this speed. */
 export const SPEED = 600;
@@ -41,56 +41,34 @@ export interface E2e {
   ): Promise<CliRun>;
 }
 
-/**
- * `it` with an `e2e` fixture. Per test rather than a shared afterEach, so tests of a file can
- * run concurrently (most of a run is waiting on emulated time) without closing each other's emulators.
- */
+const AIC: PlatformCliOptions<RunningEmulator, Scenario> = {
+  defaultScenario,
+  speed: SPEED,
+  start: (scenario, speed) => startEmulator({ scenario, speed, lowerPort: 0, upperPort: 0 }),
+  ciEnv,
+};
+
+/** `it` with an `e2e` fixture: platform-cli.ts's, with runs that need no emulator named. */
 export const it = base.extend<{ e2e: E2e }>({
   // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern
-  e2e: async ({}, use) => {
-    const emulators: RunningEmulator[] = [];
-    const clis: RunningCli[] = [];
-    const start = (mode: string, args: string[] = [], env: Record<string, string> = {}) => {
-      const cli = startCli([mode, "--time-scale", String(1 / SPEED), ...args], env);
-      clis.push(cli);
-      return cli;
-    };
-    try {
-      await use({
-        async emulate(scenario = defaultScenario()) {
-          const emulator = await startEmulator({
-            scenario,
-            speed: SPEED,
-            lowerPort: 0,
-            upperPort: 0,
-          });
-          emulators.push(emulator);
-          return emulator;
-        },
+  e2e: async ({}, use) =>
+    withPlatformCli(AIC, (cli) => {
+      const start: E2e["start"] = (mode, args = [], env = {}) =>
+        cli.launch([mode, "--time-scale", String(1 / SPEED), ...args], env);
+      return use({
+        emulate: (scenario) => cli.emulate(scenario),
         start,
         run: (mode, args, env) => start(mode, args, env).result,
-        runAgainst: (emulator, mode, args, env = {}) =>
-          start(mode, args, { ...ciEnv(emulator), ...env }).result,
+        runAgainst: cli.run,
       });
-    } finally {
-      // A test that failed half-way must not leave a CLI running against a closed emulator.
-      for (const cli of clis) {
-        if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill("SIGKILL");
-      }
-      await Promise.all(emulators.map((emulator) => emulator.close()));
-    }
-  },
+    }),
 });
 
+const scenarios = platformScenarios("", loadScenario, loadScenarioFile);
 /** One of the shipped scenarios/*.yaml. */
-export function shippedScenario(name: string): Scenario {
-  return loadScenarioFile(fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url)));
-}
-
+export const shippedScenario = scenarios.shipped;
 /** A scenario built on the default one, e.g. "faults:\n  maintenanceLock: true". */
-export function scenarioOnDefault(yamlText: string): Scenario {
-  return loadScenario(`base: default\n${yamlText}`);
-}
+export const scenarioOnDefault = scenarios.onDefault;
 
 /** Environment variables a CI job would set for this emulator (static tokens). */
 export function ciEnv(emulator: RunningEmulator): Record<string, string> {

@@ -12,9 +12,15 @@ import {
   rollbacks,
 } from "../../e2e/pingone/emulated.js";
 import { cancelLikeRunner } from "../runner.js";
-import { errors, everythingShown, it, type PingOneAction, pushEvent } from "./pingone-action.js";
+import {
+  DISPATCH,
+  errors,
+  everythingShown,
+  it,
+  type PingOneAction,
+  pushEvent,
+} from "./pingone-action.js";
 
-const DISPATCH = { name: "workflow_dispatch", payload: {} };
 const SECRET = "p1-worker-secret-Zq8v2Lr7Tx4w";
 
 describe.concurrent("the other modes through the action", () => {

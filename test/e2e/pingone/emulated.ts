@@ -1,7 +1,5 @@
-// The PingOne counterpart of ../emulated.ts: a PingOne emulator served from this test process,
-// and the real built CLI (`--platform pingone`) run against it with CI-style variables.
-import { fileURLToPath } from "node:url";
-import { test as base } from "vitest";
+// The CLI's end-to-end tests on PingOne: ../platform-cli.ts with the PingOne emulator and
+// `--platform pingone`, the worker app in CI-style variables; and what PingOne tests check with.
 import {
   DEVELOPMENT_ID,
   defaultPingOneScenario,
@@ -17,7 +15,7 @@ import {
   startPingOneEmulator,
 } from "../../../src/platforms/pingone/emulator/index.js";
 import type { Promotion } from "../../../src/platforms/pingone/types.js";
-import { type CliRun, type RunningCli, startCli } from "../cli-harness.js";
+import { type PlatformCli, platformCli, platformScenarios } from "../platform-cli.js";
 
 export { allOutput, parseJson } from "../emulated.js";
 export { DEVELOPMENT_ID, PRODUCTION_ID, STAGING_ID };
@@ -29,73 +27,21 @@ export const TOKEN_PATH = `/${DEVELOPMENT_ID}/as/token`;
 /** The statuses of a promotion a run left behind undecided. */
 export const DRAFT_STATUSES = ["NEW", "PREPARING", "READY"];
 
-export interface PingOneE2e {
-  /** An emulator on a free loopback port (default scenario, SPEED); closed when the test ends. */
-  emulate(scenario?: PingOneScenario, speed?: number): Promise<RunningPingOneEmulator>;
-  /** `tenant-promote <mode> --platform pingone` with polling scaled to the emulator's speed and `ciEnv`. */
-  start(
-    emulator: RunningPingOneEmulator,
-    mode: string,
-    args?: string[],
-    env?: Record<string, string>,
-  ): RunningCli;
-  run(
-    emulator: RunningPingOneEmulator,
-    mode: string,
-    args?: string[],
-    env?: Record<string, string>,
-  ): Promise<CliRun>;
-  /** The CLI with exactly these arguments and variables (no CI variables added). */
-  bare(args: string[], env?: Record<string, string>): Promise<CliRun>;
-}
+export type PingOneE2e = PlatformCli<RunningPingOneEmulator, PingOneScenario>;
 
-export const it = base.extend<{ e2e: PingOneE2e }>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern
-  e2e: async ({}, use) => {
-    const emulators: RunningPingOneEmulator[] = [];
-    const clis: RunningCli[] = [];
-    const track = (cli: RunningCli) => {
-      clis.push(cli);
-      return cli;
-    };
-    const start: PingOneE2e["start"] = (emulator, mode, args = [], env = {}) =>
-      track(
-        startCli(
-          [mode, "--platform", "pingone", "--time-scale", String(1 / emulator.speed), ...args],
-          { ...ciEnv(emulator), ...env },
-        ),
-      );
-    try {
-      await use({
-        async emulate(scenario = defaultPingOneScenario(), speed = SPEED) {
-          const emulator = await startPingOneEmulator({ scenario, speed });
-          emulators.push(emulator);
-          return emulator;
-        },
-        start,
-        run: (emulator, mode, args, env) => start(emulator, mode, args, env).result,
-        bare: (args, env = {}) => track(startCli(args, env)).result,
-      });
-    } finally {
-      for (const cli of clis) {
-        if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill("SIGKILL");
-      }
-      await Promise.all(emulators.map((emulator) => emulator.close()));
-    }
-  },
+export const it = platformCli({
+  platform: "pingone",
+  defaultScenario: defaultPingOneScenario,
+  speed: SPEED,
+  start: (scenario, speed) => startPingOneEmulator({ scenario, speed }),
+  ciEnv,
 });
 
+const scenarios = platformScenarios("pingone/", loadPingOneScenario, loadPingOneScenarioFile);
 /** One of scenarios/pingone/*.yaml. */
-export function shippedScenario(name: string): PingOneScenario {
-  return loadPingOneScenarioFile(
-    fileURLToPath(new URL(`../../../scenarios/pingone/${name}.yaml`, import.meta.url)),
-  );
-}
-
+export const shippedScenario = scenarios.shipped;
 /** A scenario built on the default one, e.g. "faults:\n  stepErrors: [...]". */
-export function onDefault(yamlText: string): PingOneScenario {
-  return loadPingOneScenario(`base: default\n${yamlText}`);
-}
+export const onDefault = scenarios.onDefault;
 
 /** Variables a CI job would set for this emulator: development promoted to staging. */
 export function ciEnv(emulator: RunningPingOneEmulator): Record<string, string> {
