@@ -10,6 +10,7 @@ const ORIGIN = "held-origin";
 const STARTED = "started-at";
 const RELEASED = "held-released";
 const FOLLOW_ONLY = "held-follow-only";
+const LABEL = "held-label";
 
 export interface HeldByMain extends Held {
   platform: string;
@@ -22,6 +23,7 @@ export function saveHeld(platform: string, held: Held, startedAt: number): void 
   core.saveState(KIND, held.kind);
   core.saveState(ORIGIN, held.origin);
   if (held.followOnly) core.saveState(FOLLOW_ONLY, "true");
+  if (held.label) core.saveState(LABEL, held.label);
   core.saveState(STARTED, String(startedAt));
   core.saveState(ID, held.id);
 }
@@ -40,6 +42,7 @@ export function heldLeftByMain(): HeldByMain | undefined {
     id,
     origin: core.getState(ORIGIN),
     followOnly: core.getState(FOLLOW_ONLY) === "true",
+    label: core.getState(LABEL) || undefined,
     startedAt: Number(core.getState(STARTED)) || Date.now(),
   };
 }

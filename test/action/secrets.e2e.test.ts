@@ -54,6 +54,7 @@ describe.concurrent("secrets in the action", () => {
     expect(Object.keys(killed.state).sort()).toEqual([
       "held-id",
       "held-kind",
+      "held-label",
       "held-origin",
       "is-post",
       "platform",

@@ -17,6 +17,8 @@ export interface Held {
   id: string;
   /** Where it is held (the API origin), so a later step can check it talks to the same place. */
   origin: string;
+  /** How messages name it when "the <kind> <id>" reads badly: "the lock of promotion X". */
+  label?: string;
   /**
    * Nothing can give it back (an ArcGIS job runs to its end whatever happens): the release
    * only reports how it stands, and one still running is said, not counted as left behind.
@@ -24,10 +26,9 @@ export interface Held {
   followOnly?: boolean;
 }
 
-/** "the lock of promotion X", "the draft promotion X": for messages about what a run holds. */
-export function describeHeld(held: Pick<Held, "kind" | "id">): string {
-  if (held.kind === "rollback job") return `the rollback job (to ${held.id})`;
-  return held.kind === "lock" ? `the lock of promotion ${held.id}` : `the ${held.kind} ${held.id}`;
+/** "the draft promotion X", or the platform's own words: for messages about what a run holds. */
+export function describeHeld(held: Pick<Held, "kind" | "id" | "label">): string {
+  return held.label ?? `the ${held.kind} ${held.id}`;
 }
 
 export interface ShellOptions {

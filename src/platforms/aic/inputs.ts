@@ -3,8 +3,83 @@ import { environmentOrigin } from "../../core/http/origin.js";
 import type { Mode } from "../../core/run/types.js";
 import { UsageError } from "../../core/util/usage-error.js";
 import { validateCommon } from "../common.js";
-import type { CommonSettings, InputNamer, RawInputs } from "../platform.js";
+import type { CommonSettings, InputNamer, InputSpec, RawInputs } from "../platform.js";
 import type { EngineOptions } from "./options.js";
+
+export const AIC_INPUTS: readonly InputSpec[] = [
+  {
+    name: "upper-fqdn",
+    type: "string",
+    env: ["TENANT_PROMOTE_UPPER_FQDN", "TENANT_ENV_UPPER_FQDN"],
+    placeholder: "HOST|URL",
+    help: "Upper environment (the one promoted to): a host or an https:// URL; http:// only for loopback (the emulator).",
+  },
+  {
+    name: "lower-fqdn",
+    type: "string",
+    env: ["TENANT_PROMOTE_LOWER_FQDN"],
+    placeholder: "HOST|URL",
+    help: "Lower environment (promoted from); needed by preview.",
+  },
+  {
+    name: "upper-access-token",
+    type: "string",
+    secret: true,
+    env: ["TENANT_PROMOTE_UPPER_ACCESS_TOKEN"],
+    placeholder: "TOKEN",
+    help: "Ready-made bearer token for the upper environment.",
+  },
+  {
+    name: "lower-access-token",
+    type: "string",
+    secret: true,
+    env: ["TENANT_PROMOTE_LOWER_ACCESS_TOKEN"],
+    placeholder: "TOKEN",
+    help: "Ready-made bearer token for the lower environment.",
+  },
+  {
+    name: "upper-service-account-id",
+    type: "string",
+    env: ["TENANT_PROMOTE_UPPER_SERVICE_ACCOUNT_ID", "SERVICE_ACCOUNT_UPPER_ID"],
+    placeholder: "ID",
+    help: "Service account of the upper environment (preferred over a token).",
+  },
+  {
+    name: "upper-service-account-key",
+    type: "string",
+    secret: true,
+    env: ["TENANT_PROMOTE_UPPER_SERVICE_ACCOUNT_KEY", "SERVICE_ACCOUNT_UPPER_KEY"],
+    placeholder: "JWK|PEM",
+    help: "Its private key, JWK JSON or PEM. Prefer the environment variable: flags show in process lists.",
+  },
+  {
+    name: "lower-service-account-id",
+    type: "string",
+    env: ["TENANT_PROMOTE_LOWER_SERVICE_ACCOUNT_ID"],
+    placeholder: "ID",
+    help: "Service account of the lower environment.",
+  },
+  {
+    name: "lower-service-account-key",
+    type: "string",
+    secret: true,
+    env: ["TENANT_PROMOTE_LOWER_SERVICE_ACCOUNT_KEY"],
+    placeholder: "JWK|PEM",
+    help: "Its private key, JWK JSON or PEM.",
+  },
+  {
+    name: "ignore-encrypted-secrets",
+    type: "boolean",
+    env: ["TENANT_PROMOTE_IGNORE_ENCRYPTED_SECRETS"],
+    help: "Promote even though the configuration holds encrypted values (ignoreEncryptedSecrets).",
+  },
+  {
+    name: "allow-release-upgrade",
+    type: "boolean",
+    env: ["TENANT_PROMOTE_ALLOW_RELEASE_UPGRADE"],
+    help: "Promote even when the promotion would trigger a release upgrade.",
+  },
+];
 
 /** Raw inputs, all optional strings/booleans, named as the user sees them. */
 export interface RunInputs {

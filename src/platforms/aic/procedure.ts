@@ -1,7 +1,12 @@
 import { ApiError } from "../../core/http/errors.js";
 import type { Report, ReportKind } from "../../core/report/model.js";
 import { EngineFailure, failedWork } from "../../core/run/failure.js";
-import { DEFAULT_TIMEOUT_MS, runShell, type ShellOptions } from "../../core/run/shell.js";
+import {
+  DEFAULT_TIMEOUT_MS,
+  type Held,
+  runShell,
+  type ShellOptions,
+} from "../../core/run/shell.js";
 import type { RunResult, Work } from "../../core/run/types.js";
 import type { PromotionApi } from "./api.js";
 import type { AicContext } from "./context.js";
@@ -12,6 +17,11 @@ import type { EngineOptions } from "./options.js";
 import { runStep, waitUntilReady } from "./promotion.js";
 import { releaseLock, unlockCommand } from "./release.js";
 import type { PromoteRequest, PromotionStatus, RawReport } from "./types.js";
+
+/** The lock a run took, as the shell and the faces name it. */
+export function heldLock(id: string, origin: string): Held {
+  return { kind: "lock", id, origin, label: `the lock of promotion ${id}` };
+}
 
 /** Runs one AIC mode to the end. Never throws: every outcome is a RunResult. */
 export async function runEngine(options: EngineOptions): Promise<RunResult> {
@@ -27,8 +37,7 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     onReleased: (held) => options.onLockReleased?.(held.id),
   };
   const result = await runShell(shell, {
-    work: (run, hold) =>
-      dispatch({ ...run, api }, options, (id) => hold({ kind: "lock", id, origin: api.origin })),
+    work: (run, hold) => dispatch({ ...run, api }, options, (id) => hold(heldLock(id, api.origin))),
     release: (held, budgetMs) =>
       releaseLock(api, held.id, options.logger, budgetMs, options.timeScale ?? 1),
     releaseCommand: (held) => unlockCommand(held.origin, held.id),

@@ -147,7 +147,13 @@ async function rollback(ctx: ArcGisContext, hold: (held: Held) => void): Promise
   );
   const sentAt = Date.now();
   // Held from the moment it is sent: a run stopped before the reply still reports on the job.
-  hold({ kind: "rollback job", id: target.id, origin: ctx.config.orgUrl, followOnly: true });
+  hold({
+    kind: "rollback job",
+    id: target.id,
+    origin: ctx.config.orgUrl,
+    followOnly: true,
+    label: `the rollback job (to ${target.id})`,
+  });
   const first = await startRollback(ctx, target, sentAt);
   const { final, messages } = await followJob(ctx, sentAt, first);
   const done = { ...report, timeline: timeline(messages) };
