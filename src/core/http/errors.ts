@@ -32,6 +32,15 @@ export class ApiError extends Error {
   }
 }
 
+/** A request that may have taken effect although its reply was lost: read state, never re-send. */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { outcomeUnknown?: unknown }).outcomeUnknown === true
+  );
+}
+
 /** No HTTP answer: connection refused or reset, DNS failure, or the per-request timeout. */
 export class NetworkError extends Error {
   override readonly name: string = "NetworkError";

@@ -68,7 +68,7 @@ export async function pollUntil<T>(ctx: RunContext, spec: PollSpec<T>): Promise<
 }
 
 /** ±10 %, so polls do not fall into step with a tenant's regular timings. */
-function jittered(ms: number): number {
+export function jittered(ms: number): number {
   return Math.max(1, Math.round(ms * (0.9 + Math.random() * 0.2)));
 }
 

@@ -1,4 +1,4 @@
-import { ApiError } from "../../core/http/errors.js";
+import { ApiError, isOutcomeUnknown } from "../../core/http/errors.js";
 import { EngineFailure } from "../../core/run/failure.js";
 import { pollUntil, scaled } from "../../core/run/poll.js";
 import { formatDuration } from "../../core/util/duration.js";
@@ -158,14 +158,6 @@ async function waitForLocked(ctx: AicContext, promotionId: string): Promise<void
     limitHint:
       "The environments did not finish locking; the lock request has been withdrawn. Run again later, or open a support case if it keeps happening.",
   });
-}
-
-export function isOutcomeUnknown(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    (error as { outcomeUnknown?: unknown }).outcomeUnknown === true
-  );
 }
 
 export { describeLock };

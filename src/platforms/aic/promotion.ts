@@ -1,4 +1,4 @@
-import { ApiError } from "../../core/http/errors.js";
+import { ApiError, isOutcomeUnknown } from "../../core/http/errors.js";
 import { EngineFailure } from "../../core/run/failure.js";
 import { pollUntil } from "../../core/run/poll.js";
 import type { AicContext } from "./context.js";
@@ -8,7 +8,6 @@ import {
   encryptedSecretsFailure,
   missingEsvsFailure,
 } from "./failures.js";
-import { isOutcomeUnknown } from "./lock.js";
 import { PHASE_LIMIT_MS, POLL_MS } from "./timing.js";
 import type { PromotionStatus } from "./types.js";
 

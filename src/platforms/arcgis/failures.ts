@@ -28,8 +28,13 @@ export function lastMessages(status: UpgradeStatus | undefined, count = 5): stri
   return (status?.messages ?? []).slice(-count).map(messageLine);
 }
 
+/** HH:MM:SS (UTC) of an epoch-milliseconds time, as job lines show it. */
+export function clock(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
+}
+
 export function messageLine(m: JobMessage): string {
-  const at = m.when === undefined ? "" : `${new Date(m.when).toISOString().slice(11, 19)} `;
+  const at = m.when === undefined ? "" : `${clock(m.when)} `;
   return `${at}${m.message}`;
 }
 

@@ -2,12 +2,12 @@
 // read-only window named when it opens and closes, and the API's absence while pods restart
 // (502/503, HTML pages, refused connections) waited out until the run's own deadline.
 import { ApiError, AuthError, NetworkError } from "../../core/http/errors.js";
-import { HEARTBEAT_MS, scaled } from "../../core/run/poll.js";
+import { HEARTBEAT_MS, jittered, scaled } from "../../core/run/poll.js";
 import { formatDuration } from "../../core/util/duration.js";
 import { sleep } from "../../core/util/sleep.js";
 import type { ArcGisContext } from "./context.js";
 import { ArcGisError } from "./errors.js";
-import { messageLine } from "./failures.js";
+import { clock, messageLine } from "./failures.js";
 import { POLL_MS } from "./timing.js";
 import type { JobMessage, UpgradeStatus } from "./types.js";
 
@@ -108,14 +108,6 @@ export async function followJob(
       );
       lastLine = Date.now();
     }
-    await sleep(jitter(scaled(ctx, POLL_MS.job)), ctx.signal);
+    await sleep(jittered(scaled(ctx, POLL_MS.job)), ctx.signal);
   }
-}
-
-function clock(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19);
-}
-
-function jitter(ms: number): number {
-  return Math.max(1, Math.round(ms * (0.9 + Math.random() * 0.2)));
 }

@@ -1,8 +1,9 @@
 // ArcGIS Enterprise on Kubernetes: status, what a patch rollback would remove, and the rollback
 // itself, followed to its end. One rollback at most per run, always after a fresh checkRollback;
 // a job this run did not start is never touched.
-import { ApiError, NetworkError } from "../../core/http/errors.js";
-import { EngineFailure } from "../../core/run/failure.js";
+import { isOutcomeUnknown } from "../../core/http/errors.js";
+import { EngineFailure, failedWork } from "../../core/run/failure.js";
+import { scaled } from "../../core/run/poll.js";
 import { type Held, runShell } from "../../core/run/shell.js";
 import type { RunResult, Work } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
@@ -160,7 +161,7 @@ async function rollback(ctx: ArcGisContext, hold: (held: Held) => void): Promise
   const what = `The rollback to ${label(target)}`;
   if (final.state !== "success")
     return {
-      ...failed(
+      ...failedWork(
         jobFailed(
           final,
           `${what} ended ${final.state ?? "without a state"}`,
@@ -172,7 +173,7 @@ async function rollback(ctx: ArcGisContext, hold: (held: Held) => void): Promise
   const now = currentOf(await ctx.api.currentVersion(ctx.signal));
   if (!sameVersion(now, target))
     return {
-      ...failed(
+      ...failedWork(
         jobFailed(
           final,
           `${what} reported success, but ${ctx.config.orgUrl} now runs ${label(now)}`,
@@ -185,16 +186,6 @@ async function rollback(ctx: ArcGisContext, hold: (held: Held) => void): Promise
     result: "succeeded",
     message: `Rolled ${ctx.config.orgUrl} back from ${fullVersion(current)} to ${fullVersion(target)}: ${report.counts.total} patch(es) removed.`,
     report: done,
-  };
-}
-
-function failed(failure: EngineFailure): Work {
-  return {
-    result: "failed",
-    reason: failure.reason,
-    message: failure.message,
-    nextSteps: failure.nextSteps,
-    details: failure.details.extra,
   };
 }
 
@@ -214,7 +205,7 @@ async function waitForNoJob(ctx: ArcGisContext): Promise<void> {
     ctx.log.info(
       `[wait] a job is in progress (${lastMessages(job.status, 1)[0] ?? "no message"}); waiting (lock-wait)`,
     );
-    await sleep(Math.max(1, Math.round(POLL_MS.conflict * ctx.scale)), ctx.signal);
+    await sleep(scaled(ctx, POLL_MS.conflict), ctx.signal);
   }
 }
 
@@ -227,10 +218,7 @@ async function startRollback(
   try {
     return (await ctx.api.rollback(target.id, ctx.signal)).status;
   } catch (error) {
-    const unknown =
-      (error instanceof ApiError || error instanceof NetworkError) &&
-      (error as { outcomeUnknown?: boolean }).outcomeUnknown;
-    if (!unknown) throw error;
+    if (!isOutcomeUnknown(error)) throw error;
     ctx.log.warn(
       "[rollback] the reply was lost; reading the upgrades job to learn whether it started",
     );
@@ -257,7 +245,7 @@ async function readJobPatiently(ctx: ArcGisContext): Promise<UpgradeStatus> {
       return (await ctx.api.upgrades(ctx.signal)).status;
     } catch (error) {
       if (!isTransient(error)) throw error;
-      await sleep(Math.max(1, Math.round(POLL_MS.unavailable * ctx.scale)), ctx.signal);
+      await sleep(scaled(ctx, POLL_MS.unavailable), ctx.signal);
     }
   }
 }

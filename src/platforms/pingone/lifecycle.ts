@@ -1,27 +1,14 @@
 // A promotion's life as this run drives it: create (or roll back) without ever sending twice,
 // wait for the plan, execute, and follow the execution to its end with progress lines.
-import { ApiError, NetworkError } from "../../core/http/errors.js";
+import { isOutcomeUnknown } from "../../core/http/errors.js";
 import { EngineFailure } from "../../core/run/failure.js";
 import { pollUntil, scaled } from "../../core/run/poll.js";
 import { sleep } from "../../core/util/sleep.js";
 import { type PingOneContext, previousOf, targetOf } from "./context.js";
 import { conflictFailure, executionFailure, validationFailure } from "./failures.js";
+import { EXECUTED, EXECUTING, PLANNED } from "./statuses.js";
 import { PHASE_LIMIT_MS, POLL_MS } from "./timing.js";
 import type { Promotion, StepError } from "./types.js";
-
-/** Statuses of a promotion that is being executed: another one to the same target must wait. */
-const RUNNING = new Set(["IN_PROGRESS"]);
-/** Planning is over: the plan can be read (or it failed validation). */
-const PLANNED = new Set(["READY", "VALIDATION_FAILED", "ERROR"]);
-/** Execution is over. */
-const EXECUTED = new Set(["COMPLETED", "ERROR", "ROLLED_BACK"]);
-
-function outcomeUnknown(error: unknown): boolean {
-  return (
-    (error instanceof ApiError || error instanceof NetworkError) &&
-    (error as { outcomeUnknown?: boolean }).outcomeUnknown === true
-  );
-}
 
 function describe(p: Promotion): string {
   const steps = p.promotionPlan?.steps;
@@ -37,7 +24,7 @@ export async function ensureNoneRunning(ctx: PingOneContext, ownId?: string): Pr
   const deadline = Date.now() + ctx.config.lockWaitMs;
   for (;;) {
     const running = (await ctx.api.listPromotions({ status: "IN_PROGRESS" }, ctx.signal)).filter(
-      (p) => RUNNING.has(p.status) && targetOf(p) === target && p.id !== ownId,
+      (p) => EXECUTING.has(p.status) && targetOf(p) === target && p.id !== ownId,
     );
     const other = running[0];
     if (!other) return;
@@ -71,7 +58,7 @@ export async function createPromotion(
       // Not cancellable: a create cut off mid-flight could leave a draft nobody deletes.
       return await ctx.api.createPromotion(body);
     } catch (error) {
-      if (!outcomeUnknown(error) || attempt > 1) throw error;
+      if (!isOutcomeUnknown(error) || attempt > 1) throw error;
       ctx.log.warn(
         `[create] the reply was lost; reading the promotions to learn whether it was created`,
       );
@@ -112,7 +99,7 @@ export async function execute(ctx: PingOneContext, id: string): Promise<void> {
       await ctx.api.executePromotion(id, ctx.signal);
       return;
     } catch (error) {
-      if (!outcomeUnknown(error) || attempt > 1) throw error;
+      if (!isOutcomeUnknown(error) || attempt > 1) throw error;
       ctx.log.warn(
         `[execute] the reply was lost; reading promotion ${id} to learn whether it started`,
       );
@@ -197,7 +184,7 @@ export async function requestRollback(ctx: PingOneContext, original: string): Pr
       // Not cancellable: a request cut off mid-flight could leave a rollback nobody deletes.
       return await ctx.api.rollbackPromotion(original);
     } catch (error) {
-      if (!outcomeUnknown(error) || attempt > 1) throw error;
+      if (!isOutcomeUnknown(error) || attempt > 1) throw error;
       ctx.log.warn(
         "[rollback] the reply was lost; reading the promotions to learn whether it was created",
       );

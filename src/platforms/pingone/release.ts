@@ -1,27 +1,13 @@
 // Giving back what a run holds: a draft promotion is deleted (after its plan, if still planning);
 // an execution that started is followed to its end and how it ended is said. Never throws.
-import { ApiError, NetworkError } from "../../core/http/errors.js";
+import { ApiError, isOutcomeUnknown } from "../../core/http/errors.js";
 import { pollUntil, type RunContext } from "../../core/run/poll.js";
 import type { Held } from "../../core/run/shell.js";
 import type { Logger } from "../../core/util/log.js";
 import type { PingOneApi } from "./api.js";
+import { DELETABLE, EXECUTING, PLANNING } from "./statuses.js";
 import { POLL_MS } from "./timing.js";
 import type { Promotion } from "./types.js";
-
-const DELETABLE = new Set(["NEW", "READY"]);
-const PLANNING = new Set([
-  "PREPARING",
-  "ADDITIONAL_SNAPSHOTS_REQUESTED",
-  "ROLLBACK_NEW",
-  "ROLLBACK_PREPARING",
-]);
-const EXECUTING = new Set(["IN_PROGRESS"]);
-
-function isOutcomeUnknown(error: unknown): boolean {
-  return (
-    (error instanceof ApiError || error instanceof NetworkError) && error.outcomeUnknown === true
-  );
-}
 
 export function releaseCommand(held: Held, sourceEnvironmentId: string): string {
   return held.kind === "draft promotion"

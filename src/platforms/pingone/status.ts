@@ -4,16 +4,8 @@ import { EngineFailure } from "../../core/run/failure.js";
 import type { Work } from "../../core/run/types.js";
 import { type PingOneContext, previousOf, targetOf } from "./context.js";
 import { releasePromotion } from "./release.js";
+import { DRAFT, OPEN } from "./statuses.js";
 
-const IN_PROGRESS = new Set([
-  "NEW",
-  "PREPARING",
-  "ADDITIONAL_SNAPSHOTS_REQUESTED",
-  "READY",
-  "IN_PROGRESS",
-  "ROLLBACK_NEW",
-  "ROLLBACK_PREPARING",
-]);
 /** Rows shown in the status table; the JSON keeps them all. */
 const SHOWN = 20;
 
@@ -22,14 +14,14 @@ export async function promotionsStatus(ctx: PingOneContext): Promise<Work> {
   const promotions = (await ctx.api.listPromotions({}, ctx.signal))
     .filter((p) => !target || targetOf(p) === target)
     .sort((a, b) => ((a.createdAt ?? "") < (b.createdAt ?? "") ? 1 : -1));
-  const open = promotions.filter((p) => IN_PROGRESS.has(p.status));
+  const open = promotions.filter((p) => OPEN.has(p.status));
   const rows: Array<[string, string]> = promotions
     .slice(0, SHOWN)
     .map((p) => [
       p.id,
       [
         p.status,
-        IN_PROGRESS.has(p.status) ? "(in progress)" : "",
+        OPEN.has(p.status) ? "(in progress)" : "",
         previousOf(p) ? `rollback of ${previousOf(p)}` : "",
         p.createdAt ?? "",
         p.description ?? "",
@@ -57,16 +49,7 @@ export async function unlockDraft(ctx: PingOneContext): Promise<Work> {
       "promotion-mismatch",
       `Promotion ${id} goes to ${targetOf(promotion)}, not ${target}; it was left alone.`,
     );
-  if (
-    ![
-      "NEW",
-      "READY",
-      "PREPARING",
-      "ADDITIONAL_SNAPSHOTS_REQUESTED",
-      "ROLLBACK_NEW",
-      "ROLLBACK_PREPARING",
-    ].includes(promotion.status)
-  )
+  if (!DRAFT.has(promotion.status))
     throw new EngineFailure(
       "api-error",
       `Promotion ${id} is ${promotion.status}, not a draft (NEW, being planned, or READY); it was left alone.`,
