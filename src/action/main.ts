@@ -14,7 +14,7 @@ import { failureText, setRunOutputs, setUsageFailure, writeReportFile } from "./
 import { publishResult } from "./publish.js";
 import { findReviewedReport, type ReviewedReport, requireSameReport } from "./reviewed.js";
 import { type PreparedRun, prepareRun } from "./setup.js";
-import { saveHeld, saveReleased } from "./state.js";
+import { saveHeld, savePointOfNoReturn, saveReleased } from "./state.js";
 
 const CHANGING_MODES: readonly Mode[] = ["promote", "rollback"];
 const COMMENTED_MODES: readonly Mode[] = [
@@ -95,10 +95,13 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
   const connection = prepared.connect();
   const cancel = new AbortController();
   let held: Held | undefined;
+  let pastPointOfNoReturn: string | undefined;
   const started = Date.now();
   const onInterrupt = () => {
     logger.warn(
-      `[cancel] stopping${held ? `; releasing ${describeHeld(held)} (the post step does it if this step is stopped first)` : ""}`,
+      pastPointOfNoReturn
+        ? `[cancel] ${pastPointOfNoReturn} has started and cannot be stopped: following it to its end (the post step does it if this step is stopped first)`
+        : `[cancel] stopping${held ? `; releasing ${describeHeld(held)} (the post step does it if this step is stopped first)` : ""}`,
     );
     cancel.abort(new Error("cancelled"));
   };
@@ -110,8 +113,15 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
           ? `[cancel] ${describeHeld(held)} goes on (a cancel cannot stop it); the post step says how it stands`
           : `[cancel] leaving the release of promotion ${held.id} to the post step`,
       );
-    core.setOutput("result", "failed");
-    core.setOutput("failure-reason", "cancelled");
+    if (pastPointOfNoReturn) {
+      // Its outcome is not known yet: no output claims one; post follows it and says how it ended.
+      logger.warn(
+        `[cancel] ${pastPointOfNoReturn} is still running; the post step follows it and reports how it ended`,
+      );
+    } else {
+      core.setOutput("result", "failed");
+      core.setOutput("failure-reason", "cancelled");
+    }
     process.exit(1);
   };
   process.on("SIGINT", onInterrupt);
@@ -134,6 +144,10 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
         held = undefined;
         saveReleased(released);
       },
+      onPointOfNoReturn: (what) => {
+        pastPointOfNoReturn = what;
+        savePointOfNoReturn(what);
+      },
     });
     return await publish(prepared, result, facts, pullRequest, api, key);
   } finally {
@@ -154,8 +168,9 @@ async function publish(
   setRunOutputs(result, reportFile);
   await publishResult(result, {
     place: {
-      upper: prepared.configured.place.target,
-      lower: prepared.configured.place.source,
+      target: prepared.configured.place.target,
+      source: prepared.configured.place.source,
+      commentKey: key,
       runUrl: facts.runUrl,
       pullRequestUrl: pullRequest?.url,
       reportFile,
@@ -163,7 +178,6 @@ async function publish(
     },
     pullRequest,
     api,
-    commentKey: key,
     reviewRun: facts.pullRequestEvent,
     logger: prepared.logger,
   });

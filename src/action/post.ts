@@ -35,7 +35,8 @@ export async function post(): Promise<void> {
         ? `[post] main started ${describeHeld(held)}, which a cancel cannot stop: reading how it stands`
         : `[post] main left ${describeHeld(held)} held: releasing it (waiting up to ${formatDuration(budget)})`,
     );
-    const released = await connection.release(held, prepared.logger, budget);
+    const { released, workEnded } = await connection.release(held, prepared.logger, budget);
+    if (workEnded) await reportWorkEnded(workEnded, held.pastPointOfNoReturn);
     if (!released && held.followOnly) {
       core.warning(`${capitalized(what)} is still running. Follow it with: ${command}`);
     } else if (!released) {
@@ -47,6 +48,23 @@ export async function post(): Promise<void> {
     core.setFailed(
       `tenant-promote post could not release ${what}: ${scrub((error as Error).message)}.${command ? ` Release it with: ${command}` : unlockable(held.kind) ? ` Release it with mode: unlock and promotion-id: ${held.id}.` : " See it with mode: status."}`,
     );
+  }
+}
+
+/**
+ * Main was stopped while the work ran; the work went on and post saw how it ended. That is the
+ * truth of this run, whatever main's outputs said when it was killed: say it where people read.
+ */
+async function reportWorkEnded(workEnded: string, pastPointOfNoReturn: string | undefined) {
+  const cancel = pastPointOfNoReturn
+    ? ` The cancel came after ${pastPointOfNoReturn} started and could not stop it.`
+    : "";
+  const text = `${workEnded}${cancel}`;
+  core.notice(text);
+  try {
+    await core.summary.addHeading("tenant-promote post step", 3).addRaw(`${text}\n`).write();
+  } catch (error) {
+    core.warning(`[summary] could not write the job summary: ${(error as Error).message}`);
   }
 }
 

@@ -12,8 +12,6 @@ export interface PublishTarget {
   place: RunPlace;
   pullRequest?: PullRequestRef;
   api?: GitHubApi;
-  /** The upper environment the comment is about (its marker). */
-  commentKey: string;
   /** A run on a pull request: its report is what reviewers see, so its hash goes in the marker. */
   reviewRun: boolean;
   logger: Logger;
@@ -28,15 +26,10 @@ export async function publishResult(result: RunResult, target: PublishTarget): P
     logger.warn(`[summary] could not write the job summary: ${(error as Error).message}`);
   }
   if (pullRequest && api) {
-    const commentPlace = { ...place, upper: target.commentKey };
     const render = (existing: string | undefined) =>
       place.scrub(
-        commentBody(
-          result,
-          commentPlace,
-          target.reviewRun ? undefined : readReviewRecord(existing),
-        ),
+        commentBody(result, place, target.reviewRun ? undefined : readReviewRecord(existing)),
       );
-    await publishComment(api, pullRequest.number, target.commentKey, render, logger);
+    await publishComment(api, pullRequest.number, place.commentKey, render, logger);
   }
 }

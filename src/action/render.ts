@@ -12,8 +12,11 @@ export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const ENTRIES_WHEN_TRIMMED = 200;
 
 export interface RunPlace {
-  upper?: string;
-  lower?: string;
+  /** The platform's own names of the environments, as people read them. */
+  target?: string;
+  source?: string;
+  /** What the comment's marker keys on: one sticky comment per platform and target. */
+  commentKey: string;
   runUrl: string;
   pullRequestUrl?: string;
   reportFile?: string;
@@ -22,8 +25,8 @@ export interface RunPlace {
 
 function environmentsLine(place: RunPlace): string {
   const parts = [];
-  if (place.lower) parts.push(`from \`${place.lower}\``);
-  if (place.upper) parts.push(`to \`${place.upper}\``);
+  if (place.source) parts.push(`from \`${place.source}\``);
+  if (place.target) parts.push(`to \`${place.target}\``);
   return parts.length > 0 ? `Environments: ${parts.join(" ")}` : "";
 }
 
@@ -61,10 +64,10 @@ function assemble(
 
 /** `review`: the record to carry over; without it, this run's report becomes what is reviewed. */
 export function commentBody(result: RunResult, place: RunPlace, review?: ReviewRecord): string {
-  const upper = place.upper ?? "";
   const hash = review ? review.hash : result.report?.hash;
   const head = [
-    markerLine({ upper, hash }),
+    // The marker's field keeps its old name so that existing sticky comments are still found.
+    markerLine({ upper: place.commentKey, hash }),
     place.scrub(outcomeMarkdown(result)),
     environmentsLine(place),
   ];

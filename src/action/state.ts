@@ -11,10 +11,13 @@ const STARTED = "started-at";
 const RELEASED = "held-released";
 const FOLLOW_ONLY = "held-follow-only";
 const LABEL = "held-label";
+const POINT_OF_NO_RETURN = "point-of-no-return";
 
 export interface HeldByMain extends Held {
   platform: string;
   startedAt: number;
+  /** What had started for good when main stopped ("the promotion"), if anything had. */
+  pastPointOfNoReturn?: string;
 }
 
 /** Saved the moment the run takes it: post can act even if main is killed right after. */
@@ -26,6 +29,11 @@ export function saveHeld(platform: string, held: Held, startedAt: number): void 
   if (held.label) core.saveState(LABEL, held.label);
   core.saveState(STARTED, String(startedAt));
   core.saveState(ID, held.id);
+}
+
+/** The work passed its point of no return: a cancel from now on cannot stop it. */
+export function savePointOfNoReturn(what: string): void {
+  core.saveState(POINT_OF_NO_RETURN, what);
 }
 
 export function saveReleased(held: Held): void {
@@ -44,5 +52,6 @@ export function heldLeftByMain(): HeldByMain | undefined {
     followOnly: core.getState(FOLLOW_ONLY) === "true",
     label: core.getState(LABEL) || undefined,
     startedAt: Number(core.getState(STARTED)) || Date.now(),
+    pastPointOfNoReturn: core.getState(POINT_OF_NO_RETURN) || undefined,
   };
 }

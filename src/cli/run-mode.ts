@@ -95,6 +95,9 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
     const result = await runWithSignals(connection, logger, {
       promoter: configured.common.promoter ?? defaultPromoter(env),
       description: configured.common.description ?? defaultDescription(mode, env),
+      mode,
+      json: format === "json",
+      scrub,
     });
     const rendered = scrub(renderResult(result, format));
     if (output) {
@@ -117,29 +120,58 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
   }
 }
 
-/** Ctrl-C stops the run and still releases what it took; a second one exits at once. */
+/**
+ * Ctrl-C stops the run and still releases what it took; after the point of no return it only
+ * notes the cancel and the run follows the work to its end. A second one exits at once, still
+ * printing a JSON result when JSON was asked for (scripts parse stdout).
+ */
 async function runWithSignals(
   connection: Connection,
   logger: Logger,
-  notes: { promoter?: string; description?: string },
+  notes: {
+    promoter?: string;
+    description?: string;
+    mode: Mode;
+    json: boolean;
+    scrub: (text: string) => string;
+  },
 ): Promise<RunResult> {
   const cancel = new AbortController();
   let held: Held | undefined;
+  let pastPointOfNoReturn: string | undefined;
+  const started = Date.now();
   const onSignal = (signal: NodeJS.Signals) => {
     if (cancel.signal.aborted) {
-      logger.warn(
-        held
-          ? `${signal} again: exiting without waiting. The ${held.kind} may still be held; release it with: ${connection.releaseCommand(held)}`
-          : `${signal} again: exiting.`,
-      );
+      const running = pastPointOfNoReturn ? ` ${capitalized(pastPointOfNoReturn)} goes on.` : "";
+      const left = held ? ` ${capitalized(describeHeld(held))} may still be held.` : "";
+      const message = `${signal} again: exited without waiting.${running}${left}`;
+      const nextSteps = held
+        ? [`${held.followOnly ? "Follow" : "Release"} it with: ${connection.releaseCommand(held)}`]
+        : [];
+      logger.warn(`${message} ${nextSteps.join(" ")}`.trim());
+      if (notes.json) {
+        const result: RunResult = {
+          mode: notes.mode,
+          result: "failed",
+          reason: "cancelled",
+          message,
+          nextSteps,
+          lockReleased: held && !held.followOnly ? false : undefined,
+          cancelRequested: pastPointOfNoReturn ? true : undefined,
+          elapsedMs: Date.now() - started,
+        };
+        process.stdout.write(notes.scrub(runJson(result)));
+      }
       process.exit(EXIT.cancelled);
     }
-    const after = !held
-      ? ""
-      : held.followOnly
-        ? ` (${describeHeld(held)} goes on: a cancel cannot stop it)`
-        : ` and releasing the ${held.kind} this run took (press Ctrl-C again to exit at once)`;
-    logger.warn(`${signal} received: stopping${after}`);
+    const after = pastPointOfNoReturn
+      ? ` (${pastPointOfNoReturn} has started and cannot be stopped: following it to its end; press Ctrl-C again to exit without waiting)`
+      : !held
+        ? ""
+        : held.followOnly
+          ? ` (${describeHeld(held)} goes on: a cancel cannot stop it)`
+          : ` and releasing ${describeHeld(held)} (press Ctrl-C again to exit at once)`;
+    logger.warn(`${signal} received: ${pastPointOfNoReturn ? "noted" : "stopping"}${after}`);
     cancel.abort(new Error(`cancelled by ${signal}`));
   };
   process.on("SIGINT", onSignal);
@@ -148,16 +180,24 @@ async function runWithSignals(
     return await connection.run({
       logger,
       signal: cancel.signal,
-      ...notes,
+      promoter: notes.promoter,
+      description: notes.description,
       onHeld: (taken) => {
         held = taken;
       },
       onReleased: () => {
         held = undefined;
       },
+      onPointOfNoReturn: (what) => {
+        pastPointOfNoReturn = what;
+      },
     });
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

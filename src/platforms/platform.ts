@@ -2,7 +2,7 @@
 // request, and a connection that runs a mode or releases what an earlier run left held.
 // The faces know this interface and the registry, never a vendor's API.
 import type { Report } from "../core/report/model.js";
-import type { Held } from "../core/run/shell.js";
+import type { Held, ReleaseOutcome } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
 
@@ -49,6 +49,8 @@ export interface RunHooks {
   /** Called the moment the run takes something it must give back (the action saves it). */
   onHeld?: (held: Held) => void;
   onReleased?: (held: Held) => void;
+  /** Called when the run passes its point of no return: a cancel then no longer stops the work. */
+  onPointOfNoReturn?: (what: string) => void;
   /** promote: called with the report a reviewer would have seen; throwing stops the run. */
   beforePromote?: (report: Report) => void | Promise<void>;
 }
@@ -70,9 +72,10 @@ export interface Connection {
   run(hooks: RunHooks): Promise<RunResult>;
   /**
    * The post step: give back (or follow up) what an earlier run left held. Bounded by
-   * `budgetMs`; returns whether it is confirmed released. Never throws.
+   * `budgetMs`; says whether it is confirmed released, and how running work it waited for
+   * ended. Never throws.
    */
-  release(held: Held, logger: Logger, budgetMs: number): Promise<boolean>;
+  release(held: Held, logger: Logger, budgetMs: number): Promise<ReleaseOutcome>;
   /** The command that releases it by hand. */
   releaseCommand(held: Held): string;
 }

@@ -43,6 +43,8 @@ describe.concurrent("the action on a pull request", () => {
       hash: first.outputs["report-hash"],
     });
     expect(body).toContain("tenant-promote dry-run: succeeded");
+    // A dry run needs only the upper environment: the line names what the run knows.
+    expect(body).toContain(`Environments: to \`${emulator.upperUrl}\``);
     expect(body).toContain("| AMConfig | Journeys | 1 | 1 | 1 |");
     expect(first.summary).toContain("Dry-run promotion report");
     expect(first.summary).toContain(`to \`${emulator.upperUrl}\``);

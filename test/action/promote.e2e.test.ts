@@ -58,7 +58,8 @@ describe.concurrent("promote on a merge", () => {
     // The reviewer saw one journey; the lower environment now brings five changes.
     const reviewedReport = dryRunReport(["ProgressiveProfile"]);
     const reviewed = commentBody(succeeded(reviewedReport), {
-      upper: emulator.upperUrl,
+      target: emulator.upperUrl,
+      commentKey: emulator.upperUrl,
       runUrl: "https://github.com/acme/tenant-config/actions/runs/1",
       scrub: (t) => t,
     });
@@ -148,6 +149,8 @@ describe.concurrent("promote on a merge", () => {
     expect(killed.stdout).toContain(
       `leaving the release of promotion ${promotionId} to the post step`,
     );
+    expect(killed.stdout).toContain("[cancel] the promotion has started and cannot be stopped");
+    expect(killed.outputs.result).toBeUndefined();
     expect(emulator.upper.lockState().result).toBe("locked");
     expect(unlocksOf(emulator, promotionId)).toBe(0);
 
@@ -155,6 +158,10 @@ describe.concurrent("promote on a merge", () => {
     expect(post.code, post.stdout).toBe(0);
     expect(post.stdout).toContain(`main left the lock of promotion ${promotionId} held`);
     expect(post.stdout).toContain(`environments unlocked (promotion ${promotionId})`);
+    const truth =
+      "The promotion that was running ended: Promotion completed. The cancel came after the promotion started and could not stop it.";
+    expect(post.stdout).toContain(`::notice::${truth}`);
+    expect(post.summary).toContain(truth);
     expect(emulator.upper.lockState().result).toBe("unlocked");
     expect(unlocksOf(emulator, promotionId)).toBe(1);
   }, 60_000);

@@ -10,8 +10,9 @@ import {
 import { dryRunReport, hugeReport, succeeded } from "./reports.js";
 
 const place: RunPlace = {
-  upper: "https://openam-acme-staging.forgeblocks.com",
-  lower: "https://openam-acme-dev.forgeblocks.com",
+  target: "https://openam-acme-staging.forgeblocks.com",
+  source: "https://openam-acme-dev.forgeblocks.com",
+  commentKey: "https://openam-acme-staging.forgeblocks.com",
   runUrl: "https://github.com/acme/cfg/actions/runs/42",
   reportFile: "/runner/temp/tenant-promote-dry-run-42-1.json",
   scrub: (text) => text,
@@ -21,7 +22,7 @@ describe("PR comment", () => {
   it("starts with a marker naming the upper environment and the report hash, and keeps the changes for a later diff", () => {
     const report = dryRunReport(["Login", "Register"]);
     const body = commentBody(succeeded(report), place);
-    expect(readMarker(body)).toEqual({ upper: place.upper, hash: report.hash });
+    expect(readMarker(body)).toEqual({ upper: place.commentKey, hash: report.hash });
     expect(readChanges(body)).toEqual(report.areas);
     expect(body).toContain("| AMConfig | Journeys | 2 | 0 | 0 |");
     expect(body).toContain("[workflow run](https://github.com/acme/cfg/actions/runs/42)");
@@ -52,7 +53,7 @@ describe("job summary", () => {
       pullRequestUrl: "https://github.com/acme/cfg/pull/7",
     });
     expect(body).toContain("tenant-promote dry-run: succeeded");
-    expect(body).toContain(`from \`${place.lower}\` to \`${place.upper}\``);
+    expect(body).toContain(`from \`${place.source}\` to \`${place.target}\``);
     expect(body).toContain("Promotion id: `p-1`");
     expect(body).toContain("[pull request](https://github.com/acme/cfg/pull/7)");
   });

@@ -27,7 +27,8 @@ function githubWith(comments: IssueComment[], pr: number | undefined = 7): GitHu
 
 function reviewedComment(journeys: string[], byBot = true): IssueComment {
   const body = commentBody(succeeded(dryRunReport(journeys)), {
-    upper: UPPER,
+    target: UPPER,
+    commentKey: UPPER,
     runUrl: facts.runUrl,
     scrub: (t) => t,
   });

@@ -90,6 +90,8 @@ export interface RunJson {
   promotionId: string | null;
   lockReleased: boolean | null;
   lockHolder: string | null;
+  /** Present (true) only when a cancel came after the point of no return. */
+  cancelRequested?: true;
   missingESVs: string[];
   encryptedSecrets: string[];
   reportHash: string | null;

@@ -106,18 +106,40 @@ describe.concurrent("rollback-preview and rollback", () => {
     const promotedConfig = structuredClone(emulator.upper.config);
     const locksBefore = upperCalls(emulator, "POST", LOCK).length;
 
-    const preview = await e2e.runAgainst(emulator, "rollback-preview");
-    expect(preview.code, preview.stderr).toBe(0);
-    expect(preview.stdout).toContain("tenant-promote rollback-preview: succeeded");
-    expect(preview.stdout).toContain("a rollback would revert");
-    expect(preview.stdout).toContain("ProgressiveProfile");
+    const previewRun = await e2e.runAgainst(emulator, "rollback-preview", ["--format", "json"]);
+    expect(previewRun.code, previewRun.stderr).toBe(0);
+    const preview = parseJson(previewRun);
+    expect(preview.result).toBe("succeeded");
+    // What the rollback does to the target, not the promotion's own counts: it removes what the
+    // promotion added and re-creates what it deleted.
+    const { added, modified, deleted } = promoted.report?.counts as Record<string, number>;
+    const effect = (verbs: string[]) =>
+      [`${verbs[0]} ${added} item`, `${verbs[1]} ${modified} item`, `${verbs[2]} ${deleted} item`]
+        .filter((part) => !part.includes(" 0 item"))
+        .map((part) => (part.endsWith(" 1 item") ? part : `${part}s`));
+    const presentTense = effect(["removes", "restores", "re-creates"]);
+    expect(preview.message).toContain(
+      `Rolling back promotion ${promotionId} on ${emulator.upperUrl}`,
+    );
+    for (const part of presentTense) expect(preview.message).toContain(part);
+    expect(JSON.stringify(preview.report)).toContain("ProgressiveProfile");
     expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(locksBefore);
     expect(emulator.upper.config).toEqual(promotedConfig);
 
-    const rollback = await e2e.runAgainst(emulator, "rollback", ["--promotion-id", promotionId]);
-    expect(rollback.code, rollback.stderr).toBe(0);
-    expect(rollback.stdout).toContain("tenant-promote rollback: succeeded");
-    expect(rollback.stdout).toMatch(/Rolled back 5 change\(s\)/);
+    const rollbackRun = await e2e.runAgainst(emulator, "rollback", [
+      "--promotion-id",
+      promotionId,
+      "--format",
+      "json",
+    ]);
+    expect(rollbackRun.code, rollbackRun.stderr).toBe(0);
+    const rollback = parseJson(rollbackRun);
+    expect(rollback.result).toBe("succeeded");
+    expect(rollback.message).toContain(`Rolled back promotion ${promotionId}`);
+    for (const part of effect(["removed", "restored", "re-created"]))
+      expect(rollback.message).toContain(part);
+    // Nothing changed in between: the reviewed preview's hash is the rollback's.
+    expect(rollback.reportHash).toBe(preview.reportHash);
     expect(emulator.upper.config).toEqual(original);
     expect(upperCalls(emulator, "POST", ROLLBACK)).toHaveLength(1);
     expect(lockNow(emulator).result).toBe("unlocked");
@@ -197,6 +219,43 @@ describe.concurrent("unlock", () => {
     expect(unlocksOf(emulator, leftBehind)).toHaveLength(1);
     expect(upperCalls(emulator, "POST")).toHaveLength(1); // the crashed run's lock only
     expect(lockNow(emulator).result).toBe("unlocked");
+  });
+
+  it("with nothing locked: no-change, nothing to release, no unlock sent", async ({ e2e }) => {
+    const emulator = await e2e.emulate();
+    const id = "0b6f4f57-8a0e-4d5b-9a55-2f6d1c1c9e01";
+    const run = await e2e.runAgainst(emulator, "unlock", ["--promotion-id", id]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("tenant-promote unlock: no-change");
+    expect(run.stdout).toContain("are not locked: there is nothing to release");
+    expect(run.stdout).not.toContain("Released the lock");
+    expect(upperCalls(emulator, "DELETE")).toHaveLength(0);
+  });
+
+  it("with another promotion holding the lock: leaves it alone and names the holder", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    const holder = await lockAsCrashedRun(emulator);
+    const given = "0b6f4f57-8a0e-4d5b-9a55-2f6d1c1c9e01";
+    const run = await e2e.runAgainst(emulator, "unlock", [
+      "--promotion-id",
+      given,
+      "--format",
+      "json",
+    ]);
+    expect(run.code, run.stderr).toBe(1);
+    const json = parseJson(run);
+    expect(json).toMatchObject({
+      result: "failed",
+      reason: "promotion-mismatch",
+      lockHolder: holder,
+    });
+    expect(json.message).toContain(`locked by promotion ${holder}, not ${given}`);
+    expect(json.nextSteps.join(" ")).toContain(`--promotion-id ${holder}`);
+    expect(json.nextSteps.join(" ")).not.toContain(`--promotion-id ${given}`);
+    expect(upperCalls(emulator, "DELETE")).toHaveLength(0);
+    expect(lockNow(emulator)).toMatchObject({ result: "locked", promotionId: holder });
   });
 });
 

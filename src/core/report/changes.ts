@@ -1,4 +1,10 @@
-import type { ChangeCounts, ChangeEntry, ConfigItemChanges, ReportArea } from "./model.js";
+import type {
+  ChangeCounts,
+  ChangeEntry,
+  ConfigItemChanges,
+  ReportArea,
+  RollbackEffect,
+} from "./model.js";
 
 /** The change kinds in display order. */
 export const CHANGE_KINDS = ["added", "modified", "deleted"] as const;
@@ -77,4 +83,43 @@ export function summarizeCounts(counts: ChangeCounts): string {
   if (counts.total === 0) return "No configuration changes.";
   const noun = counts.total === 1 ? "change" : "changes";
   return `${counts.total} ${noun}: ${formatCounts(counts)}`;
+}
+
+/** A rollback's effect from the changes of the promotion it reverts (what was added goes). */
+export function revertingChanges(promoted: ChangeCounts): RollbackEffect {
+  return { removes: promoted.added, restores: promoted.modified, recreates: promoted.deleted };
+}
+
+/** A rollback's effect from its own steps (a plan that deletes, updates and creates). */
+export function rollbackSteps(steps: ChangeCounts): RollbackEffect {
+  return { removes: steps.deleted, restores: steps.modified, recreates: steps.added };
+}
+
+const EFFECT_VERBS = {
+  present: ["removes", "restores", "re-creates", "changes nothing"],
+  past: ["removed", "restored", "re-created", "changed nothing"],
+} as const;
+
+/**
+ * "removes 3 items, restores 1 item and re-creates 1 item" (zero parts left out), or in the
+ * past tense once the rollback ran: the one wording every platform's rollback uses.
+ */
+export function describeRollbackEffect(
+  effect: RollbackEffect,
+  tense: keyof typeof EFFECT_VERBS = "present",
+  noun = "item",
+): string {
+  const [removes, restores, recreates, nothing] = EFFECT_VERBS[tense];
+  const parts = [
+    effect.removes > 0 && `${removes} ${plural(effect.removes, noun)}`,
+    effect.restores > 0 && `${restores} ${plural(effect.restores, noun)}`,
+    effect.recreates > 0 && `${recreates} ${plural(effect.recreates, noun)}`,
+  ].filter((part): part is string => Boolean(part));
+  if (parts.length === 0) return nothing;
+  const last = parts.pop() as string;
+  return parts.length === 0 ? last : `${parts.join(", ")} and ${last}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

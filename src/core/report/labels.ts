@@ -1,4 +1,5 @@
-import type { ReportKind } from "./model.js";
+import { describeRollbackEffect } from "./changes.js";
+import type { Report, ReportKind } from "./model.js";
 
 const TITLES: Record<ReportKind, string> = {
   provisional: "Provisional promotion report",
@@ -26,4 +27,12 @@ export function displayDate(createdAt: string | undefined, createdDate: string |
 export function displayValue(value: unknown, maxChars = 200): string {
   const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+}
+
+/** "removes 2 items and restores 1 item", in the past tense once the rollback ran. */
+export function rollbackLine(report: Report): string {
+  const effect = report.rollbackEffect;
+  if (!effect) return "";
+  const done = report.kind === "rollback" || report.kind === "patch-rollback";
+  return `${describeRollbackEffect(effect, done ? "past" : "present")}.`;
 }

@@ -5,7 +5,7 @@ import { escapeMarkdown as esc } from "./escape.js";
 import type { Section } from "./fit.js";
 import { fitBlocks } from "./fit.js";
 import { shortHash } from "./hash.js";
-import { displayDate, displayValue, reportTitle } from "./labels.js";
+import { displayDate, displayValue, reportTitle, rollbackLine } from "./labels.js";
 import type { ChangeEntry, ConfigItemChanges, Report, ReportArea } from "./model.js";
 
 export interface MarkdownOptions {
@@ -31,6 +31,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const meta = metadataLine(report);
   // Drop ranks for very small limits: the big summary table goes before the short blockers.
   if (meta) head.push({ text: meta, dropRank: 3 });
+  if (report.rollbackEffect)
+    head.push({ text: `**What the rollback does to the target:** ${rollbackLine(report)}` });
   head.push(
     totals.total > 0
       ? { text: summaryTable(report.areas), dropRank: 2 }

@@ -62,6 +62,16 @@ export interface TimelineEntry {
   durationMs?: number;
 }
 
+/** What a rollback does to the target, in one vocabulary for every platform. */
+export interface RollbackEffect {
+  /** Items the reverted promotion added (patches it installed): the rollback deletes them. */
+  removes: number;
+  /** Items it modified: the rollback puts back their earlier content. */
+  restores: number;
+  /** Items it deleted: the rollback creates them again. */
+  recreates: number;
+}
+
 export interface Report {
   kind: ReportKind;
   reportId?: string;
@@ -82,6 +92,11 @@ export interface Report {
   hash: string;
   /** Top-level fields the model does not know, kept as received. */
   extra?: Record<string, unknown>;
+  /**
+   * Rollback reports: what the rollback does to the target. Platforms list a rollback's changes
+   * differently (AIC: the reverted promotion's changes; PingOne: the rollback's own steps).
+   */
+  rollbackEffect?: RollbackEffect;
   /** A job's messages, shown folded after the changes. */
   timeline?: TimelineEntry[];
 }

@@ -2,7 +2,7 @@ import type { ChangeKind } from "./changes.js";
 import { CHANGE_KINDS, countChanges, countItem, formatCounts, summarizeCounts } from "./changes.js";
 import { sanitizeText as clean } from "./escape.js";
 import { shortHash } from "./hash.js";
-import { displayDate, reportTitle } from "./labels.js";
+import { displayDate, reportTitle, rollbackLine } from "./labels.js";
 import type { ChangeEntry, Report } from "./model.js";
 
 const MARKERS: Record<ChangeKind, string> = { added: "+", modified: "~", deleted: "-" };
@@ -25,6 +25,8 @@ export function renderText(report: Report): string {
   ].filter((part): part is string => Boolean(part));
   if (meta.length > 0) lines.push(clean(meta.join(" · ")));
   if (report.promotionDescription) lines.push(clean(`description: ${report.promotionDescription}`));
+  if (report.rollbackEffect)
+    lines.push(`what the rollback does to the target: ${rollbackLine(report)}`);
   lines.push(summarizeCounts(countChanges(report.areas)));
 
   for (const area of report.areas) {

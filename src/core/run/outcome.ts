@@ -94,6 +94,7 @@ export function runJson(result: RunResult): string {
       promotionId: result.promotionId ?? null,
       lockReleased: result.lockReleased ?? null,
       lockHolder: result.lockHolder ?? null,
+      ...(result.cancelRequested ? { cancelRequested: true } : {}),
       ...result.details,
       reportDiff: result.reportDiff ?? null,
       reportHash: result.report?.hash ?? null,

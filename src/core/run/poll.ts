@@ -10,6 +10,13 @@ export interface RunContext {
   runStart: number;
   /** Multiplies intervals and phase bounds (1 for real tenants). */
   scale: number;
+  /**
+   * Called right before the request that changes the target for good (a promotion, an
+   * execution, a rollback). From then on a cancel no longer stops the work: the run follows it
+   * to its end and reports how it really ended. Throws if the run was cancelled already.
+   * Absent outside a run's work (a release, a test's context).
+   */
+  pointOfNoReturn?: (what: string) => void;
 }
 
 /** A phase that shows no change still logs a line this often (real-tenant milliseconds). */

@@ -26,6 +26,16 @@ export interface Held {
   followOnly?: boolean;
 }
 
+/** What a release found: whether it is given back, and how work it had to wait for ended. */
+export interface ReleaseOutcome {
+  released: boolean;
+  /**
+   * The release found work still running (one a cancel could not stop) and followed it:
+   * how it ended, in a sentence, so that the post step can tell the truth about it.
+   */
+  workEnded?: string;
+}
+
 /** "the draft promotion X", or the platform's own words: for messages about what a run holds. */
 export function describeHeld(held: Pick<Held, "kind" | "id" | "label">): string {
   return held.label ?? `the ${held.kind} ${held.id}`;
@@ -46,14 +56,16 @@ export interface ShellOptions {
   onHeld?: (held: Held) => void;
   /** Called once what the run took is confirmed released. */
   onReleased?: (held: Held) => void;
+  /** Called when the work passes its point of no return (e.g. "the promotion"). */
+  onPointOfNoReturn?: (what: string) => void;
 }
 
 /** A platform's mode, as the shell runs it. */
 export interface Procedure {
   /** Does the mode's work; calls `hold` the moment it has taken something. */
   work(ctx: RunContext, hold: (held: Held) => void): Promise<Work>;
-  /** Gives back what was taken; true once confirmed. Never throws. */
-  release(held: Held, budgetMs: number): Promise<boolean>;
+  /** Gives back what was taken; released once confirmed. Never throws. */
+  release(held: Held, budgetMs: number): Promise<ReleaseOutcome>;
   /** The command that releases it by hand. */
   releaseCommand(held: Held): string;
   /** Maps anything the work threw to a failure in the platform's words. */
@@ -70,8 +82,19 @@ export async function runShell(options: ShellOptions, procedure: Procedure): Pro
   const workTimeout = AbortSignal.timeout(
     Math.max(1, Math.round(timeoutMs * (1 - RELEASE_RESERVE))),
   );
-  const signal = options.signal ? AbortSignal.any([options.signal, workTimeout]) : workTimeout;
-  const ctx: RunContext = { log: options.logger, signal, runStart: started, scale };
+  const cancel = cancelGate(options);
+  const signal = AbortSignal.any([cancel.signal, workTimeout]);
+  const ctx: RunContext = {
+    log: options.logger,
+    signal,
+    runStart: started,
+    scale,
+    pointOfNoReturn: (what) => {
+      signal.throwIfAborted();
+      cancel.pass(what);
+      options.onPointOfNoReturn?.(what);
+    },
+  };
   let held: Held | undefined;
   let work: Work;
   try {
@@ -80,14 +103,59 @@ export async function runShell(options: ShellOptions, procedure: Procedure): Pro
       options.onHeld?.(taken);
     });
   } catch (error) {
-    work = failedWork(failureOf(error, options, timeoutMs, workTimeout, procedure));
+    work = failedWork(failureOf(error, cancel.signal, timeoutMs, workTimeout, procedure));
+  } finally {
+    cancel.close();
   }
+  if (cancel.lateFor) work = followedDespiteCancel(work, cancel.lateFor);
   if (held) work = await release(held, work, options, procedure, started, timeoutMs, scale);
   const elapsedMs = Date.now() - started;
   options.logger.info(
     `[done] ${work.result}${work.reason ? ` (${work.reason})` : ""} after ${formatDuration(elapsedMs)}`,
   );
   return { mode: options.mode, ...work, nextSteps: work.nextSteps ?? [], elapsedMs };
+}
+
+/**
+ * The user's cancel, passed on to the work only until its point of no return. After it, the
+ * work is followed to its end (still bounded by the timeout) and the cancel is only noted.
+ */
+function cancelGate(options: ShellOptions) {
+  const gate = new AbortController();
+  let passed: string | undefined;
+  let lateFor: string | undefined;
+  const user = options.signal;
+  const onCancel = () => {
+    if (passed === undefined) {
+      gate.abort(user?.reason);
+      return;
+    }
+    lateFor = passed;
+    options.logger.warn(
+      `[cancel] ${passed} has started and a cancel cannot stop it: following it to its end`,
+    );
+  };
+  if (user?.aborted) gate.abort(user.reason);
+  else user?.addEventListener("abort", onCancel, { once: true });
+  return {
+    signal: gate.signal,
+    pass(what: string) {
+      passed = what;
+    },
+    /** What had started when a cancel came too late to stop it; undefined otherwise. */
+    get lateFor() {
+      return lateFor;
+    },
+    close() {
+      user?.removeEventListener("abort", onCancel);
+    },
+  };
+}
+
+/** The work ended on its own after a late cancel: its outcome stands, and says so. */
+function followedDespiteCancel(work: Work, what: string): Work {
+  const note = `The cancel came after ${what} started and could not stop it; this is how it ended.`;
+  return { ...work, cancelRequested: true, message: `${work.message} ${note}` };
 }
 
 async function release(
@@ -104,7 +172,7 @@ async function release(
     60_000 * scale,
     options.releaseBudgetMs ?? 0,
   );
-  const released = await procedure.release(held, budget);
+  const { released } = await procedure.release(held, budget);
   if (released) options.onReleased?.(held);
   if (held.followOnly) {
     if (released) return work;
@@ -130,12 +198,12 @@ async function release(
 
 function failureOf(
   error: unknown,
-  options: ShellOptions,
+  cancelled: AbortSignal,
   timeoutMs: number,
   workTimeout: AbortSignal,
   procedure: Procedure,
 ): EngineFailure {
-  if (options.signal?.aborted) return new EngineFailure("cancelled", "The run was cancelled.");
+  if (cancelled.aborted) return new EngineFailure("cancelled", "The run was cancelled.");
   if (workTimeout.aborted) {
     return new EngineFailure(
       "timeout",

@@ -56,6 +56,11 @@ export interface RunResult {
   lockHolder?: string;
   /** report-changed: how the fresh report differs from the reviewed one, one change a line. */
   reportDiff?: string;
+  /**
+   * A cancel came after the point of no return: the work could not be stopped and was followed
+   * to its end, so the outcome is how it really ended.
+   */
+  cancelRequested?: boolean;
   /** A platform's own machine-readable facts (missing ESVs, per-step errors), kept in the JSON. */
   details?: Record<string, unknown>;
   elapsedMs: number;

@@ -121,6 +121,7 @@ export const aicPlatform: Platform = {
               beforePromote: hooks.beforePromote,
               onLockAcquired: (id) => hooks.onHeld?.(heldLock(id, primary.client.origin)),
               onLockReleased: (id) => hooks.onReleased?.(heldLock(id, primary.client.origin)),
+              onPointOfNoReturn: hooks.onPointOfNoReturn,
             });
           },
           release: (held, releaseLogger, budgetMs) => {

@@ -1,4 +1,4 @@
-import { CHANGE_KINDS, countChanges } from "../../core/report/changes.js";
+import { CHANGE_KINDS, countChanges, revertingChanges } from "../../core/report/changes.js";
 import { parseCreatedDate } from "../../core/report/dates.js";
 import { reportHash } from "../../core/report/hash.js";
 import type {
@@ -69,6 +69,9 @@ export function normalizeReport(raw: RawReport, kind: ReportKind): Report {
   report.createdAt = parseCreatedDate(report.createdDate);
   report.counts = countChanges(report.areas);
   report.hash = reportHash(report.areas);
+  // AIC's rollback reports list the changes of the promotion they revert.
+  if (kind === "provisional-rollback" || kind === "rollback")
+    report.rollbackEffect = revertingChanges(report.counts);
   if (Object.keys(extra).length > 0) report.extra = extra;
   return withoutUndefined(report);
 }

@@ -34,6 +34,8 @@ export interface EngineOptions {
    * EngineFailure stops the run (the lock is still released). The action checks the reviewed hash here.
    */
   beforePromote?: (dryRunReport: Report) => void | Promise<void>;
+  /** Called when the promotion or rollback request is about to go out: a cancel no longer stops it. */
+  onPointOfNoReturn?: (what: string) => void;
   /** Called once the lock this run took is confirmed released. */
   onLockReleased?: (promotionId: string) => void;
   /** Multiplies every internal interval and phase bound; 1 for real tenants, small for tests. */

@@ -1,4 +1,5 @@
 import { ApiError } from "../../core/http/errors.js";
+import { describeRollbackEffect, revertingChanges } from "../../core/report/changes.js";
 import type { Report, ReportKind } from "../../core/report/model.js";
 import { EngineFailure, failedWork } from "../../core/run/failure.js";
 import {
@@ -35,6 +36,7 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     releaseBudgetMs: options.releaseBudgetMs,
     onHeld: (held) => options.onLockAcquired?.(held.id),
     onReleased: (held) => options.onLockReleased?.(held.id),
+    onPointOfNoReturn: options.onPointOfNoReturn,
   };
   const result = await runShell(shell, {
     work: (run, hold) => dispatch({ ...run, api }, options, (id) => hold(heldLock(id, api.origin))),
@@ -69,7 +71,17 @@ async function dispatch(
     case "rollback-preview": {
       const report = await provisionalRollback(ctx);
       if (!report) return nothingToRollBack(ctx);
-      return reportWork(report, `a rollback would revert on ${upper.origin}`);
+      if (report.counts.total === 0)
+        return {
+          result: "no-change",
+          message: `A rollback would change nothing on ${upper.origin}.`,
+          report,
+        };
+      return {
+        result: "succeeded",
+        message: `Rolling back promotion ${report.promotionId ?? "(unnamed)"} on ${upper.origin} ${describeRollbackEffect(effectOf(report))}.`,
+        report,
+      };
     }
     case "status":
       return statusWork(ctx);
@@ -114,6 +126,10 @@ function countsText(report: Report): string {
   return `${total} change(s): ${added} added, ${modified} modified, ${deleted} deleted`;
 }
 
+function effectOf(report: Report) {
+  return report.rollbackEffect ?? revertingChanges(report.counts);
+}
+
 function reportWork(report: Report, what: string): Work {
   if (report.counts.total === 0)
     return { result: "no-change", message: `Nothing ${what}.`, report };
@@ -154,6 +170,7 @@ async function promote(
   }
   const refused = await checkBeforePromote(options, dry.report);
   if (refused) return refused;
+  ctx.pointOfNoReturn?.("the promotion");
   const final = await runStep(
     ctx,
     { label: "promotion", send: () => ctx.api.promote(promoteBody(options, false)) },
@@ -207,6 +224,7 @@ async function rollback(
       ],
     );
   }
+  ctx.pointOfNoReturn?.("the rollback");
   await runStep(
     ctx,
     { label: "rollback", send: () => ctx.api.rollback(requestNotes(options)) },
@@ -215,7 +233,7 @@ async function rollback(
   const report = await latestReport(ctx, "rollback");
   return {
     result: "succeeded",
-    message: `Rolled back ${countsText(report)} on ${ctx.api.origin}.`,
+    message: `Rolled back promotion ${provisional.promotionId ?? "(unnamed)"} on ${ctx.api.origin}: ${describeRollbackEffect(effectOf(report), "past")}.`,
     report,
   };
 }
@@ -314,11 +332,26 @@ async function unlockWork(ctx: AicContext, options: EngineOptions): Promise<Work
       "api-error",
       "unlock needs the promotion id of the lock to release (--promotion-id).",
     );
+  const lock = await ctx.api.getLockState(ctx.signal);
+  if (lock.result === "unlocked")
+    return {
+      result: "no-change",
+      message: `The environments on ${ctx.api.origin} are not locked: there is nothing to release.`,
+    };
+  if (lock.promotionId && lock.promotionId !== id)
+    throw new EngineFailure(
+      "promotion-mismatch",
+      `The environments on ${ctx.api.origin} are locked by promotion ${lock.promotionId}, not ${id}; that lock was left alone.`,
+      [
+        `If the run of promotion ${lock.promotionId} is over and left its lock behind: ${unlockCommand(ctx.api.origin, lock.promotionId)}`,
+      ],
+      { lockHolder: lock.promotionId },
+    );
   const budget = Math.max(
     1,
     (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) - (Date.now() - ctx.runStart),
   );
-  const released = await releaseLock(ctx.api, id, ctx.log, budget, ctx.scale);
+  const { released } = await releaseLock(ctx.api, id, ctx.log, budget, ctx.scale);
   if (!released) {
     return {
       result: "failed",

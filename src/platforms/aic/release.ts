@@ -1,5 +1,6 @@
 import { ApiError } from "../../core/http/errors.js";
 import { pollUntil, scaled } from "../../core/run/poll.js";
+import type { ReleaseOutcome } from "../../core/run/shell.js";
 import type { Logger } from "../../core/util/log.js";
 import { sleep } from "../../core/util/sleep.js";
 import type { PromotionApi } from "./api.js";
@@ -15,7 +16,7 @@ export function unlockCommand(origin: string, promotionId: string): string {
  * Releases the lock of `promotionId` and waits until the environments are unlocked.
  * A promotion or rollback still running is waited for first (the API refuses to unlock
  * mid-promotion). Bounded by `budgetMs`; uses its own signal because the run's may be aborted.
- * Returns whether the lock is confirmed gone; never throws.
+ * Says whether the lock is confirmed gone, and how a step it waited for ended; never throws.
  */
 export async function releaseLock(
   api: PromotionApi,
@@ -23,7 +24,7 @@ export async function releaseLock(
   log: Logger,
   budgetMs: number,
   scale: number,
-): Promise<boolean> {
+): Promise<ReleaseOutcome> {
   const ctx: AicContext = {
     api,
     log,
@@ -31,9 +32,10 @@ export async function releaseLock(
     runStart: Date.now(),
     scale,
   };
+  let workEnded: string | undefined;
   try {
     const current = await api.getPromotionStatus(ctx.signal);
-    if (current.status === "RUNNING") await waitForRunningStep(ctx);
+    if (current.status === "RUNNING") workEnded = await waitForRunningStep(ctx);
     await requestUnlock(ctx, promotionId);
     await pollUntil(ctx, {
       phase: "unlock",
@@ -46,7 +48,7 @@ export async function releaseLock(
       firstReadAfterMs: POLL_MS.lock,
     });
     log.info(`[unlock] environments unlocked (promotion ${promotionId})`);
-    return true;
+    return { released: true, workEnded };
   } catch (error) {
     const why = ctx.signal.aborted
       ? "the unlock budget ran out"
@@ -56,19 +58,23 @@ export async function releaseLock(
     log.warn(
       `[unlock] could not confirm the release of promotion ${promotionId}: ${why}. To release it: ${unlockCommand(api.origin, promotionId)}`,
     );
-    return false;
+    return { released: false, workEnded };
   }
 }
 
-/** The API refuses to unlock mid-promotion: wait for the step to end first. */
-async function waitForRunningStep(ctx: AicContext): Promise<void> {
-  await pollUntil(ctx, {
+/** The API refuses to unlock mid-promotion: wait for the step to end first, and say how it ended. */
+async function waitForRunningStep(ctx: AicContext): Promise<string> {
+  const final = await pollUntil(ctx, {
     phase: "unlock: waiting for the running step to finish",
     read: () => ctx.api.getPromotionStatus(ctx.signal),
     describe: (s) => `${s.status}${s.message ? `: ${s.message}` : ""}`,
     done: (s) => s.status !== "RUNNING",
     intervalMs: (s) => (/restart/i.test(s.message ?? "") ? POLL_MS.restart : POLL_MS.shortPhase),
   });
+  const what = final.type === "rollback" ? "rollback" : "promotion";
+  return final.status === "ERROR"
+    ? `The ${what} that was running failed: ${final.message ?? "ERROR"}.`
+    : `The ${what} that was running ended: ${final.message ?? final.status}.`;
 }
 
 /** DELETE /lock/{id}, retried while the API answers 409 because a lock change is still in progress. */

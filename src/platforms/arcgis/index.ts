@@ -102,7 +102,8 @@ export const arcGisPlatform: Platform = {
           secrets: () => tokens.secrets(),
           run: (hooks) => runArcGis({ ...hooks, config, api }),
           // The post step cannot stop the job; it says whether it still runs and how to follow it.
-          release: (held, releaseLogger, budgetMs) => reportJob(api, held, releaseLogger, budgetMs),
+          release: (held, releaseLogger, budgetMs) =>
+            reportJob(api, held, releaseLogger, budgetMs).then((released) => ({ released })),
           releaseCommand: () => statusCommand(config.orgUrl),
         };
       },

@@ -44,7 +44,8 @@ export function runArcGis(options: ArcGisRunOptions): Promise<RunResult> {
     },
     {
       work: (run, hold) => dispatch({ ...run, api, config }, hold),
-      release: (held, budgetMs) => reportJob(api, held, options.logger, budgetMs),
+      release: (held, budgetMs) =>
+        reportJob(api, held, options.logger, budgetMs).then((released) => ({ released })),
       releaseCommand: () => statusCommand(config.orgUrl),
       classify: classifyError,
       heldIsPromotion: false,

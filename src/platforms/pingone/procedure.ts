@@ -32,6 +32,7 @@ export interface PingOneRunOptions {
   description?: string;
   onHeld?: (held: Held) => void;
   onReleased?: (held: Held) => void;
+  onPointOfNoReturn?: (what: string) => void;
   beforePromote?: (report: Report) => void | Promise<void>;
 }
 
@@ -145,6 +146,7 @@ async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Ho
   await ensureNoneRunning(ctx, planned.id);
   ctx.log.info(`[execute] promotion ${planned.id}: ${counts(report)}`);
   // From here it is no draft: the release follows it instead of deleting it.
+  ctx.pointOfNoReturn?.("the promotion's execution");
   hold({ kind: "running promotion", id: planned.id, origin: ctx.api.origin });
   await execute(ctx, planned.id);
   await followExecution(ctx, planned.id, "promotion");
@@ -182,6 +184,7 @@ async function rollback(ctx: PingOneContext, hold: Hold): Promise<Work> {
   // The rollback promotion's own plan says exactly what reverting does; it is the report.
   const rollbackPlan = await detailedReport(ctx, await waitForPlan(ctx, created.id), "rollback");
   await ensureNoneRunning(ctx, created.id);
+  ctx.pointOfNoReturn?.("the rollback's execution");
   hold({ kind: "running promotion", id: created.id, origin: ctx.api.origin });
   await execute(ctx, created.id);
   await followExecution(ctx, created.id, "rollback");

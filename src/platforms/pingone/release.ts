@@ -2,7 +2,7 @@
 // an execution that started is followed to its end and how it ended is said. Never throws.
 import { ApiError, isOutcomeUnknown } from "../../core/http/errors.js";
 import { pollUntil, type RunContext } from "../../core/run/poll.js";
-import type { Held } from "../../core/run/shell.js";
+import type { Held, ReleaseOutcome } from "../../core/run/shell.js";
 import type { Logger } from "../../core/util/log.js";
 import type { PingOneApi } from "./api.js";
 import { DELETABLE, EXECUTING, PLANNING } from "./statuses.js";
@@ -21,7 +21,7 @@ export async function releasePromotion(
   log: Logger,
   budgetMs: number,
   scale: number,
-): Promise<boolean> {
+): Promise<ReleaseOutcome> {
   const ctx: RunContext = {
     log,
     signal: AbortSignal.timeout(budgetMs),
@@ -52,21 +52,21 @@ export async function releasePromotion(
         intervalMs: () => POLL_MS.execution,
       });
       log.info(`[release] promotion ${held.id} ended ${promotion.status}`);
-      return true;
+      return { released: true, workEnded: executionEnded(promotion) };
     }
     if (DELETABLE.has(promotion.status) || promotion.status === "VALIDATION_FAILED") {
-      return await deleteDraft(api, promotion, log, ctx.signal);
+      return { released: await deleteDraft(api, promotion, log, ctx.signal) };
     }
     log.info(`[release] promotion ${held.id} is ${promotion.status}: nothing to release`);
-    return true;
+    return { released: true };
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       log.info(`[release] promotion ${held.id} is gone already`);
-      return true;
+      return { released: true };
     }
     const why = ctx.signal.aborted ? "the time to release it ran out" : (error as Error).message;
     log.warn(`[release] could not settle promotion ${held.id}: ${why}`);
-    return false;
+    return { released: false };
   }
 }
 
@@ -108,4 +108,11 @@ async function deleteDraft(
     }
     throw error;
   }
+}
+
+/** How an execution the release had to follow ended, for the post step's report. */
+function executionEnded(promotion: Promotion): string {
+  return promotion.status === "COMPLETED"
+    ? `Promotion ${promotion.id} completed: its changes are in the target environment.`
+    : `Promotion ${promotion.id} ended ${promotion.status}.`;
 }

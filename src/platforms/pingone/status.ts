@@ -59,7 +59,7 @@ export async function unlockDraft(ctx: PingOneContext): Promise<Work> {
     );
   const budget = Math.max(1, ctx.config.timeoutMs - (Date.now() - ctx.runStart));
   const held = { kind: "draft promotion", id, origin: ctx.api.origin };
-  const released = await releasePromotion(ctx.api, held, ctx.log, budget, ctx.scale);
+  const { released } = await releasePromotion(ctx.api, held, ctx.log, budget, ctx.scale);
   if (!released)
     return {
       result: "failed",

@@ -5,6 +5,7 @@ import { describe, expect } from "vitest";
 import { readMarker } from "../../../src/action/marker.js";
 import {
   creates,
+  DEVELOPMENT_ID,
   deletes,
   executes,
   NO_NEW_REFERENCES,
@@ -63,6 +64,9 @@ describe.concurrent("a PingOne dry run on a pull request", () => {
     const body = comments[0]?.body ?? "";
     expect(readMarker(body)).toEqual({ upper: KEY, hash });
     expect(body).toContain("tenant-promote dry-run: succeeded");
+    // The environments by their own ids: the marker's key is not the target's name.
+    expect(body).toContain(`Environments: from \`${DEVELOPMENT_ID}\` to \`${STAGING_ID}\``);
+    expect(body).not.toContain(`to \`${KEY}\``);
     expect(body).toContain("| Resources | populations | 1 | 1 | 0 |");
     expect(run.summary).toContain("tenant-promote dry-run: succeeded");
     expect(run.summary).toContain("Partner Portal");

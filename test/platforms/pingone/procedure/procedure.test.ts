@@ -690,7 +690,7 @@ describe("cancel and timeout still delete the draft", () => {
     expect(api.writes()).toEqual(["create", "delete:p-1"]);
   });
 
-  it("cancel during execution: the execution is followed to its end, not deleted", async () => {
+  it("cancel during execution: the execution is followed to its end and reported as completed", async () => {
     const api = new FakePingOne();
     api.executeScript = ["IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "COMPLETED"];
     const controller = new AbortController();
@@ -698,11 +698,34 @@ describe("cancel and timeout still delete the draft", () => {
       controller.abort(new Error("SIGINT"));
     };
     const { r, log } = await run(api, "promote", { signal: controller.signal });
-    expect(r).toMatchObject({ result: "failed", reason: "cancelled", lockReleased: true });
+    expect(r).toMatchObject({
+      result: "succeeded",
+      cancelRequested: true,
+      lockReleased: true,
+      promotionId: "p-1",
+    });
+    expect(r.reason).toBeUndefined();
+    expect(r.report?.counts.total).toBeGreaterThan(0);
+    expect(r.message).toContain(
+      "The cancel came after the promotion's execution started and could not stop it",
+    );
     expect(api.writes()).toEqual(["create", "execute:p-1"]);
     expect(api.status("p-1")).toBe("COMPLETED");
-    expect(log).toMatch(/executing and cannot be stopped; following it to its end/);
-    expect(log).toContain("[release] promotion p-1 ended COMPLETED");
+    expect(log).toMatch(
+      /\[cancel\] the promotion's execution has started and a cancel cannot stop it/,
+    );
+  });
+
+  it("cancel during an execution that then fails: the failure is reported, not a cancel", async () => {
+    const api = new FakePingOne();
+    api.executeScript = ["IN_PROGRESS", "IN_PROGRESS", "ERROR"];
+    const controller = new AbortController();
+    api.after.executePromotion = () => {
+      controller.abort(new Error("SIGINT"));
+    };
+    const { r } = await run(api, "promote", { signal: controller.signal });
+    expect(r).toMatchObject({ result: "failed", cancelRequested: true });
+    expect(r.reason).not.toBe("cancelled");
   });
 
   it("timeout while planning: timeout, the draft deleted", async () => {
