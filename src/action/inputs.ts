@@ -10,7 +10,8 @@ import { platformInputs } from "../platforms/registry.js";
 export type CommentPolicy = "auto" | "always" | "never";
 
 export interface ActionInputs {
-  mode: Mode;
+  /** Absent when not given: then the platform's default mode. */
+  mode?: Mode;
   /** As given; the environments file may name it instead. */
   platform?: string;
   raw: RawInputs;
@@ -62,8 +63,9 @@ export function maskSecretInputs(): string[] {
 }
 
 export function readActionInputs(): ActionInputs {
-  const mode = (core.getInput("mode") || "dry-run").trim();
-  if (!(MODES as readonly string[]).includes(mode)) {
+  // Empty: the platform's default mode, chosen once the platform is known.
+  const mode = core.getInput("mode").trim() || undefined;
+  if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
     throw new UsageError(`${inputName("mode")} is "${mode}"; use one of ${MODES.join(", ")}`);
   }
   const comment = (core.getInput("comment") || "auto").trim();
@@ -83,7 +85,7 @@ export function readActionInputs(): ActionInputs {
   const raw: RawInputs = {};
   for (const spec of [...COMMON_INPUTS, ...platformInputs()]) raw[spec.name] = read(spec);
   return {
-    mode: mode as Mode,
+    mode: mode as Mode | undefined,
     platform: optional("platform")?.trim(),
     raw,
     config,

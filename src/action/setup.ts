@@ -3,9 +3,10 @@
 
 import { applyTarget } from "../config/targets.js";
 import { redact } from "../core/auth/redact.js";
+import type { Mode } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
 import { UsageError } from "../core/util/usage-error.js";
-import { validateCommon } from "../platforms/common.js";
+import { defaultMode, validateCommon } from "../platforms/common.js";
 import type { Configured, Connection, Platform } from "../platforms/platform.js";
 import { DEFAULT_PLATFORM, platformById } from "../platforms/registry.js";
 import {
@@ -18,7 +19,8 @@ import {
 import { actionLogger } from "./logger.js";
 
 export interface PreparedRun {
-  inputs: ActionInputs;
+  /** The inputs, with the mode the run uses (the platform's default when none was given). */
+  inputs: ActionInputs & { mode: Mode };
   platform: Platform;
   configured: Configured;
   /** Replaces every secret given or minted during the run with ***. */
@@ -38,18 +40,15 @@ export async function prepareRun(): Promise<PreparedRun> {
   if (inputs.config && inputs.target)
     await applyTarget(raw, inputs.config, inputs.target, inputName);
   const platform = platformById((raw.platform as string | undefined) ?? DEFAULT_PLATFORM);
-  if (!platform.modes.includes(inputs.mode))
+  const mode = inputs.mode ?? defaultMode(platform);
+  if (!platform.modes.includes(mode))
     throw new UsageError(
-      `${inputName("mode")} is ${inputs.mode}, which ${platform.title} does not have; its modes: ${platform.modes.join(", ")}`,
+      `${inputName("mode")} is ${mode}, which ${platform.title} does not have; its modes: ${platform.modes.join(", ")}`,
     );
   refuseForeignInputs(platform, raw);
-  const configured = platform.configure(
-    raw,
-    validateCommon(inputs.mode, raw, inputName),
-    inputName,
-  );
+  const configured = platform.configure(raw, validateCommon(mode, raw, inputName), inputName);
   return {
-    inputs,
+    inputs: { ...inputs, mode },
     platform,
     configured,
     scrub,

@@ -2,7 +2,7 @@
 import type { Mode } from "../core/run/types.js";
 import { parseDuration } from "../core/util/duration.js";
 import { UsageError } from "../core/util/usage-error.js";
-import type { CommonSettings, InputNamer, InputSpec, RawInputs } from "./platform.js";
+import type { CommonSettings, InputNamer, InputSpec, Platform, RawInputs } from "./platform.js";
 
 export const COMMON_INPUTS: readonly InputSpec[] = [
   {
@@ -101,4 +101,9 @@ export function emulatorPort(raw: RawInputs, input: string): number | undefined 
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new UsageError(`--${input} must be a port number (0 for any free one), got "${value}"`);
   return port;
+}
+
+/** The mode a run takes when none is given: a dry run where the platform has one, else status. */
+export function defaultMode(platform: Pick<Platform, "modes">): Mode {
+  return platform.modes.includes("dry-run") ? "dry-run" : "status";
 }

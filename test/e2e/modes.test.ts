@@ -205,6 +205,19 @@ describe.concurrent("status", () => {
     expect(sent.filter((r) => r.method !== "GET")).toEqual([]);
     expect(lockNow(emulator)).toMatchObject({ result: "locked", promotionId: holder });
   });
+
+  it("lists the reports in text, newest first, not only their count", async ({ e2e }) => {
+    const emulator = await e2e.emulate();
+    const promoted = parseJson(await e2e.runAgainst(emulator, "promote", ["--format", "json"]));
+    const run = await e2e.runAgainst(emulator, "status", ["--format", "text"]);
+    expect(run.code, run.stderr).toBe(0);
+    const reportLines = run.stdout.split("\n").filter((l) => l.startsWith("Report "));
+    // The dry run's report and the promotion's, each on its own line.
+    expect(reportLines).toHaveLength(2);
+    expect(reportLines[0]).toContain(`promotion ${promoted.promotionId}`);
+    expect(reportLines[1]).toContain("(dry run)");
+    expect(run.stdout).toContain("Reports: 2");
+  });
 });
 
 describe.concurrent("unlock", () => {

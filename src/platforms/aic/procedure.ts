@@ -2,12 +2,7 @@ import { ApiError } from "../../core/http/errors.js";
 import { describeRollbackEffect, revertingChanges } from "../../core/report/changes.js";
 import type { Report, ReportKind } from "../../core/report/model.js";
 import { EngineFailure, failedWork } from "../../core/run/failure.js";
-import {
-  DEFAULT_TIMEOUT_MS,
-  type Held,
-  runShell,
-  type ShellOptions,
-} from "../../core/run/shell.js";
+import { type Held, runShell, type ShellOptions } from "../../core/run/shell.js";
 import type { RunResult, Work } from "../../core/run/types.js";
 import type { PromotionApi } from "./api.js";
 import type { AicContext } from "./context.js";
@@ -17,6 +12,7 @@ import { normalizeReport } from "./normalize.js";
 import type { EngineOptions } from "./options.js";
 import { runStep, waitUntilReady } from "./promotion.js";
 import { releaseLock, unlockCommand } from "./release.js";
+import { statusWork, unlockWork } from "./status.js";
 import type { PromoteRequest, PromotionStatus, RawReport } from "./types.js";
 
 /** The lock a run took, as the shell and the faces name it. */
@@ -299,73 +295,4 @@ async function checkReleaseUpgrade(ctx: AicContext, options: EngineOptions): Pro
       "Otherwise ask Ping Identity support to run the promotion without the upgrade.",
     ],
   );
-}
-
-async function statusWork(ctx: AicContext): Promise<Work> {
-  const [lock, promotion, reports] = await Promise.all([
-    ctx.api.getLockState(ctx.signal),
-    ctx.api.getPromotionStatus(ctx.signal),
-    ctx.api.listReports(ctx.signal),
-  ]);
-  const holder = lock.promotionId ? ` by promotion ${lock.promotionId}` : "";
-  return {
-    result: "succeeded",
-    message: `Lock: ${lock.result}${holder}. Promotion status: ${promotion.status}${promotion.message ? ` (${promotion.message})` : ""}. Reports: ${reports.length}.`,
-    status: {
-      rows: [
-        ["Lock", `${lock.result}${lock.promotionId ? ` (promotion ${lock.promotionId})` : ""}`],
-        [
-          "Promotion status",
-          `${promotion.status}${promotion.message ? `: ${promotion.message}` : ""}`,
-        ],
-        ["Reports", String(reports.length)],
-      ],
-      data: { lock, promotion, reports },
-    },
-  };
-}
-
-async function unlockWork(ctx: AicContext, options: EngineOptions): Promise<Work> {
-  const id = options.promotionId;
-  if (!id)
-    throw new EngineFailure(
-      "api-error",
-      "unlock needs the promotion id of the lock to release (--promotion-id).",
-    );
-  const lock = await ctx.api.getLockState(ctx.signal);
-  if (lock.result === "unlocked")
-    return {
-      result: "no-change",
-      message: `The environments on ${ctx.api.origin} are not locked: there is nothing to release.`,
-    };
-  if (lock.promotionId && lock.promotionId !== id)
-    throw new EngineFailure(
-      "promotion-mismatch",
-      `The environments on ${ctx.api.origin} are locked by promotion ${lock.promotionId}, not ${id}; that lock was left alone.`,
-      [
-        `If the run of promotion ${lock.promotionId} is over and left its lock behind: ${unlockCommand(ctx.api.origin, lock.promotionId)}`,
-      ],
-      { lockHolder: lock.promotionId },
-    );
-  const budget = Math.max(
-    1,
-    (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) - (Date.now() - ctx.runStart),
-  );
-  const { released } = await releaseLock(ctx.api, id, ctx.log, budget, ctx.scale);
-  if (!released) {
-    return {
-      result: "failed",
-      reason: "api-error",
-      message: `The lock of promotion ${id} on ${ctx.api.origin} could not be released; see the lines above.`,
-      promotionId: id,
-      nextSteps: ["Check `tenant-promote status` for the current holder, then try again."],
-    };
-  }
-  options.onLockReleased?.(id);
-  return {
-    result: "succeeded",
-    message: `Released the lock of promotion ${id} on ${ctx.api.origin}.`,
-    promotionId: id,
-    lockReleased: true,
-  };
 }
