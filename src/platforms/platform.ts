@@ -14,6 +14,8 @@ export interface InputSpec {
   /** Environment variables the CLI reads when the flag is absent, first match wins. */
   env: string[];
   help: string;
+  /** The action input's description, where the CLI's help text reads wrong there. */
+  actionHelp?: string;
   /** Shown in --help next to the flag. */
   placeholder?: string;
   default?: string;

@@ -1,0 +1,223 @@
+// The action's metadata, generated: the root action.yml (every platform) and one action.yml per
+// platform folder (aic/, pingone/, arcgis/), all from the input specs the code reads, so a
+// declared input and the code can never drift apart. `npm run generate` writes the files.
+import { COMMON_INPUTS, defaultMode } from "../platforms/common.js";
+import type { InputSpec, Platform } from "../platforms/platform.js";
+import { PLATFORMS, platformInputs } from "../platforms/registry.js";
+
+/** An input or output as action.yml declares it. */
+interface Declared {
+  name: string;
+  description: string;
+  default?: string;
+}
+
+/** Per platform: the action's description, and the words its outputs use. */
+const ACTIONS: Record<string, { description: string }> = {
+  aic: {
+    description:
+      "Promote configuration between PingOne Advanced Identity Cloud environments (self-service promotions) from a reviewed dry run, and roll back; the post step always releases the lock.",
+  },
+  pingone: {
+    description:
+      "Promote configuration between PingOne Platform environments (Configuration Management promotions) from a reviewed plan, and roll back; drafts are always deleted.",
+  },
+  arcgis: {
+    description:
+      "Roll back a patch of ArcGIS Enterprise on Kubernetes and follow the job to its end, or preview the rollback and read the organization's version.",
+  },
+};
+
+const ROOT_DESCRIPTION =
+  "Reviewable, guarded configuration promotion and rollback for PingOne Advanced Identity Cloud, PingOne Platform and ArcGIS Enterprise on Kubernetes; the post step always releases what the run took.";
+
+const PLATFORM_TITLES: Record<string, string> = {
+  aic: "PingOne Advanced Identity Cloud",
+  pingone: "PingOne Platform",
+  arcgis: "ArcGIS Enterprise on Kubernetes",
+};
+
+/** Inputs only the action has (the CLI has flags of its own for these). */
+function actionOnlyInputs(platform: Platform | undefined): Declared[] {
+  const modes = platform ? platform.modes : undefined;
+  const mode: Declared = platform
+    ? {
+        name: "mode",
+        description: `${modes?.join(", ")}.`,
+        default: defaultMode(platform),
+      }
+    : {
+        name: "mode",
+        description:
+          "preview, dry-run, promote, rollback-preview, rollback, status or unlock (each platform offers the ones its API has); default: dry-run where the platform has it (AIC, PingOne), else status (ArcGIS)",
+      };
+  const platformInput: Declared = platform
+    ? {
+        name: "platform",
+        description: `Set by this action: ${platform.id}. Leave it as it is.`,
+        default: platform.id,
+      }
+    : {
+        name: "platform",
+        description:
+          "aic (PingOne Advanced Identity Cloud, the default), pingone (PingOne Platform) or arcgis (ArcGIS Enterprise on Kubernetes); or the one the environments file gives the target",
+      };
+  const promotes = !platform || platform.modes.includes("promote");
+  return [
+    mode,
+    platformInput,
+    {
+      name: "config",
+      description: "A YAML file naming the environments and which one each promotes from.",
+    },
+    {
+      name: "target",
+      description:
+        platform?.needsSource === false
+          ? "With config: the environment to act on (name, or group/name)."
+          : "With config: the upper environment (name, or group/name); its lower one comes from the file.",
+    },
+    ...COMMON_INPUTS.map(declared),
+    {
+      name: "github-token",
+      description: "Token for the PR comment and the reviewed-report check.",
+      default: "${{ github.token }}",
+    },
+    {
+      name: "comment",
+      description: "auto (pull_request events, and pushes of a PR's commit), always or never.",
+      default: "auto",
+    },
+    ...(promotes
+      ? [
+          {
+            name: "require-reviewed-report",
+            description:
+              "promote: refuse unless the fresh dry run's report hash equals the one in the merged PR's comment.",
+            default: "false",
+          },
+        ]
+      : []),
+  ];
+}
+
+function declared(spec: InputSpec): Declared {
+  return {
+    name: spec.name,
+    description: spec.actionHelp ?? spec.help,
+    default: spec.type === "boolean" ? (spec.default ?? "false") : spec.default,
+  };
+}
+
+/** Outputs: every platform's words, or one platform's. */
+function outputs(platform: Platform | undefined): Declared[] {
+  const pick = (words: Record<string, string>, common = "") => {
+    if (platform) return `${common}${words[platform.id] ?? ""}`.trim();
+    const each = Object.entries(words).map(([id, text]) => `${id}: ${text}`);
+    return [common.trim(), ...each].filter(Boolean).join(". ");
+  };
+  return [
+    { name: "result", description: "succeeded, no-change or failed" },
+    {
+      name: "failure-reason",
+      description: pick(
+        {
+          aic: "missing-esvs, encrypted-secrets, blocking-error, release-upgrade",
+          pingone: "validation-failed, promotion-error, unknown-environment",
+          arcgis: "job-failed, and usage for a rollback-to the organization does not offer",
+        },
+        "Why it failed. Every platform: lock-conflict, promotion-mismatch, timeout, cancelled, auth, api-error, and from the action report-changed, report-unreviewed, usage. ",
+      ),
+    },
+    {
+      name: "promotion-id",
+      description: pick({
+        aic: "the promotion id of the lock this run took (for unlock, released).",
+        pingone:
+          "the promotion this run created or executed (for rollback, the rollback promotion).",
+        arcgis: "empty.",
+      }),
+    },
+    {
+      name: "report-id",
+      description: pick({
+        aic: "the id of the report the run produced.",
+        pingone: "the promotion id, as its plan is the report.",
+        arcgis: "empty.",
+      }),
+    },
+    {
+      name: "changes",
+      description: pick(
+        { aic: "configuration items.", pingone: "plan steps.", arcgis: "patches removed." },
+        "Number of changes in the report: ",
+      ),
+    },
+    { name: "report-hash", description: "Content hash of the report's changes" },
+    { name: "report-file", description: "Path of the report JSON in RUNNER_TEMP" },
+  ];
+}
+
+function quoted(text: string): string {
+  // A JSON string is a valid YAML double-quoted scalar.
+  return JSON.stringify(text);
+}
+
+function inputLines(input: Declared): string[] {
+  const lines = [`  ${input.name}:`, `    description: ${quoted(input.description)}`];
+  lines.push("    required: false");
+  if (input.default !== undefined) {
+    const value = input.default.startsWith("${{") ? input.default : quoted(input.default);
+    lines.push(`    default: ${value}`);
+  }
+  return lines;
+}
+
+/** action.yml for one platform's folder, or the root one (every platform) without an id. */
+export function actionYml(platformId?: string): string {
+  const platform = platformId ? PLATFORMS.find((p) => p.id === platformId) : undefined;
+  if (platformId && !platform) throw new Error(`unknown platform ${platformId}`);
+  const lines = [
+    "# Generated by `npm run generate` from the input specs in src/: do not edit by hand.",
+    `name: ${quoted(platform ? `tenant-promote ${PLATFORM_TITLES[platform.id] ?? platform.title}` : "tenant-promote")}`,
+    `description: ${quoted(platform ? (ACTIONS[platform.id]?.description ?? platform.title) : ROOT_DESCRIPTION)}`,
+    "author: tenant-promote",
+    "branding:",
+    "  icon: git-merge",
+    "  color: blue",
+    "",
+    "inputs:",
+    "  # Every platform",
+    ...actionOnlyInputs(platform).flatMap(inputLines),
+  ];
+  const groups = platform ? [platform] : PLATFORMS;
+  for (const group of groups) {
+    lines.push(`  # ${PLATFORM_TITLES[group.id] ?? group.title} (platform: ${group.id})`);
+    // The root file declares an input shared by several platforms once, under the first.
+    const own = platform
+      ? platform.inputs
+      : platformInputs().filter((spec) => spec.platforms[0] === group.id);
+    lines.push(...own.map(declared).flatMap(inputLines));
+  }
+  lines.push("", "outputs:");
+  for (const output of outputs(platform))
+    lines.push(`  ${output.name}:`, `    description: ${quoted(output.description)}`);
+  const bundle = platform ? "../dist/index.js" : "dist/index.js";
+  lines.push(
+    "",
+    "runs:",
+    "  using: node24",
+    `  main: ${bundle}`,
+    `  post: ${bundle}`,
+    "  post-if: always()",
+    "",
+  );
+  return lines.join("\n");
+}
+
+/** Every generated action.yml, by path from the repository root. */
+export function actionFiles(): Record<string, string> {
+  const files: Record<string, string> = { "action.yml": actionYml() };
+  for (const platform of PLATFORMS) files[`${platform.id}/action.yml`] = actionYml(platform.id);
+  return files;
+}
