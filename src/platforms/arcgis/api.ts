@@ -8,7 +8,7 @@ import type { CurrentVersion, HistoryEntry, UpgradesResource, VersionObject } fr
 export interface ArcGisApi {
   /** The organization URL, https://host/context, for messages. */
   readonly orgUrl: string;
-  /** POST checkRollback: the versions it can roll back to, newest first as the API gives them. */
+  /** POST checkRollback: the versions it can roll back to, in no documented order. */
   checkRollback(signal?: AbortSignal): Promise<VersionObject[]>;
   /**
    * POST rollback with versionManifest {"id"}. Never re-sent: a lost reply throws with

@@ -1,6 +1,8 @@
 // Tokens for the ArcGIS Enterprise admin API from a username and password: generateToken under
 // the organization URL, asked to last the whole run (a rollback restarts the pods that issue
 // tokens), cached by the core token cache and asked again shortly before expiry or after a 498/499.
+// Each is bound to a referer (client=referer): the client sends that referer as the Referer
+// header of every request, or the organization answers 498.
 import {
   CachedTokenSource,
   type MintedToken,
@@ -27,14 +29,13 @@ import { formatDuration } from "../../core/util/duration.js";
 import { type Logger, silentLogger } from "../../core/util/log.js";
 import { VERSION } from "../../core/version.js";
 import { isHtmlPage, readErrorBody } from "./errors.js";
+import { DEFAULT_REFERER } from "./inputs.js";
 import { arcGisUrls } from "./url.js";
 
 /** Portal's longest token. */
 export const MAX_TOKEN_LIFETIME_MS = 14 * 24 * 60 * 60_000;
 /** Asked when the caller does not say: what Esri's own automation asks for an update. */
 export const DEFAULT_TOKEN_LIFETIME_MS = 12 * 60 * 60_000;
-/** generateToken with client=referer wants a referer; any stable value does. */
-export const TOKEN_REFERER = "tenant-promote";
 /** Error codes of generateToken that mean "not with these credentials". */
 const CREDENTIALS_REFUSED = new Set([400, 401, 403]);
 
@@ -43,6 +44,8 @@ export interface GenerateTokenOptions extends TokenEndpointOptions {
   orgUrl: string;
   username: string;
   password: string;
+  /** What the token is bound to; every request using it must carry it as its Referer header. */
+  referer?: string;
   /** How long the run may take, margin included; capped at 14 days. */
   lifetimeMs?: number;
 }
@@ -57,6 +60,7 @@ export class GenerateTokenSource extends CachedTokenSource {
   readonly orgUrl: string;
   readonly tokenUrl: string;
   readonly username: string;
+  readonly referer: string;
   /** Minutes asked of generateToken. */
   readonly expirationMinutes: number;
   private readonly endpoint: Endpoint;
@@ -71,6 +75,7 @@ export class GenerateTokenSource extends CachedTokenSource {
     this.password = options.password;
     if (this.username === "") throw new Error("ArcGIS username is empty");
     if (this.password === "") throw new Error(`ArcGIS password of ${this.username} is empty`);
+    this.referer = options.referer ?? DEFAULT_REFERER;
     const urls = arcGisUrls(options.orgUrl);
     this.orgUrl = urls.orgUrl;
     this.tokenUrl = urls.tokenUrl;
@@ -114,6 +119,7 @@ export class GenerateTokenSource extends CachedTokenSource {
         headers: {
           accept: "application/json",
           "content-type": "application/x-www-form-urlencoded",
+          referer: this.referer,
           "user-agent": `tenant-promote/${VERSION}`,
         },
         body: this.form().toString(),
@@ -155,7 +161,7 @@ export class GenerateTokenSource extends CachedTokenSource {
       username: this.username,
       password: this.password,
       client: "referer",
-      referer: TOKEN_REFERER,
+      referer: this.referer,
       expiration: String(this.expirationMinutes),
       f: "json",
     });

@@ -1,7 +1,8 @@
 // The upgrades API of one ArcGIS Enterprise on Kubernetes organization over HTTP. Retries and
 // redirect refusal come from the JSON client base; this adds the paths, the token's place
-// (a POST's form body, a GET's bearer header: never a URL), ArcGIS's error forms and lenient
-// reading of versions and job messages.
+// (a POST's form body, a GET's bearer header: never a URL), the Referer header a referer-bound
+// token needs on every request, ArcGIS's error forms and lenient reading of versions and job
+// messages.
 import type { ApiError, Endpoint } from "../../core/http/errors.js";
 import type { HttpMethod, HttpReply } from "../../core/http/exchange.js";
 import {
@@ -13,6 +14,7 @@ import {
 import { isObject } from "../../core/http/reply.js";
 import type { ArcGisApi } from "./api.js";
 import { ArcGisError, arcGisErrorFromReply, arcGisErrorInSuccess } from "./errors.js";
+import { DEFAULT_REFERER } from "./inputs.js";
 import type {
   CurrentVersion,
   HistoryEntry,
@@ -26,6 +28,8 @@ import { arcGisUrls } from "./url.js";
 export interface ArcGisClientOptions extends Omit<JsonClientOptions, "baseUrl"> {
   /** https://host/context; http:// only for loopback (the emulator). */
   orgUrl: string;
+  /** The referer the token is bound to, sent as the Referer header of every request. */
+  referer?: string;
 }
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
@@ -38,12 +42,14 @@ export class ArcGisClient extends JsonApiClient implements ArcGisApi {
   readonly orgUrl: string;
   /** <context>/admin/system/upgrades */
   readonly upgradesPath: string;
+  readonly referer: string;
 
   constructor(options: ArcGisClientOptions) {
     const urls = arcGisUrls(options.orgUrl);
     super({ ...options, baseUrl: urls.origin });
     this.orgUrl = urls.orgUrl;
     this.upgradesPath = `${urls.contextPath}/admin/system/upgrades`;
+    this.referer = options.referer ?? DEFAULT_REFERER;
   }
 
   async checkRollback(signal?: AbortSignal): Promise<VersionObject[]> {
@@ -99,6 +105,11 @@ export class ArcGisClient extends JsonApiClient implements ArcGisApi {
 
   protected override isTokenRejected(error: ApiError): boolean {
     return super.isTokenRejected(error) || (error instanceof ArcGisError && error.authExpired);
+  }
+
+  /** A token minted with client=referer is refused (498) on a request without its referer. */
+  protected override defaultHeaders(): Record<string, string> {
+    return { ...super.defaultHeaders(), referer: this.referer };
   }
 
   protected override contentType(request: JsonRequest): string | undefined {

@@ -1,16 +1,27 @@
 // ArcGIS failures in the platform's words: what each means and how to get past it.
 import { classifyError as classifyAny, EngineFailure } from "../../core/run/failure.js";
 import { ArcGisError } from "./errors.js";
+import type { ArcGisConfig } from "./inputs.js";
 import type { JobMessage, UpgradeStatus } from "./types.js";
 
 const AUTH_HINTS = [
   "Check arcgis-username and arcgis-password (or arcgis-token).",
   "The account needs to be the default administrator, or hold the Security and infrastructure or the Servers administrative privilege.",
 ];
+const INVALID_TOKEN = 498;
 
-export function classifyError(error: unknown): EngineFailure {
-  // 498/499 (invalid or missing token) still there after the client's fresh-token retry, and a
-  // refused privilege, which ArcGIS answers with HTTP 200 and the code in the body.
+/** What a failure hint needs to know of the run: how it authenticates. */
+export type AuthFacts = Pick<ArcGisConfig, "credentials" | "referer" | "orgUrl">;
+
+export function classifyError(error: unknown, facts: AuthFacts): EngineFailure {
+  // 498 after the client's fresh-token retry: a token was there, and refused on use.
+  if (
+    error instanceof ArcGisError &&
+    (error.code === INVALID_TOKEN || error.status === INVALID_TOKEN)
+  )
+    return tokenRefused(error, facts);
+  // 499 (token required) still there after that retry, and a refused privilege, which ArcGIS
+  // answers with HTTP 200 and the code in the body.
   if (
     error instanceof ArcGisError &&
     (error.authExpired || error.code === 401 || error.code === 403)
@@ -22,6 +33,33 @@ export function classifyError(error: unknown): EngineFailure {
       "Check arcgis-url (https://<host>/<context>) and that the organization is up, then run again.",
     ],
   });
+}
+
+/**
+ * A token obtained or given, then refused (498): most often a referer-bound token used with
+ * another Referer header than the one it was minted with. Not the password: generateToken took it.
+ */
+function tokenRefused(error: ArcGisError, facts: AuthFacts): EngineFailure {
+  const { credentials, referer } = facts;
+  const binding = `A token minted with client=referer is accepted only on requests whose Referer header equals its referer; this run sends Referer: ${referer} (arcgis-referer).`;
+  if (credentials.kind === "token")
+    return new EngineFailure(
+      "auth",
+      `${error.message} The organization refused the token given in arcgis-token. ${binding}`,
+      [
+        `Set arcgis-referer to the referer the token was minted with, or mint it again with client=referer&referer=${referer}.`,
+        "A token minted with client=requestip works only from the IP address it was minted for, so not behind a proxy or NAT whose outgoing address varies.",
+        "Check that the token has not expired: mint it for at least the run's timeout plus an hour.",
+      ],
+    );
+  return new EngineFailure(
+    "auth",
+    `${error.message} The organization refused a token it had just issued to ${credentials.username} for the referer ${referer}, a fresh one too. ${binding}`,
+    [
+      `Check that nothing between here and ${facts.orgUrl} (a proxy, a gateway) drops or rewrites the Referer header; it must reach the organization as ${referer}.`,
+      "Then run again; the password was accepted, so it is not the cause.",
+    ],
+  );
 }
 
 export function lastMessages(status: UpgradeStatus | undefined, count = 5): string[] {

@@ -31,6 +31,7 @@ function tokenSource(config: ArcGisConfig, logger: Logger): TokenSource {
     orgUrl: config.orgUrl,
     username: credentials.username,
     password: credentials.password,
+    referer: config.referer,
     lifetimeMs: config.timeoutMs + 60 * 60_000,
     logger,
     requestTimeoutMs: config.requestTimeoutMs,
@@ -94,6 +95,7 @@ export const arcGisPlatform: Platform = {
         }
         const api = new ArcGisClient({
           orgUrl: config.orgUrl,
+          referer: config.referer,
           tokens,
           logger,
           requestTimeoutMs: config.requestTimeoutMs,

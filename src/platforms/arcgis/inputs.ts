@@ -3,6 +3,9 @@ import { UsageError } from "../../core/util/usage-error.js";
 import type { CommonSettings, InputNamer, InputSpec, RawInputs } from "../platform.js";
 import { arcGisUrls } from "./url.js";
 
+/** The referer tokens are minted with and the Referer header sent, unless arcgis-referer says. */
+export const DEFAULT_REFERER = "tenant-promote";
+
 export const ARCGIS_INPUTS: readonly InputSpec[] = [
   {
     name: "arcgis-url",
@@ -35,11 +38,19 @@ export const ARCGIS_INPUTS: readonly InputSpec[] = [
     help: "A ready-made token instead of the username and password (it must outlast the job).",
   },
   {
+    name: "arcgis-referer",
+    type: "string",
+    env: ["TENANT_PROMOTE_ARCGIS_REFERER"],
+    placeholder: "REFERER",
+    default: DEFAULT_REFERER,
+    help: "The referer tokens are bound to (client=referer), sent as the Referer header of every request; for an arcgis-token, the referer it was minted with.",
+  },
+  {
     name: "rollback-to",
     type: "string",
     env: ["TENANT_PROMOTE_ROLLBACK_TO"],
     placeholder: "ID|VERSION",
-    help: "rollback-preview and rollback: the version to go back to, an id (pat_07102025_6820) or a version (11.5.0.6820); default the one before the current.",
+    help: "rollback-preview and rollback: the version to go back to, an id (pat_07102025_6820) or a version (11.5.0.6820); default the newest one checkRollback offers, by build.",
   },
 ];
 
@@ -50,6 +61,8 @@ export type ArcGisCredentials =
 export interface ArcGisConfig extends CommonSettings {
   orgUrl: string;
   credentials: ArcGisCredentials;
+  /** Minted with (client=referer) and sent as the Referer header of every request. */
+  referer: string;
   rollbackTo?: string;
 }
 
@@ -86,6 +99,12 @@ export function validateArcGis(
     throw new UsageError(
       `no ArcGIS credentials: give ${name("arcgis-username")} and ${name("arcgis-password")} (an administrator), or ${name("arcgis-token")}`,
     );
+  const referer = text(raw, "arcgis-referer") ?? DEFAULT_REFERER;
+  // Sent as a header: a line break or a non-ASCII character would fail every request.
+  if (!/^[\x20-\x7e]+$/.test(referer))
+    throw new UsageError(
+      `${name("arcgis-referer")} must be printable ASCII on one line (a URL, or a name such as ${DEFAULT_REFERER}); percent-encode anything else`,
+    );
   const rollbackTo = text(raw, "rollback-to");
   if (rollbackTo && !TARGET.test(rollbackTo))
     throw new UsageError(
@@ -98,5 +117,5 @@ export function validateArcGis(
     );
   if (rollbackTo && common.mode === "status")
     throw new UsageError(`${name("rollback-to")} means nothing to status; drop it`);
-  return { ...common, orgUrl, credentials, rollbackTo };
+  return { ...common, orgUrl, credentials, referer, rollbackTo };
 }

@@ -5,7 +5,7 @@ import { isOutcomeUnknown } from "../../core/http/errors.js";
 import { EngineFailure, failedWork } from "../../core/run/failure.js";
 import { scaled } from "../../core/run/poll.js";
 import { type Held, runShell } from "../../core/run/shell.js";
-import type { RunResult, Work } from "../../core/run/types.js";
+import type { RunResult, StatusView, Work } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
 import { sleep } from "../../core/util/sleep.js";
 import type { ArcGisApi } from "./api.js";
@@ -17,7 +17,15 @@ import type { ArcGisConfig } from "./inputs.js";
 import { patchReport, timeline } from "./report.js";
 import { POLL_MS } from "./timing.js";
 import type { UpgradeStatus, VersionObject } from "./types.js";
-import { currentOf, fullVersion, label, matches, removedBy, sameVersion } from "./versions.js";
+import {
+  currentOf,
+  fullVersion,
+  label,
+  matches,
+  newestFirst,
+  removedBy,
+  sameVersion,
+} from "./versions.js";
 
 export interface ArcGisRunOptions {
   config: ArcGisConfig;
@@ -47,7 +55,7 @@ export function runArcGis(options: ArcGisRunOptions): Promise<RunResult> {
       release: (held, budgetMs) =>
         reportJob(api, held, options.logger, budgetMs).then((released) => ({ released })),
       releaseCommand: () => statusCommand(config.orgUrl),
-      classify: classifyError,
+      classify: (error) => classifyError(error, config),
       heldIsPromotion: false,
     },
   );
@@ -110,7 +118,8 @@ async function preview(ctx: ArcGisContext) {
         message: `Nothing to roll back on ${ctx.config.orgUrl}: it runs ${label(current)} and checkRollback offers no earlier version.`,
       } as Work,
     };
-  const target = pickTarget(ctx, options);
+  const ordered = newestFirst(options, installed);
+  const target = pickTarget(ctx, ordered ?? options, ordered?.[0]);
   const removed = removedBy(installed, target);
   const report = patchReport(
     ctx.config.mode === "rollback" ? "patch-rollback" : "patch-rollback-preview",
@@ -122,20 +131,54 @@ async function preview(ctx: ArcGisContext) {
     result: removed.length === 0 ? "no-change" : "succeeded",
     message: `Rolling back ${ctx.config.orgUrl} from ${label(current)} to ${label(target)} removes ${removed.length} patch(es): ${removed.map((v) => v.id).join(", ") || "none"}.`,
     report,
+    status: offeredView(ordered ?? options, ordered?.[0], target),
   };
   return { work, target, current, report };
 }
 
-function pickTarget(ctx: ArcGisContext, options: VersionObject[]): VersionObject {
+/** rollback-to, else the newest option; never an option for its place in checkRollback's list. */
+function pickTarget(
+  ctx: ArcGisContext,
+  options: VersionObject[],
+  newest: VersionObject | undefined,
+): VersionObject {
   const wanted = ctx.config.rollbackTo;
-  if (!wanted) return options[0] as VersionObject;
+  const offered = options.map(label).join(", ");
+  if (!wanted) {
+    if (newest) return newest;
+    throw new EngineFailure(
+      "api-error",
+      `checkRollback on ${ctx.config.orgUrl} offers ${offered}, without builds and not all among the installed versions, so which one is the newest cannot be told; nothing was sent.`,
+      ["Run again with rollback-to naming one of those versions."],
+    );
+  }
   const found = options.find((v) => matches(v, wanted));
   if (found) return found;
   throw new EngineFailure(
     "usage",
-    `rollback-to ${wanted} is not among the versions ${ctx.config.orgUrl} can roll back to: ${options.map(label).join(", ")}; nothing was sent.`,
+    `rollback-to ${wanted} is not among the versions ${ctx.config.orgUrl} can roll back to: ${offered}; nothing was sent.`,
     ["Run with one of those versions, or leave rollback-to out for the newest."],
   );
+}
+
+/** The versions checkRollback offers, newest first, the default and the chosen one marked. */
+function offeredView(
+  options: VersionObject[],
+  newest: VersionObject | undefined,
+  target: VersionObject,
+): StatusView {
+  const rows = options.map((v): [string, string] => {
+    const mark =
+      v === newest ? ": the default target" : v === target ? ": the target (rollback-to)" : "";
+    return ["Can go back to", `${label(v)}${mark}`];
+  });
+  const offered = options.map((v) => ({
+    id: v.id,
+    version: fullVersion(v) ?? null,
+    default: v === newest,
+    target: v === target,
+  }));
+  return { rows, data: { offered } };
 }
 
 async function rollback(ctx: ArcGisContext, hold: (held: Held) => void): Promise<Work> {

@@ -18,9 +18,10 @@ export function patchReport(
     name: v.name ?? v.id,
     uid: v.id,
     extra: { version: fullVersion(v), build: v.build },
-    // The target is part of what was reviewed: the same patches removed to reach another
-    // version is another rollback.
-    fingerprint: target.id,
+    // What the rollback changes is part of what was reviewed: the same patches removed from
+    // another version, or to reach another one, is another rollback. The kind and the job's
+    // messages are not: a preview and the rollback after it hash the same.
+    fingerprint: `${label(from)} to ${target.id}`,
   }));
   const areas =
     deleted.length === 0

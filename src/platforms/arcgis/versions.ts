@@ -38,3 +38,32 @@ export function removedBy(
   const build = Number(target.build);
   return installed.filter((v) => Number.isFinite(build) && Number(v.build) > build);
 }
+
+/** The build as a number, when the version object gives one. */
+function buildOf(v: Partial<VersionObject>): number | undefined {
+  const build = typeof v.build === "string" && v.build.trim() !== "" ? Number(v.build) : v.build;
+  return typeof build === "number" && Number.isFinite(build) ? build : undefined;
+}
+
+/**
+ * checkRollback's options newest first, whatever order it listed them in (none is documented):
+ * by build when every option has one, else by position in `installed` (install order) when
+ * every option is there. Undefined when neither tells them apart: then no option is "newest".
+ */
+export function newestFirst(
+  options: VersionObject[],
+  installed: VersionObject[],
+): VersionObject[] | undefined {
+  const builds = options.map(buildOf);
+  const positions = options.map((v) => installed.findIndex((i) => sameVersion(i, v)));
+  const keys = builds.every((b) => b !== undefined)
+    ? builds
+    : positions.every((p) => p >= 0)
+      ? positions
+      : undefined;
+  if (!keys) return undefined;
+  return options
+    .map((v, i) => ({ v, key: keys[i] as number }))
+    .sort((a, b) => b.key - a.key)
+    .map(({ v }) => v);
+}

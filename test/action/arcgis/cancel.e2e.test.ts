@@ -6,6 +6,8 @@ import { cancelLikeRunner } from "../runner.js";
 import { everythingShown, it, pushEvent } from "./arcgis-action.js";
 
 const PASSWORD = "Gis-admin-Pa55word-Cancel-9w";
+/** Tokens are minted for it, and every request must carry it, post's too. */
+const REFERER = "https://ci.example.com/tenant-promote";
 /** At 60x a rollback takes about 7 s: main cannot wait it out before SIGTERM. */
 const SLOW = 60;
 
@@ -18,7 +20,7 @@ describe.concurrent("a cancelled rollback (SIGINT, SIGTERM 1.5 s later)", () => 
       SLOW,
     );
     const job = await action.job(pushEvent(), emulator);
-    const main = await job.startMain({ mode: "rollback" });
+    const main = await job.startMain({ mode: "rollback", "arcgis-referer": REFERER });
     await main.waitForStdout(/\[read-only\] the organization is read-only from/);
     const killed = await cancelLikeRunner(main, 0.2);
 
@@ -38,9 +40,13 @@ describe.concurrent("a cancelled rollback (SIGINT, SIGTERM 1.5 s later)", () => 
     expect(emulator.state().job.state).toBe("in_progress");
 
     const started = Date.now();
-    const post = await job.post({ mode: "rollback" });
+    const requestsOfMain = emulator.requests.length;
+    const post = await job.post({ mode: "rollback", "arcgis-referer": REFERER });
     const tookMs = Date.now() - started;
     expect(post.code, post.stdout).toBe(0);
+    // Main's requests and post's read of the job all carried the referer its token is bound to.
+    expect(emulator.requests.length).toBeGreaterThan(requestsOfMain);
+    expect(emulator.requests.filter((r) => r.referer !== REFERER)).toEqual([]);
     // Post acts on what main left: it names the job, whatever its exact wording.
     expect(post.stdout).toMatch(new RegExp(`\\[post\\] .*${PREVIOUS}`));
     expect(post.stdout).toContain(

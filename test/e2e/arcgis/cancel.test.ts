@@ -26,6 +26,9 @@ describe.concurrent("stopped mid-job", () => {
     );
     expect(emulator.state().job.state).toBe("in_progress");
     expect(rollbacks(emulator)).toHaveLength(1);
+    // The read after the cancel too carried the Referer its token is bound to.
+    expect(emulator.requests.at(-1)).toMatchObject({ method: "GET", referer: "tenant-promote" });
+    expect(emulator.requests.filter((r) => r.referer !== "tenant-promote")).toEqual([]);
 
     // The command named shows the job while it runs.
     const status = await e2e.run(emulator, "status", ["--format", "markdown"]);

@@ -4,6 +4,7 @@ import { describe, expect } from "vitest";
 import {
   allOutput,
   CURRENT,
+  calls,
   it,
   jobMessages,
   loggedMessages,
@@ -36,6 +37,16 @@ describe.concurrent("another job in progress (job-in-progress)", () => {
     );
     expect(rollbacks(emulator)).toEqual([]);
     expect(emulator.state().job).toMatchObject({ type: "upgrade", state: "in_progress" });
+  });
+
+  it("rollback-preview: exit 3, lock-conflict too (checkRollback is refused meanwhile)", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate(running(), 60);
+    const run = await e2e.run(emulator, "rollback-preview", ["--format", "json"]);
+    expect(run.code, run.stderr).toBe(3);
+    expect(parseJson(run)).toMatchObject({ result: "failed", reason: "lock-conflict" });
+    expect(calls(emulator, "POST", "checkRollback")).toEqual([]);
   });
 
   it("rollback with --lock-wait: waits for it to end, then rolls back from what it installed", async ({

@@ -1,5 +1,8 @@
 // Every ArcGIS mode of the real CLI against the emulator: what a user sees, what the organization
 // ends up running, and that a rollback is one POST after a fresh checkRollback.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect } from "vitest";
 import {
   CURRENT,
@@ -7,6 +10,7 @@ import {
   it,
   jobMessages,
   loggedMessages,
+  onDefault,
   PREVIOUS,
   parseJson,
   rollbacks,
@@ -83,6 +87,8 @@ describe.concurrent("rollback", () => {
       /\[read-only\] the organization is writable again at \d\d:\d\d:\d\d, after/,
     );
     expect(json.report?.kind).toBe("patch-rollback");
+    // A referer-bound token is valid only with its referer: every request carried it.
+    expect(emulator.requests.filter((r) => r.referer !== "tenant-promote")).toEqual([]);
   });
 
   it("text report: the job's messages as a timeline", async ({ e2e }) => {
@@ -141,6 +147,97 @@ describe.concurrent("rollback", () => {
       expect(emulator.state().current).toBe(CURRENT);
     },
   );
+});
+
+describe.concurrent("checkRollback's order (none is documented)", () => {
+  it.for(["newest-first", "oldest-first", "shuffled"])(
+    "%s: the preview and the rollback go to the newest offer, with the same report hash",
+    async (order, { e2e }) => {
+      const emulator = await e2e.emulate(onDefault(`checkRollbackOrder: ${order}`));
+      const preview = await e2e.run(emulator, "rollback-preview", ["--format", "json"]);
+      expect(preview.code, preview.stderr).toBe(0);
+      const previewed = parseJson(preview);
+      expect(previewed.report).toMatchObject({ extra: { to: `${PREVIOUS} (11.5.0.6820)` } });
+
+      const run = await e2e.run(emulator, "rollback", ["--format", "json"]);
+      expect(run.code, run.stderr).toBe(0);
+      const json = parseJson(run);
+      expect(json.message).toContain("back from 11.5.0.6825 to 11.5.0.6820");
+      expect(json.reportHash).toBe(previewed.reportHash);
+      expect(emulator.state().current).toBe(PREVIOUS);
+      expect(rollbacks(emulator)).toHaveLength(1);
+    },
+  );
+});
+
+describe.concurrent("rollback-preview lists the versions checkRollback offers", () => {
+  const OFFERS = [
+    `${PREVIOUS} (11.5.0.6820): the default target`,
+    "pat_11092025_6815 (11.5.0.6815)",
+    "pat_12082025_6805 (11.5.0.6805)",
+    "rel_24062025_6745 (11.5.0.6745)",
+  ];
+
+  it("text and Markdown: one line each, newest first, the default marked", async ({ e2e }) => {
+    const emulator = await e2e.emulate(onDefault("checkRollbackOrder: shuffled"));
+    const text = await e2e.run(emulator, "rollback-preview", ["--format", "text"]);
+    expect(text.code, text.stderr).toBe(0);
+    const lines = text.stdout.split("\n").filter((l) => l.startsWith("Can go back to: "));
+    expect(lines).toEqual(OFFERS.map((o) => `Can go back to: ${o}`));
+
+    const markdown = await e2e.run(emulator, "rollback-preview", ["--format", "markdown"]);
+    expect(markdown.code, markdown.stderr).toBe(0);
+    const rows = markdown.stdout.split("\n").filter((l) => l.startsWith("| Can go back to |"));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toContain("the default target");
+  });
+
+  it("JSON: each offer with its version, the default and the target marked", async ({ e2e }) => {
+    const emulator = await e2e.emulate(onDefault("checkRollbackOrder: oldest-first"));
+    const run = await e2e.run(emulator, "rollback-preview", [
+      "--format",
+      "json",
+      "--rollback-to",
+      "11.5.0.6805",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseJson(run).status).toEqual({
+      offered: [
+        { id: PREVIOUS, version: "11.5.0.6820", default: true, target: false },
+        { id: "pat_11092025_6815", version: "11.5.0.6815", default: false, target: false },
+        { id: "pat_12082025_6805", version: "11.5.0.6805", default: false, target: true },
+        { id: "rel_24062025_6745", version: "11.5.0.6745", default: false, target: false },
+      ],
+    });
+  });
+});
+
+describe.concurrent("an environments file", () => {
+  it("any ArcGIS organization is a target, the first of its group too", async ({ e2e }) => {
+    const emulator = await e2e.emulate();
+    const file = join(mkdtempSync(join(tmpdir(), "tenant-promote-")), "environments.yml");
+    writeFileSync(
+      file,
+      [
+        "groups:",
+        "  gis:",
+        "    platform: arcgis",
+        "    environments:",
+        `      - { name: development, url: "${emulator.orgUrl}" }`,
+        "      - { name: production, url: https://gis.example.com/arcgis }",
+        "",
+      ].join("\n"),
+    );
+    const run = await e2e.run(
+      emulator,
+      "rollback-preview",
+      ["--config", file, "--target", "gis/development", "--format", "json"],
+      { TENANT_PROMOTE_ARCGIS_URL: "" },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseJson(run)).toMatchObject({ result: "succeeded", changes: 1 });
+    expect(calls(emulator, "POST", "checkRollback")).toHaveLength(1);
+  });
 });
 
 describe.concurrent("no patch installed", () => {

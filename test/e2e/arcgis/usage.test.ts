@@ -67,6 +67,16 @@ const CASES: UsageCase[] = [
       /--arcgis-password is missing: give both TENANT_PROMOTE_ARCGIS_USERNAME and --arcgis-password, or --arcgis-token/,
   },
   {
+    what: "a referer with a line break (TENANT_PROMOTE_ARCGIS_REFERER)",
+    env: { TENANT_PROMOTE_ARCGIS_REFERER: "tenant-promote\nX-Injected: 1" },
+    message: /TENANT_PROMOTE_ARCGIS_REFERER must be printable ASCII on one line/,
+  },
+  {
+    what: "a referer that is not ASCII (--arcgis-referer)",
+    args: ["--arcgis-referer", "https://gis.exämple.com/"],
+    message: /--arcgis-referer must be printable ASCII on one line/,
+  },
+  {
     what: "no organization URL",
     env: { TENANT_PROMOTE_ARCGIS_URL: "" },
     message: /--arcgis-url is required/,

@@ -12,7 +12,7 @@ export function formatArcGisEmulatorBanner(running: RunningArcGisEmulator): stri
     `  generateToken:  ${running.orgUrl}/sharing/rest/generateToken`,
     `  upgrades:       ${running.orgUrl}/admin/system/upgrades`,
     `  administrator:  ${username} / ${password}`,
-    `  static token:   ${running.accessTokens[0] ?? "(none: use generateToken)"}`,
+    `  static token:   ${running.accessTokens[0] ? `${running.accessTokens[0]} (referer ${running.scenario.tokenReferer})` : "(none: use generateToken)"}`,
     `  current:        ${state.currentVersion} (${state.current}), ${patches} patch(es) installed`,
     `  rollback to:    ${state.installed.slice(0, -1).reverse().join(", ") || "(nothing)"}`,
     `  available:      ${state.available.join(", ") || "(nothing)"}`,

@@ -7,9 +7,11 @@ export const DEFAULT_ARCGIS_SCENARIO_DOCUMENT = {
   context: "arcgis",
   credentials: { username: "admin", password: "emulator-password" },
   accessTokens: ["emulator-token"],
+  tokenReferer: "tenant-promote",
   maxTokenLifetimeMinutes: 20160,
   tokenErrorsAsHttpStatus: false,
   operationErrorForm: "error",
+  checkRollbackOrder: "newest-first",
   release: { id: "rel_24062025_6745", version: "11.5.0" },
   patches: {
     installed: ["pat_12082025_6805", "pat_11092025_6815", "pat_07102025_6820", "pat_23102025_6825"],

@@ -14,6 +14,7 @@ export {
   type ArcGisScenario,
   type ArcGisTimings,
   arcGisScenarioFromDocument,
+  type CheckRollbackOrder,
   defaultArcGisScenario,
   loadArcGisScenario,
   loadArcGisScenarioFile,

@@ -96,6 +96,8 @@ export async function startIngress(options: IngressOptions): Promise<Ingress> {
     const entry: ArcGisRequestRecord = { method, path, status: 0, dropped: false, at };
     const contentType = req.headers["content-type"];
     if (contentType !== undefined) entry.contentType = contentType;
+    const referer = req.headers.referer;
+    if (referer !== undefined) entry.referer = referer;
     const done = () => {
       options.record(entry);
       const outcome = !entry.dropped

@@ -1,12 +1,21 @@
 // Maps one request to a reply against the deployment at `now`: generateToken, and the upgrades
 // resource with its operations. POSTs must carry `token` in the form body (the docs say so; a
-// query or header token is not read for them); GETs take `?token=` or Authorization: Bearer.
+// query or header token is not read for them); GETs take `?token=`, Authorization: Bearer or
+// X-Esri-Authorization: Bearer. A referer-bound token needs its referer as the Referer header.
 import { isMapping } from "../../../core/emulator/fields.js";
 import type { EmulatorCall } from "../../../core/emulator/http-server.js";
 import { ok, type Reply } from "../../../core/emulator/reply.js";
 import type { Deployment } from "./deployment.js";
 import { errorObject, invalidToken, refusal, tokenRequired } from "./errors.js";
-import { available, current, fullVersion, installed, rollbackOptions } from "./versions.js";
+import type { CheckRollbackOrder } from "./scenario.js";
+import {
+  available,
+  current,
+  fullVersion,
+  installed,
+  rollbackOptions,
+  type VersionChain,
+} from "./versions.js";
 
 const TOKEN_PATH = /^\/sharing\/rest\/generateToken\/?$/;
 const UPGRADES_PATH = /^\/admin\/system\/upgrades(?:\/([A-Za-z]+))?\/?$/;
@@ -47,9 +56,27 @@ function rollback(d: Deployment, form: URLSearchParams, now: number): Reply {
   return ok({ status: d.rollback(target, now).status() });
 }
 
+/**
+ * checkRollback's list in the scenario's order; the API documents none. "shuffled" is fixed:
+ * newest first, turned halfway round, so the newest option is neither first nor (from three
+ * options on) last.
+ */
+function offered(chain: VersionChain, order: CheckRollbackOrder) {
+  const newestFirst = rollbackOptions(chain);
+  if (order === "oldest-first") return newestFirst.reverse();
+  if (order === "shuffled") {
+    const half = Math.floor(newestFirst.length / 2);
+    return [...newestFirst.slice(half), ...newestFirst.slice(0, half)];
+  }
+  return newestFirst;
+}
+
 const OPERATIONS: Record<string, Operation> = {
   "": { whileBusy: true, run: (d) => ok({ status: d.status() }) },
-  checkRollback: { postOnly: true, run: (d) => ok({ updates: rollbackOptions(d.chain) }) },
+  checkRollback: {
+    postOnly: true,
+    run: (d) => ok({ updates: offered(d.chain, d.scenario.checkRollbackOrder) }),
+  },
   rollback: { postOnly: true, whileBusy: true, run: rollback },
   installed: { postOnly: true, run: (d) => ok({ updates: installed(d.chain) }) },
   available: { postOnly: true, run: (d) => ok({ updates: available(d.chain) }) },
@@ -57,10 +84,17 @@ const OPERATIONS: Record<string, Operation> = {
   history: { run: (d) => ok({ history: d.history }) },
 };
 
+function bearer(header: string | string[] | undefined): string | undefined {
+  return typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+}
+
 function tokenOf(call: EmulatorCall, form: URLSearchParams): string | undefined {
   if (call.method === "POST") return form.get("token") || undefined;
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(call.headers.authorization ?? "")?.[1];
-  return call.url.searchParams.get("token") || bearer;
+  return (
+    call.url.searchParams.get("token") ||
+    bearer(call.headers["x-esri-authorization"]) ||
+    bearer(call.headers.authorization)
+  );
 }
 
 function upgrades(
@@ -74,7 +108,7 @@ function upgrades(
   if (!operation) return errorObject(404, `Resource not found: ${call.url.pathname}`);
   if (operation.postOnly && call.method !== "POST")
     return errorObject(405, `${name} is a POST operation.`);
-  const check = d.tokens.check(tokenOf(call, form), now);
+  const check = d.tokens.check(tokenOf(call, form), call.headers.referer, now);
   const asHttp = d.scenario.tokenErrorsAsHttpStatus;
   if (check === "missing") return tokenRequired(asHttp);
   if (check !== "valid") return invalidToken(asHttp);

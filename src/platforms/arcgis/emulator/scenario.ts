@@ -5,10 +5,12 @@
 //   speed: 60                  # times faster than real ArcGIS (1 = real time)
 //   context: arcgis            # the organization URL is <origin>/<context>
 //   credentials: { username: admin, password: emulator-password }
-//   accessTokens: [emulator-token]   # static tokens that never expire
+//   accessTokens: [emulator-token]   # static tokens that never expire...
+//   tokenReferer: tenant-promote     # ...bound to this referer, as if minted with client=referer
 //   maxTokenLifetimeMinutes: 20160   # generateToken caps `expiration` at this (14 days)
 //   tokenErrorsAsHttpStatus: false   # true: 498/499 also as the HTTP status, not 200
 //   operationErrorForm: error  # refusals as {"error":{...}}; status: {"status":"error",...}
+//   checkRollbackOrder: newest-first # or oldest-first, or shuffled (fixed: the newest in the middle)
 //   release: { id: rel_24062025_6745, version: 11.5.0 }
 //   patches: { installed: [pat_..., ...], available: [pat_...] }   # see scenario-versions.ts
 //   timings:                   # real-platform seconds, see job-plan.ts
@@ -44,15 +46,21 @@ export type { ArcGisTimings } from "./job-plan.js";
 export { ScenarioError };
 
 export type OperationErrorForm = "error" | "status";
+const CHECK_ROLLBACK_ORDERS = ["newest-first", "oldest-first", "shuffled"] as const;
+export type CheckRollbackOrder = (typeof CHECK_ROLLBACK_ORDERS)[number];
 
 export interface ArcGisScenario {
   speed: number;
   context: string;
   credentials: { username: string; password: string };
   accessTokens: string[];
+  /** The referer the static tokens are bound to: requests using them must send it as Referer. */
+  tokenReferer: string;
   maxTokenLifetimeMinutes: number;
   tokenErrorsAsHttpStatus: boolean;
   operationErrorForm: OperationErrorForm;
+  /** The order checkRollback lists its options in (the API documents none). */
+  checkRollbackOrder: CheckRollbackOrder;
   versions: VersionChain;
   timings: ArcGisTimings;
   faults: ArcGisFault[];
@@ -64,9 +72,11 @@ const TOP_KEYS = [
   "context",
   "credentials",
   "accessTokens",
+  "tokenReferer",
   "maxTokenLifetimeMinutes",
   "tokenErrorsAsHttpStatus",
   "operationErrorForm",
+  "checkRollbackOrder",
   "release",
   "patches",
   "timings",
@@ -144,11 +154,17 @@ export function arcGisScenarioFromDocument(document: unknown): ArcGisScenario {
   const form = optionalText(raw.operationErrorForm, "operationErrorForm") ?? "error";
   if (form !== "error" && form !== "status")
     throw new ScenarioError(`operationErrorForm must be error or status, got ${form}`);
+  const order = optionalText(raw.checkRollbackOrder, "checkRollbackOrder") ?? "newest-first";
+  if (!CHECK_ROLLBACK_ORDERS.some((known) => known === order))
+    throw new ScenarioError(
+      `checkRollbackOrder must be one of ${CHECK_ROLLBACK_ORDERS.join(", ")}, got ${order}`,
+    );
   const scenario: ArcGisScenario = {
     speed: number(raw.speed ?? 1, "speed", { positive: true }),
     context,
     credentials: credentials(raw.credentials),
     accessTokens: raw.accessTokens === undefined ? [] : textList(raw.accessTokens, "accessTokens"),
+    tokenReferer: optionalText(raw.tokenReferer, "tokenReferer") ?? "tenant-promote",
     maxTokenLifetimeMinutes: number(
       raw.maxTokenLifetimeMinutes ?? 20160,
       "maxTokenLifetimeMinutes",
@@ -159,6 +175,7 @@ export function arcGisScenarioFromDocument(document: unknown): ArcGisScenario {
     tokenErrorsAsHttpStatus:
       optionalBoolean(raw.tokenErrorsAsHttpStatus, "tokenErrorsAsHttpStatus") ?? false,
     operationErrorForm: form,
+    checkRollbackOrder: order as CheckRollbackOrder,
     versions: versionChain(raw.release, raw.patches),
     timings: timings(raw.timings),
     faults: parseArcGisFaults(raw.faults),

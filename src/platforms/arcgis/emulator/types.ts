@@ -28,6 +28,8 @@ export interface ArcGisRequestRecord {
   at: number;
   /** POSTs only: whether the form body carried a `token`. */
   tokenInBody?: boolean;
+  /** The request's Referer header, when it had one. */
+  referer?: string;
 }
 
 /** A snapshot of the deployment, for tests and demos. */
@@ -56,7 +58,7 @@ export interface RunningArcGisEmulator {
   /** Every request, in arrival order. */
   requests: ArcGisRequestRecord[];
   credentials: { username: string; password: string };
-  /** Static tokens, which never expire. */
+  /** Static tokens, which never expire, bound to the scenario's tokenReferer. */
   accessTokens: string[];
   state(): ArcGisEmulatorState;
   addFault(fault: ArcGisFault): void;

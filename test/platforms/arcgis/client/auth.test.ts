@@ -35,6 +35,18 @@ describe("GenerateTokenSource", () => {
     });
   });
 
+  it("mints for arcgis-referer and sends it as the Referer header, as later requests will", async () => {
+    const server = await startTokenServer();
+    const referer = "https://gis-admin.example.com/";
+    expect(await tokenSource(server, { referer }).getToken()).toBe("arcgis-token-0");
+    await tokenSource(server).getToken();
+    expect(server.requests.map((r) => [form(r.body).referer, r.headers.referer])).toEqual([
+      [referer, referer],
+      ["tenant-promote", "tenant-promote"],
+    ]);
+    expect(server.requests.map((r) => form(r.body).client)).toEqual(["referer", "referer"]);
+  });
+
   it("asks for a lifetime covering the run, in whole minutes, capped at 14 days", () => {
     expect(expirationMinutes(90_000)).toBe(2);
     expect(expirationMinutes(0)).toBe(1);

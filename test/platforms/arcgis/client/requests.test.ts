@@ -96,6 +96,33 @@ describe("ArcGisClient requests", () => {
     }
   });
 
+  it.for([
+    ["the default referer", undefined, "tenant-promote"],
+    ["arcgis-referer", "https://gis-admin.example.com/", "https://gis-admin.example.com/"],
+  ] as const)(
+    "sends %s as the Referer header of every call, GET and POST (a referer-bound token needs it)",
+    async ([, referer, expected]) => {
+      const { server, client } = await setup(
+        (_req, res) => sendJson(res, 200, { ...JOB, updates: [] }),
+        { referer },
+      );
+      await client.checkRollback();
+      await client.rollback("pat_1");
+      await client.upgrades();
+      await client.installed();
+      await client.currentVersion();
+      await client.history();
+      expect(server.requests.map((r) => [r.method, r.headers.referer])).toEqual([
+        ["POST", expected],
+        ["POST", expected],
+        ["GET", expected],
+        ["POST", expected],
+        ["GET", expected],
+        ["GET", expected],
+      ]);
+    },
+  );
+
   it("normalizes job messages: text becomes { message }, numeric strings numbers", async () => {
     const status = {
       state: "in_progress",

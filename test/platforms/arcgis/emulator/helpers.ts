@@ -1,5 +1,6 @@
 // Shared helpers for the ArcGIS emulator tests: real HTTP over loopback with global fetch,
-// form-encoded POSTs with the token in the body, as the admin API wants.
+// form-encoded POSTs with the token in the body, as the admin API wants, and the Referer header
+// the tokens are bound to (undefined in `headers` leaves it out).
 import { fileURLToPath } from "node:url";
 import { afterEach } from "vitest";
 import {
@@ -14,6 +15,18 @@ import {
 /** A rollback (about 417 real seconds) takes about 0.4 s. */
 export const FAST = 1000;
 export const UPGRADES = "/admin/system/upgrades";
+/** The referer the default scenario's static token is bound to, and the one tokens are minted with. */
+export const REFERER = "tenant-promote";
+
+type HeaderValues = Record<string, string | undefined>;
+
+/** The Referer header, then `headers`; an undefined value drops the header. */
+function withReferer(headers: HeaderValues = {}): Record<string, string> {
+  const all: HeaderValues = { Referer: REFERER, ...headers };
+  return Object.fromEntries(
+    Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
 
 const running: RunningArcGisEmulator[] = [];
 afterEach(async () => {
@@ -57,11 +70,11 @@ export async function post(
   emulator: RunningArcGisEmulator,
   path: string,
   form: Record<string, string> = {},
-  init: { query?: string; headers?: Record<string, string> } = {},
+  init: { query?: string; headers?: HeaderValues } = {},
 ): Promise<Answer> {
   const reply = await fetch(`${emulator.orgUrl}${path}${init.query ?? ""}`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...init.headers },
+    headers: withReferer({ "Content-Type": "application/x-www-form-urlencoded", ...init.headers }),
     body: new URLSearchParams({ f: "json", ...form }).toString(),
   });
   return answer(reply);
@@ -72,10 +85,12 @@ export async function get(
   emulator: RunningArcGisEmulator,
   path: string,
   query: Record<string, string> = {},
-  headers: Record<string, string> = {},
+  headers: HeaderValues = {},
 ): Promise<Answer> {
   const params = new URLSearchParams({ f: "json", ...query });
-  return answer(await fetch(`${emulator.orgUrl}${path}?${params}`, { headers }));
+  return answer(
+    await fetch(`${emulator.orgUrl}${path}?${params}`, { headers: withReferer(headers) }),
+  );
 }
 
 export async function generateToken(
@@ -83,7 +98,7 @@ export async function generateToken(
   form: Record<string, string> = {},
 ): Promise<Answer> {
   const { username, password } = emulator.credentials;
-  const defaults = { username, password, client: "referer", referer: "tenant-promote" };
+  const defaults = { username, password, client: "referer", referer: REFERER };
   return post(emulator, "/sharing/rest/generateToken", { ...defaults, ...form });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admin, get, post, shipped, start } from "./helpers.js";
+import { admin, get, post, shipped, start, startWith } from "./helpers.js";
 
 const CHAIN = [
   "rel_24062025_6745",
@@ -52,6 +52,30 @@ describe("upgrades operations", () => {
     expect(body.updates.map((v: { id: string }) => v.id)).toEqual(CHAIN.slice(0, -1).reverse());
   });
 
+  it.for([
+    [
+      "newest-first",
+      ["pat_07102025_6820", "pat_11092025_6815", "pat_12082025_6805", "rel_24062025_6745"],
+    ],
+    [
+      "oldest-first",
+      ["rel_24062025_6745", "pat_12082025_6805", "pat_11092025_6815", "pat_07102025_6820"],
+    ],
+    // Fixed: the newest in the middle, neither end.
+    [
+      "shuffled",
+      ["pat_12082025_6805", "rel_24062025_6745", "pat_07102025_6820", "pat_11092025_6815"],
+    ],
+  ] as const)("checkRollbackOrder %s: the same options in that order", async ([order, ids]) => {
+    const emulator = await startWith(`checkRollbackOrder: ${order}`);
+    const { body } = await admin(emulator).post("/checkRollback");
+    expect(body.updates.map((v: { id: string }) => v.id)).toEqual(ids);
+    // The order is checkRollback's only: a rollback to any option is taken.
+    expect((await admin(emulator).rollback("pat_12082025_6805")).body.status.state).toBe(
+      "in_progress",
+    );
+  });
+
   it("available: the patches not installed; currentVersion: the current one and the last job", async () => {
     const client = admin(await start());
     const available = (await client.post("/available")).body;
@@ -96,7 +120,7 @@ describe("upgrades operations", () => {
     expect(outside.status).toBe(404);
   });
 
-  it("logs each request: method, path, status, arrival, and a POST's token in the body", async () => {
+  it("logs each request: method, path, status, arrival, Referer, and a POST's token in the body", async () => {
     const emulator = await start();
     const client = admin(emulator);
     await client.post("/installed");
@@ -109,6 +133,7 @@ describe("upgrades operations", () => {
         dropped: false,
         at: expect.any(Number),
         tokenInBody: true,
+        referer: "tenant-promote",
       }),
       expect.not.objectContaining({ tokenInBody: expect.anything() }),
     ]);

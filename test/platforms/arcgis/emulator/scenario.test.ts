@@ -31,8 +31,10 @@ describe("ArcGIS scenarios", () => {
       context: "arcgis",
       credentials: { username: "admin", password: "emulator-password" },
       accessTokens: ["emulator-token"],
+      tokenReferer: "tenant-promote",
       maxTokenLifetimeMinutes: 20160,
       tokenErrorsAsHttpStatus: false,
+      checkRollbackOrder: "newest-first",
     });
     const { release, patches, installedCount } = scenario.versions;
     expect([release.id, release.version, release.build]).toEqual([
@@ -72,6 +74,11 @@ describe("ArcGIS scenarios", () => {
     ],
     ["base: default\ncontext: a/b", /context must be one path segment/],
     ["base: default\noperationErrorForm: html", /operationErrorForm must be error or status/],
+    [
+      "base: default\ncheckRollbackOrder: random",
+      /checkRollbackOrder must be one of newest-first, oldest-first, shuffled, got random/,
+    ],
+    ['base: default\ntokenReferer: ""', /tokenReferer must be a non-empty string/],
     ["base: default\ntimings: { modules: [] }", /timings.modules must name at least one module/],
     [
       "base: default\nfaults: { podRestarts: [{ reply: html }] }",
@@ -102,7 +109,7 @@ describe("ArcGIS scenarios", () => {
     expect(banner).toContain(`${emulator.orgUrl}/sharing/rest/generateToken`);
     expect(banner).toContain(`${emulator.orgUrl}/admin/system/upgrades`);
     expect(banner).toContain("admin / emulator-password");
-    expect(banner).toContain("emulator-token");
+    expect(banner).toContain("emulator-token (referer tenant-promote)");
     expect(banner).toMatch(/11\.5\.0\.6825 \(pat_23102025_6825\)/);
     expect(banner).toMatch(/rollback to: +pat_07102025_6820, pat_11092025_6815/);
   });

@@ -5,6 +5,7 @@ import {
   generateToken,
   get,
   post,
+  REFERER,
   sleep,
   start,
   startWith,
@@ -118,5 +119,95 @@ describe("tokens on admin calls", () => {
       status: 498,
       body: INVALID_TOKEN,
     });
+  });
+});
+
+describe("referer-bound tokens", () => {
+  const ELSEWHERE = "https://gis-admin.example.com/";
+
+  it("client=referer: valid only with its referer as the Referer header, GET and POST", async () => {
+    const emulator = await start();
+    const { token } = (await generateToken(emulator, { referer: ELSEWHERE })).body;
+    const as = (referer: string | undefined) => ({ Referer: referer });
+    const postAs = (referer: string | undefined) =>
+      post(emulator, `${UPGRADES}/installed`, { token }, { headers: as(referer) });
+    const getAs = (referer: string | undefined) =>
+      get(emulator, UPGRADES, {}, { Authorization: `Bearer ${token}`, ...as(referer) });
+    expect((await postAs(ELSEWHERE)).body.updates).toHaveLength(5);
+    expect((await getAs(ELSEWHERE)).body.status.state).toBe("success");
+    for (const referer of [undefined, REFERER, `${ELSEWHERE}x`]) {
+      expect(await postAs(referer)).toMatchObject({ status: 200, body: INVALID_TOKEN });
+      expect((await getAs(referer)).body).toEqual(INVALID_TOKEN);
+    }
+    expect(emulator.requests.map((r) => r.referer)).toEqual([
+      REFERER, // generateToken itself needs no header; the helper sends one anyway
+      ELSEWHERE,
+      ELSEWHERE,
+      undefined,
+      undefined,
+      REFERER,
+      REFERER,
+      `${ELSEWHERE}x`,
+      `${ELSEWHERE}x`,
+    ]);
+  });
+
+  it("tokenErrorsAsHttpStatus: a token used without its referer is HTTP 498 too", async () => {
+    const emulator = await startWith("tokenErrorsAsHttpStatus: true");
+    const { token } = (await generateToken(emulator)).body;
+    const elsewhere = await post(
+      emulator,
+      `${UPGRADES}/checkRollback`,
+      { token },
+      { headers: { Referer: ELSEWHERE } },
+    );
+    expect(elsewhere).toMatchObject({ status: 498, body: INVALID_TOKEN });
+  });
+
+  it.for(["requestip", "ip"])(
+    "client=%s: bound to the caller's address, not to a header",
+    async (client) => {
+      const emulator = await start();
+      const { token } = (await generateToken(emulator, { client, referer: "" })).body;
+      for (const Referer of [undefined, REFERER, ELSEWHERE]) {
+        const reply = await post(
+          emulator,
+          `${UPGRADES}/installed`,
+          { token },
+          { headers: { Referer } },
+        );
+        expect(reply.body.updates).toHaveLength(5);
+      }
+    },
+  );
+
+  it("static tokens are bound to tokenReferer (default tenant-promote)", async () => {
+    const byDefault = await start();
+    expect((await admin(byDefault).post("/installed")).body.updates).toHaveLength(5);
+    const noHeader = await post(
+      byDefault,
+      `${UPGRADES}/installed`,
+      { token: "emulator-token" },
+      { headers: { Referer: undefined } },
+    );
+    expect(noHeader.body).toEqual(INVALID_TOKEN);
+
+    const bound = await startWith(`tokenReferer: "${ELSEWHERE}"`);
+    expect((await admin(bound).post("/installed")).body).toEqual(INVALID_TOKEN);
+    const withIt = await post(
+      bound,
+      `${UPGRADES}/installed`,
+      { token: "emulator-token" },
+      { headers: { Referer: ELSEWHERE } },
+    );
+    expect(withIt.body.updates).toHaveLength(5);
+  });
+
+  it("GETs also take the token in X-Esri-Authorization: Bearer; POSTs only in the body", async () => {
+    const emulator = await start();
+    const header = { "X-Esri-Authorization": "Bearer emulator-token" };
+    expect((await get(emulator, UPGRADES, {}, header)).body.status.state).toBe("success");
+    const posted = await post(emulator, `${UPGRADES}/installed`, {}, { headers: header });
+    expect(posted.body).toEqual(TOKEN_REQUIRED);
   });
 });

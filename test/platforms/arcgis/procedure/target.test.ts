@@ -2,6 +2,8 @@
 // against the notes' chain: 11.5.0.6835 current, checkRollback offering 6825 down to 6805.
 import { describe, expect, it } from "vitest";
 import { patchReport } from "../../../../src/platforms/arcgis/report.js";
+import type { VersionObject } from "../../../../src/platforms/arcgis/types.js";
+import { newestFirst } from "../../../../src/platforms/arcgis/versions.js";
 import { FakeArcGis, installedChain, jobMessages, offered } from "./fake-arcgis.js";
 import { run } from "./run.js";
 
@@ -67,6 +69,120 @@ describe("the target", () => {
   );
 });
 
+/** checkRollback's offers (newest first in the fixture) listed in each order. */
+const ORDERS: Array<[string, (v: VersionObject[]) => VersionObject[]]> = [
+  ["newest first", (v) => v],
+  ["oldest first", (v) => [...v].reverse()],
+  ["shuffled", (v) => [v[2], v[0], v[3], v[1]] as VersionObject[]],
+];
+const ids = (versions: VersionObject[] | undefined) => versions?.map((v) => v.id);
+
+describe("the default target: the newest offer, whatever checkRollback's order", () => {
+  const NEWEST_FIRST = [
+    "pat_23102025_6825",
+    "pat_07102025_6820",
+    "pat_11092025_6815",
+    "pat_12082025_6805",
+  ];
+
+  it.for(ORDERS)("newestFirst, %s: by build", ([, order]) => {
+    expect(ids(newestFirst(order(offered()), installedChain()))).toEqual(NEWEST_FIRST);
+  });
+
+  it.for(ORDERS)("newestFirst, %s, without builds: by place in installed", ([, order]) => {
+    const bare = (v: VersionObject[]) => v.map(({ build: _build, ...rest }) => rest);
+    expect(ids(newestFirst(bare(order(offered())), bare(installedChain())))).toEqual(NEWEST_FIRST);
+    // Bare ids, as readVersions gives a list of strings.
+    const plain = (v: VersionObject[]) => v.map(({ id }) => ({ id }));
+    expect(ids(newestFirst(plain(order(offered())), plain(installedChain())))).toEqual(
+      NEWEST_FIRST,
+    );
+  });
+
+  it("newestFirst: builds as numbers, not text (10000 is newer than 9999)", () => {
+    const options = [
+      { id: "a", build: "9999" },
+      { id: "b", build: 10000 },
+      { id: "c", build: "987" },
+    ];
+    expect(ids(newestFirst(options, []))).toEqual(["b", "a", "c"]);
+  });
+
+  it("newestFirst: no order when neither builds nor installed tell", () => {
+    expect(newestFirst([{ id: "a" }, { id: "b", build: "2" }], [{ id: "b" }])).toBeUndefined();
+  });
+
+  it.for(ORDERS)("rollback-preview and rollback, offers %s: the newest one", async ([, order]) => {
+    for (const mode of ["rollback-preview", "rollback"] as const) {
+      const api = new FakeArcGis();
+      api.options = order(api.options);
+      const { r } = await run(api, mode);
+      expect(r.result, r.message).toBe("succeeded");
+      expect(r.report?.extra?.to).toBe("pat_23102025_6825 (11.5.0.6825)");
+      if (mode === "rollback") expect(api.calls).toContain("rollback:pat_23102025_6825");
+    }
+  });
+
+  it("offers it cannot order: api-error naming them, asking for rollback-to; nothing sent", async () => {
+    // No builds, and an installed list that does not hold them.
+    const unordered = (api: FakeArcGis) => {
+      api.options = api.options.map(({ id }) => ({ id }));
+      api.installedList = [];
+      return api;
+    };
+    const api = unordered(new FakeArcGis());
+    const { r, held } = await run(api, "rollback");
+    expect(r).toMatchObject({ result: "failed", reason: "api-error" });
+    expect(r.message).toContain("pat_23102025_6825, pat_07102025_6820");
+    expect(r.message).toContain("which one is the newest cannot be told; nothing was sent");
+    expect(r.nextSteps.join("\n")).toContain("rollback-to");
+    expect(api.count("rollback")).toBe(0);
+    expect(held).toEqual([]);
+    // rollback-to needs no order.
+    const given = await run(unordered(new FakeArcGis()), "rollback-preview", {
+      raw: { "rollback-to": "pat_11092025_6815" },
+    });
+    expect(given.r.reason).toBeUndefined();
+    expect(given.r.report?.extra?.to).toBe("pat_11092025_6815");
+  });
+});
+
+describe("rollback-preview lists the offers", () => {
+  it.for(ORDERS)(
+    "offers %s: newest first, the default marked, in rows and data",
+    async ([, order]) => {
+      const api = new FakeArcGis();
+      api.options = order(api.options);
+      const { r } = await run(api, "rollback-preview");
+      expect(r.status?.rows).toEqual([
+        ["Can go back to", "pat_23102025_6825 (11.5.0.6825): the default target"],
+        ["Can go back to", "pat_07102025_6820 (11.5.0.6820)"],
+        ["Can go back to", "pat_11092025_6815 (11.5.0.6815)"],
+        ["Can go back to", "pat_12082025_6805 (11.5.0.6805)"],
+      ]);
+      expect(r.status?.data).toEqual({
+        offered: [
+          { id: "pat_23102025_6825", version: "11.5.0.6825", default: true, target: true },
+          { id: "pat_07102025_6820", version: "11.5.0.6820", default: false, target: false },
+          { id: "pat_11092025_6815", version: "11.5.0.6815", default: false, target: false },
+          { id: "pat_12082025_6805", version: "11.5.0.6805", default: false, target: false },
+        ],
+      });
+    },
+  );
+
+  it("with rollback-to: the default and the target both marked", async () => {
+    const api = new FakeArcGis();
+    const { r } = await run(api, "rollback-preview", { raw: { "rollback-to": "11.5.0.6815" } });
+    expect(r.status?.rows.map(([, value]) => value)).toEqual([
+      "pat_23102025_6825 (11.5.0.6825): the default target",
+      "pat_07102025_6820 (11.5.0.6820)",
+      "pat_11092025_6815 (11.5.0.6815): the target (rollback-to)",
+      "pat_12082025_6805 (11.5.0.6805)",
+    ]);
+  });
+});
+
 describe("the patches removed", () => {
   it.for(offered().map((v) => v.id))("going to %s: every patch installed after it", async (id) => {
     const api = new FakeArcGis();
@@ -117,6 +233,21 @@ describe("the report hash", () => {
     expect(rollback.r.result, rollback.r.message).toBe("succeeded");
     expect(rollback.r.report?.kind).toBe("patch-rollback");
     expect(rollback.r.report?.hash).toBe(preview.r.report?.hash);
+  });
+
+  it("covers the version it goes from: the same patches and target from another one hash otherwise", () => {
+    const chain = installedChain();
+    const target = chain[4] as VersionObject;
+    const removed = chain.slice(-1);
+    const from = chain.at(-1) as VersionObject;
+    const a = patchReport("patch-rollback", from, target, removed);
+    const b = patchReport(
+      "patch-rollback",
+      { ...from, id: "pat_05122025_6836", build: "6836" },
+      target,
+      removed,
+    );
+    expect(a.hash).not.toBe(b.hash);
   });
 
   it("covers the target: the same patches removed to reach another version hash otherwise", () => {
