@@ -121,5 +121,6 @@ export function describeRollbackEffect(
 }
 
 function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+  if (count === 1) return `${count} ${noun}`;
+  return `${count} ${noun}${/(ch|sh|s|x)$/.test(noun) ? "es" : "s"}`;
 }

@@ -2,6 +2,8 @@
 // itself, followed to its end. One rollback at most per run, always after a fresh checkRollback;
 // a job this run did not start is never touched.
 import { isOutcomeUnknown } from "../../core/http/errors.js";
+import { describeRollbackEffect } from "../../core/report/changes.js";
+import type { Report } from "../../core/report/model.js";
 import { EngineFailure, failedWork } from "../../core/run/failure.js";
 import { scaled } from "../../core/run/poll.js";
 import { type Held, runShell } from "../../core/run/shell.js";
@@ -129,7 +131,10 @@ async function preview(ctx: ArcGisContext) {
   );
   const work: Work = {
     result: removed.length === 0 ? "no-change" : "succeeded",
-    message: `Rolling back ${ctx.config.orgUrl} from ${label(current)} to ${label(target)} removes ${removed.length} patch(es): ${removed.map((v) => v.id).join(", ") || "none"}.`,
+    message: `Rolling back ${ctx.config.orgUrl} from ${label(current)} to ${label(target)} ${removal(
+      removed.map((v) => v.id),
+      "present",
+    )}.`,
     report,
     status: offeredView(ordered ?? options, ordered?.[0], target),
   };
@@ -228,7 +233,7 @@ async function rollback(ctx: ArcGisContext, hold: (held: Held) => void): Promise
     };
   return {
     result: "succeeded",
-    message: `Rolled ${ctx.config.orgUrl} back from ${fullVersion(current)} to ${fullVersion(target)}: ${report.counts.total} patch(es) removed.`,
+    message: `Rolled back ${ctx.config.orgUrl} from ${fullVersion(current)} to ${fullVersion(target)}: ${removal(removedIds(report), "past")}.`,
     report: done,
   };
 }
@@ -324,4 +329,18 @@ export async function reportJob(
     );
     return false;
   }
+}
+
+/** "removes 2 patches (pat_1, pat_2)": the rollback wording every platform shares. */
+function removal(ids: string[], tense: "present" | "past"): string {
+  const effect = describeRollbackEffect(
+    { removes: ids.length, restores: 0, recreates: 0 },
+    tense,
+    "patch",
+  );
+  return ids.length > 0 ? `${effect} (${ids.join(", ")})` : effect;
+}
+
+function removedIds(report: Report): string[] {
+  return report.areas.flatMap((a) => a.items.flatMap((i) => i.deleted.map((d) => d.uid ?? d.name)));
 }

@@ -34,6 +34,7 @@ export function patchReport(
     previouslyIgnoredEncryptedSecrets: [],
     counts: countChanges(areas),
     hash: reportHash(areas),
+    rollbackEffect: { removes: removed.length, restores: 0, recreates: 0 },
     extra: { from: label(from), to: label(target) },
   };
 }

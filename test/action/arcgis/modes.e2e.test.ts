@@ -30,7 +30,7 @@ describe.concurrent("modes through the action", () => {
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, "utf8")).toContain(CURRENT);
     expect(preview.summary).toContain("Patch rollback preview");
-    expect(preview.summary).toContain(`removes 1 patch(es): ${CURRENT}`);
+    expect(preview.summary).toContain(`removes 1 patch (${CURRENT})`);
     expect(preview.summary).toContain(
       `| Can go back to | ${PREVIOUS} (11.5.0.6820): the default target |`,
     );

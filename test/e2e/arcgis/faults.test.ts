@@ -56,7 +56,7 @@ describe.concurrent("another job in progress (job-in-progress)", () => {
     const run = await e2e.run(emulator, "rollback", ["--lock-wait", "60m", "--format", "json"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain("[wait] a job is in progress");
-    expect(parseJson(run).message).toContain("back from 11.5.0.6835 to 11.5.0.6825");
+    expect(parseJson(run).message).toContain("from 11.5.0.6835 to 11.5.0.6825: removed");
     expect(rollbacks(emulator)).toHaveLength(1);
     expect(emulator.state().current).toBe(CURRENT);
   });

@@ -66,7 +66,9 @@ describe.concurrent("rollback", () => {
     expect(run.code, run.stderr).toBe(0);
     const json = parseJson(run);
     expect(json).toMatchObject({ mode: "rollback", result: "succeeded", changes: 1 });
-    expect(json.message).toContain("back from 11.5.0.6825 to 11.5.0.6820: 1 patch(es) removed");
+    expect(json.message).toContain(
+      "from 11.5.0.6825 to 11.5.0.6820: removed 1 patch (pat_23102025_6825)",
+    );
     expect(json.reportHash).toBe(preview.reportHash);
     expect(emulator.state()).toMatchObject({ current: PREVIOUS, currentVersion: "11.5.0.6820" });
     expect(emulator.state().job).toMatchObject({ type: "rollback", state: "success" });
@@ -162,7 +164,7 @@ describe.concurrent("checkRollback's order (none is documented)", () => {
       const run = await e2e.run(emulator, "rollback", ["--format", "json"]);
       expect(run.code, run.stderr).toBe(0);
       const json = parseJson(run);
-      expect(json.message).toContain("back from 11.5.0.6825 to 11.5.0.6820");
+      expect(json.message).toContain("from 11.5.0.6825 to 11.5.0.6820: removed");
       expect(json.reportHash).toBe(previewed.reportHash);
       expect(emulator.state().current).toBe(PREVIOUS);
       expect(rollbacks(emulator)).toHaveLength(1);

@@ -81,7 +81,7 @@ describe("a rollback that runs", () => {
     expect(r.nextSteps).toEqual([]);
     expect(r.promotionId).toBeUndefined();
     expect(r.message).toBe(
-      "Rolled https://gis.example.com/arcgis back from 11.5.0.6835 to 11.5.0.6825: 1 patch(es) removed.",
+      "Rolled back https://gis.example.com/arcgis from 11.5.0.6835 to 11.5.0.6825: removed 1 patch (pat_04122025_6835).",
     );
     const rollbackAt = api.calls.indexOf("rollback:pat_23102025_6825");
     expect(api.calls.slice(0, rollbackAt)).toContain("checkRollback");

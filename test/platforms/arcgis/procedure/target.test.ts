@@ -24,7 +24,7 @@ describe("the target", () => {
       to: "pat_23102025_6825 (11.5.0.6825)",
     });
     expect(removedIds(r)).toEqual(["pat_04122025_6835"]);
-    expect(r.message).toContain("removes 1 patch(es): pat_04122025_6835");
+    expect(r.message).toContain("removes 1 patch (pat_04122025_6835)");
     // A preview reads only.
     expect(api.calls.sort()).toEqual(["checkRollback", "currentVersion", "installed", "upgrades"]);
   });
