@@ -45,7 +45,7 @@ export async function prepareRun(): Promise<PreparedRun> {
   refuseForeignInputs(platform, raw);
   const configured = platform.configure(
     raw,
-    validateCommon(inputs.mode, raw, inputName),
+    validateCommon(inputs.mode, raw, inputName, platform.promotionIdForm),
     inputName,
   );
   return {

@@ -87,6 +87,7 @@ export const pingOnePlatform: Platform = {
     unlock: "Delete the draft promotion --promotion-id a crashed run left behind.",
   },
   inputs: PINGONE_INPUTS,
+  promotionIdForm: "uuid",
   emulatorInputs: EMULATOR_INPUTS,
   needsSource: true,
   sequentialOnly: false,

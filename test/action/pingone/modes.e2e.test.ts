@@ -90,6 +90,24 @@ describe.concurrent("the other modes through the action", () => {
   });
 });
 
+describe.concurrent("a promotion-id that is not a UUID", () => {
+  it.for(["rollback", "unlock"])(
+    "%s: a usage failure naming the input; nothing sent",
+    async (mode, { action }) => {
+      const emulator = await action.emulate();
+      const run = await (await action.job(DISPATCH, emulator)).main({
+        mode,
+        comment: "never",
+        "promotion-id": "bogus",
+      });
+      expect(run.code).not.toBe(0);
+      expect(run.outputs).toMatchObject({ result: "failed", "failure-reason": "usage" });
+      expect(errors(run)).toContain('input "promotion-id" "bogus" is not a promotion id');
+      expect(emulator.requests).toEqual([]);
+    },
+  );
+});
+
 /** 6 steps of 1 s each at 60x; NEW 0.5 s, PREPARING `preparing` s. */
 async function slowEmulator(
   action: PingOneAction,
