@@ -1,4 +1,9 @@
-import type { CreatePromotionRequest, Promotion, PromotionStep } from "./types.js";
+import type {
+  CreatePromotionRequest,
+  PingOneEnvironment,
+  Promotion,
+  PromotionStep,
+} from "./types.js";
 
 /**
  * The promotions API of one source environment. The procedure depends on this interface only,
@@ -10,6 +15,11 @@ export interface PingOneApi {
   readonly origin: string;
   /** The environment promotions live in (the source). */
   readonly sourceEnvironmentId: string;
+  /**
+   * GET /v1/environments/{id}: the environment as the worker application sees it. 404 when the
+   * organization does not know it or the application has no role on it.
+   */
+  readEnvironment(id: string, signal?: AbortSignal): Promise<PingOneEnvironment>;
   /** POST /promotions: 201 with the promotion, status NEW. */
   createPromotion(body: CreatePromotionRequest, signal?: AbortSignal): Promise<Promotion>;
   getPromotion(id: string, signal?: AbortSignal): Promise<Promotion>;

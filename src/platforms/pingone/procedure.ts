@@ -23,6 +23,7 @@ import {
 import { detailedReport } from "./plan-details.js";
 import { releaseCommand, releasePromotion } from "./release.js";
 import { promotionsStatus, unlockDraft } from "./status.js";
+import { ensureTargetKnown } from "./target.js";
 
 export interface PingOneRunOptions {
   config: PingOneConfig;
@@ -58,6 +59,7 @@ async function dispatch(
   hold: Hold,
 ): Promise<Work> {
   const mode: Mode = ctx.config.mode;
+  await ensureTargetKnown(ctx);
   switch (mode) {
     case "preview":
     case "dry-run":

@@ -5,6 +5,7 @@ import { ApiError, type Endpoint, NetworkError } from "../../../../src/core/http
 import type { PingOneApi } from "../../../../src/platforms/pingone/api.js";
 import type {
   CreatePromotionRequest,
+  PingOneEnvironment,
   Promotion,
   PromotionStep,
   StepError,
@@ -119,6 +120,8 @@ export class FakePingOne implements PingOneApi {
   /** Per step id: the step's error once its promotion ended in ERROR. */
   stepErrors = new Map<string, StepError>();
   targetResources = defaultTargetResources();
+  /** Environments the worker application sees; any other id answers 404. */
+  environments = new Set([SOURCE, TARGET, OTHER_TARGET]);
   /** PingOne refuses to delete anything but NEW and READY (400). */
   deletableStatuses = new Set(["NEW", "READY"]);
   /** Whether a completed rollback marks its original ROLLED_BACK. */
@@ -167,6 +170,18 @@ export class FakePingOne implements PingOneApi {
 
   status(id: string): string | undefined {
     return this.promotions.get(id)?.status;
+  }
+
+  async readEnvironment(id: string, signal?: AbortSignal): Promise<PingOneEnvironment> {
+    await this.enter("readEnvironment", `environment:${id}`, [id], signal);
+    if (!this.environments.has(id))
+      throw new ApiError(
+        endpoint("GET", `/v1/environments/${id}`),
+        404,
+        "NOT_FOUND",
+        `Environment ${id} not found`,
+      );
+    return this.leave("readEnvironment", [id], signal, { id });
   }
 
   async createPromotion(body: CreatePromotionRequest, signal?: AbortSignal): Promise<Promotion> {

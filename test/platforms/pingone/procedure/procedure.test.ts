@@ -1,6 +1,7 @@
 // runPingOne against an in-memory PingOneApi: every transition of every mode, and the rule that
 // a run deletes or executes only the promotions it created.
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../../../../src/core/http/errors.js";
 import { EngineFailure } from "../../../../src/core/run/failure.js";
 import type { Held } from "../../../../src/core/run/shell.js";
 import type { Mode } from "../../../../src/core/run/types.js";
@@ -120,7 +121,7 @@ describe("preview and dry-run: a draft is created, planned, reported and deleted
     const api = new FakePingOne();
     const { r } = await run(api, "dry-run");
     expect(r).toMatchObject({ result: "succeeded", lockReleased: true });
-    expect(api.calls[0]).toBe("list:IN_PROGRESS");
+    expect(api.calls.slice(0, 2)).toEqual([`environment:${TARGET}`, "list:IN_PROGRESS"]);
     expect(api.writes()).toEqual(["create", "delete:p-1"]);
   });
 
@@ -337,7 +338,8 @@ describe("promote", () => {
     };
     const { r, log } = await run(api, "promote", { common: { lockWaitMs: 60_000 } });
     expect(r).toMatchObject({ result: "succeeded", promotionId: "p-1" });
-    expect(api.calls.slice(0, 3)).toEqual([
+    expect(api.calls.slice(0, 4)).toEqual([
+      `environment:${TARGET}`,
       "list:IN_PROGRESS",
       "list:IN_PROGRESS",
       "list:IN_PROGRESS",
@@ -589,6 +591,40 @@ describe("status", () => {
     api.seed({ id: "p-old", status: "COMPLETED" });
     const { r } = await run(api, "status");
     expect(r.message).toMatch(/none in progress/);
+  });
+});
+
+describe("a target environment PingOne does not show", () => {
+  it.for(["status", "dry-run", "promote", "rollback-preview", "rollback", "unlock"] as Mode[])(
+    "%s: unknown-environment naming it and the role, before anything else",
+    async (mode) => {
+      const api = new FakePingOne();
+      api.environments.delete(TARGET);
+      api.seed({ id: "p-old", status: "COMPLETED" });
+      const { r } = await run(api, mode, { common: { promotionId: "p-old" } });
+      expect(r).toMatchObject({ result: "failed", reason: "unknown-environment" });
+      expect(r.message).toContain(
+        `target environment ${TARGET} is not known to the organization or not visible to the worker application`,
+      );
+      expect(r.nextSteps.join(" ")).toContain("Environment Admin role");
+      expect(api.calls).toEqual([`environment:${TARGET}`]);
+    },
+  );
+
+  it("403: auth, naming the target and the role", async () => {
+    const api = new FakePingOne();
+    api.before.readEnvironment = () =>
+      new ApiError(
+        { method: "GET", path: `/v1/environments/${TARGET}`, origin: api.origin },
+        403,
+        "ACCESS_FAILED",
+        "You do not have access to this resource.",
+      );
+    const { r } = await run(api, "status");
+    expect(r).toMatchObject({ result: "failed", reason: "auth" });
+    expect(r.message).toContain(`may not read the target environment ${TARGET}`);
+    expect(r.nextSteps.join(" ")).toContain(`Environment Admin role on ${TARGET}`);
+    expect(api.calls).toEqual([`environment:${TARGET}`]);
   });
 });
 
