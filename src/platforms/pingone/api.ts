@@ -34,8 +34,9 @@ export interface PingOneApi {
   /** DELETE /promotions/{id}: only NEW or READY (400 otherwise). 404 counts as done. */
   deletePromotion(id: string, signal?: AbortSignal): Promise<void>;
   /**
-   * GET the target's current resource at a step's resourceUrl, for the field-by-field diff.
-   * Undefined when it cannot be read (no permission, gone): the report then shows names alone.
+   * GET a resource by its URL on the API origin: the target's current one for a field diff, or
+   * one whose name the plan does not give. Undefined when it cannot be read (no permission,
+   * gone): the report then does without it.
    */
-  readTargetResource(resourceUrl: string, signal?: AbortSignal): Promise<unknown | undefined>;
+  readResource(resourceUrl: string, signal?: AbortSignal): Promise<unknown | undefined>;
 }

@@ -133,14 +133,11 @@ export class PingOneClient extends JsonApiClient implements PingOneApi {
     }
   }
 
-  async readTargetResource(
-    resourceUrl: string,
-    signal?: AbortSignal,
-  ): Promise<unknown | undefined> {
+  async readResource(resourceUrl: string, signal?: AbortSignal): Promise<unknown | undefined> {
     const url = URL.canParse(resourceUrl) ? new URL(resourceUrl) : undefined;
     // The bearer token must never leave for another host.
     if (url?.origin !== this.origin) {
-      this.logger.debug(`not reading a target resource outside ${this.origin}`);
+      this.logger.debug(`not reading a resource outside ${this.origin}`);
       return undefined;
     }
     try {

@@ -41,18 +41,23 @@ export function resourceType(resourceUrl: string): string {
   return rest.join("/") || "environment";
 }
 
-/** What the faces know of a step beyond the plan: its field changes and payload digest. */
+/** What the report knows of a step beyond the plan: its field changes and payload digest. */
 export interface StepDetails {
   fields?: FieldChange[];
   fingerprint?: string;
+  /** The resource's own name, where the plan gives only `<type>:<id>`. */
+  name?: string;
+  /** Remarks shown beside the entry (a dependency, a name that could not be read). */
+  notes?: Record<string, string>;
 }
 
 function entryOf(step: PlanStep, details: StepDetails | undefined): ChangeEntry {
   const resource = step.action === "DELETE" ? step.targetResource : step.sourceResource;
   const other = step.action === "DELETE" ? step.sourceResource : step.targetResource;
-  const name = resource?.name ?? other?.name ?? resource?.id ?? other?.id ?? "";
+  const name = details?.name ?? resource?.name ?? other?.name ?? resource?.id ?? other?.id ?? "";
   const entry: ChangeEntry = { name };
   if (resource?.id) entry.uid = resource.id;
+  if (details?.notes && Object.keys(details.notes).length > 0) entry.extra = { ...details.notes };
   if (details?.fields && details.fields.length > 0) entry.fields = details.fields;
   if (details?.fingerprint) entry.fingerprint = details.fingerprint;
   return entry;

@@ -282,10 +282,10 @@ export class FakePingOne implements PingOneApi {
     await this.leave("deletePromotion", [id], signal, undefined);
   }
 
-  async readTargetResource(url: string, signal?: AbortSignal): Promise<unknown | undefined> {
-    await this.enter("readTargetResource", `read:${url}`, [url], signal);
+  async readResource(url: string, signal?: AbortSignal): Promise<unknown | undefined> {
+    await this.enter("readResource", `read:${url}`, [url], signal);
     return this.leave(
-      "readTargetResource",
+      "readResource",
       [url],
       signal,
       structuredClone(this.targetResources.get(url)),
@@ -334,7 +334,11 @@ export class FakePingOne implements PingOneApi {
     if (promotion.status === status) return;
     promotion.status = status;
     promotion.updatedAt = this.now();
-    if (status === "READY") promotion.promotionPlan = { steps: promotion.steps ?? [] };
+    // Read one promotion gives the plan without payloads (promotionSteps has them).
+    if (status === "READY")
+      promotion.promotionPlan = {
+        steps: (promotion.steps ?? []).map(({ id: _id, payload: _payload, ...step }) => step),
+      };
     if (status === "ERROR") promotion.errors = structuredClone(this.promotionErrors);
     if (status === "VALIDATION_FAILED")
       promotion.validationErrors = structuredClone(this.validationErrors);
