@@ -81,7 +81,7 @@ export const pingOnePlatform: Platform = {
     "dry-run": "As preview, after checking no promotion to the target is in progress.",
     promote: "Create, plan, report, execute (unless the plan is empty), follow to COMPLETED.",
     "rollback-preview":
-      "The most recent executed promotion to the target: what a rollback reverts.",
+      "Ask for the rollback of the last executed promotion, report its plan, delete it. Nothing runs.",
     rollback: "Roll that promotion back: the rollback promotion is planned, executed, followed.",
     status: "The source environment's promotions to the target, newest first. Read only.",
     unlock: "Delete the draft promotion --promotion-id a crashed run left behind.",

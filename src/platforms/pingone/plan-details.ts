@@ -23,12 +23,10 @@ function dependencyOf(promotion: Promotion, sourceEnvironmentId: string) {
   };
 }
 
-/** `reverted`: the report of undoing this (executed) promotion's plan, for rollback-preview. */
 export async function detailedReport(
   ctx: PingOneContext,
   promotion: Promotion,
   kind: ReportKind,
-  reverted = false,
 ): Promise<Report> {
   let steps: PromotionStep[] = [];
   try {
@@ -61,13 +59,7 @@ export async function detailedReport(
   let diffs = 0;
   for (const [index, step] of planned.entries()) {
     const detail: StepDetails = { fingerprint: payloadFingerprint(step.payload, unstable) };
-    // An executed promotion's payloads are what the target holds now: nothing to compare.
-    if (
-      !reverted &&
-      step.action === "PUT" &&
-      step.payload !== undefined &&
-      diffs++ < MAX_FIELD_DIFFS
-    ) {
+    if (step.action === "PUT" && step.payload !== undefined && diffs++ < MAX_FIELD_DIFFS) {
       const current = await ctx.api.readResource(step.resourceUrl, ctx.signal);
       if (current !== undefined) detail.fields = diffFields(current, step.payload, unstable);
     }
@@ -79,5 +71,5 @@ export async function detailedReport(
     detail.notes = notes;
     details.set(index, detail);
   }
-  return planReport(promotion, kind, details, planned, { reverted });
+  return planReport(promotion, kind, details, planned);
 }

@@ -67,7 +67,7 @@ async function dispatch(
     case "promote":
       return promote(ctx, options, hold);
     case "rollback-preview":
-      return rollbackPreview(ctx);
+      return rollbackPreview(ctx, hold);
     case "rollback":
       return rollback(ctx, hold);
     case "status":
@@ -159,10 +159,19 @@ async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Ho
   };
 }
 
-async function rollbackPreview(ctx: PingOneContext): Promise<Work> {
+/**
+ * Asks PingOne for the rollback promotion, reports its plan and deletes it, as preview does
+ * with a promotion: the report, its field diffs and its hash are the ones `rollback` will show.
+ */
+async function rollbackPreview(ctx: PingOneContext, hold: Hold): Promise<Work> {
   const original = await rollbackCandidate(ctx);
   if (!original) return nothingToRollBack(ctx);
-  const report = await detailedReport(ctx, original, "rollback-plan", true);
+  const draft = await requestRollback(ctx, original.id);
+  hold({ kind: "draft promotion", id: draft.id, origin: ctx.api.origin });
+  ctx.log.info(
+    `[rollback] draft rollback promotion ${draft.id} (${draft.status}) of ${original.id}, to be deleted unexecuted`,
+  );
+  const report = await detailedReport(ctx, await waitForPlan(ctx, draft.id), "rollback-plan");
   return {
     result: report.counts.total === 0 ? "no-change" : "succeeded",
     message: `A rollback would revert promotion ${original.id} (${original.status}): ${counts(report)}.`,

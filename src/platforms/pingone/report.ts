@@ -18,12 +18,6 @@ const KIND_OF_ACTION: Record<string, "added" | "modified" | "deleted"> = {
   PATCH: "modified",
   DELETE: "deleted",
 };
-/** What reverting a step does: what it added goes, what it deleted comes back. */
-const REVERTED: Record<string, "added" | "modified" | "deleted"> = {
-  added: "deleted",
-  modified: "modified",
-  deleted: "added",
-};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const AREA = "Resources";
 
@@ -69,12 +63,10 @@ export function planReport(
   kind: ReportKind,
   details: Map<number, StepDetails> = new Map(),
   steps: PlanStep[] = promotion.promotionPlan?.steps ?? [],
-  options: { reverted?: boolean } = {},
 ): Report {
   const items = new Map<string, ConfigItemChanges>();
   steps.forEach((step, index) => {
-    const planned = KIND_OF_ACTION[String(step.action).toUpperCase()] ?? "modified";
-    const change = options.reverted ? (REVERTED[planned] ?? planned) : planned;
+    const change = KIND_OF_ACTION[String(step.action).toUpperCase()] ?? "modified";
     const type = resourceType(step.resourceUrl);
     const item = items.get(type) ?? { configItem: type, added: [], modified: [], deleted: [] };
     item[change].push(entryOf(step, details.get(index)));

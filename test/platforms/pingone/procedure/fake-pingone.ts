@@ -252,6 +252,11 @@ export class FakePingOne implements PingOneApi {
     const original = this.find(id, "POST");
     if (!["COMPLETED", "ERROR"].includes(original.status))
       throw this.refused("POST", id, `Promotion ${id} is ${original.status}`);
+    const pending = [...this.promotions.values()].find(
+      (p) => p.previousPromotionId === id && !["COMPLETED", "ERROR"].includes(p.status),
+    );
+    if (pending)
+      throw this.refused("POST", id, `Rollback promotion ${pending.id} of ${id} already exists`);
     const rollbackId = `rb-${++this.ids}`;
     const at = this.now();
     const promotion: FakePromotion = {

@@ -454,24 +454,53 @@ function history(api: FakePingOne) {
 }
 
 describe("rollback-preview", () => {
-  it("reports the most recent executed promotion to the target, changing nothing", async () => {
+  it("asks for the rollback, reports its plan with field diffs, deletes it: nothing executed", async () => {
     const api = new FakePingOne();
     history(api);
-    const { r } = await run(api, "rollback-preview");
-    expect(r).toMatchObject({ result: "succeeded", promotionId: "p-last" });
-    expect(r.message).toMatch(/would revert promotion p-last \(COMPLETED\): 1 step\(s\)/);
+    const { r, held, released, log } = await run(api, "rollback-preview");
+    expect(r).toMatchObject({ result: "succeeded", promotionId: "p-last", lockReleased: true });
+    expect(r.message).toMatch(/would revert promotion p-last \(COMPLETED\): 3 step\(s\)/);
     expect(r.report?.kind).toBe("rollback-plan");
-    expect(r.report?.counts.total).toBe(1);
-    expect(r.lockReleased).toBeUndefined();
-    expect(api.writes()).toEqual([]);
+    expect(r.report?.promotionId).toBe("rb-1"); // the rollback promotion's own plan
+    const theme = r.report?.areas[0]?.items.find((i) => i.configItem === "themes");
+    expect(theme?.modified[0]?.fields).toEqual([
+      {
+        path: "configuration.logoUrl",
+        before: "https://old.example/logo.png",
+        after: "https://new.example/logo.png",
+      },
+    ]);
+    expect(api.writes()).toEqual(["rollback:p-last", "delete:rb-1"]);
+    expect(kinds(held)).toEqual(["draft promotion rb-1"]);
+    expect(kinds(released)).toEqual(["draft promotion rb-1"]);
+    expect(api.status("p-last")).toBe("COMPLETED");
+    expect(api.promotions.has("rb-1")).toBe(false);
+    expect(log).toContain("[release] deleted draft promotion rb-1 (READY)");
+  });
+
+  it("its report hash is the rollback's, so a reviewed rollback can be checked", async () => {
+    const api = new FakePingOne();
+    history(api);
+    const preview = (await run(api, "rollback-preview")).r;
+    const rollback = (await run(api, "rollback")).r;
+    expect(rollback).toMatchObject({ result: "succeeded", promotionId: "rb-2" });
+    expect(rollback.report?.hash).toBe(preview.report?.hash);
+    expect(api.writes()).toEqual([
+      "rollback:p-last",
+      "delete:rb-1",
+      "rollback:p-last",
+      "execute:rb-2",
+    ]);
   });
 
   it("an ERROR promotion is executed too, and can be the candidate", async () => {
     const api = new FakePingOne();
     history(api);
     api.seed({ id: "p-failed", status: "ERROR", steps: [] });
+    api.rollbackSteps = [];
     const { r } = await run(api, "rollback-preview");
     expect(r).toMatchObject({ result: "no-change", promotionId: "p-failed" });
+    expect(api.writes()).toEqual(["rollback:p-failed", "delete:rb-1"]);
   });
 
   it("the most recent one is a rollback: nothing to roll back", async () => {
