@@ -46,7 +46,11 @@ export async function prepareRun(): Promise<PreparedRun> {
       `${inputName("mode")} is ${mode}, which ${platform.title} does not have; its modes: ${platform.modes.join(", ")}`,
     );
   refuseForeignInputs(platform, raw);
-  const configured = platform.configure(raw, validateCommon(mode, raw, inputName), inputName);
+  const configured = platform.configure(
+    raw,
+    validateCommon(mode, raw, inputName, platform.promotionIdForm),
+    inputName,
+  );
   return {
     inputs: { ...inputs, mode },
     platform,

@@ -68,7 +68,11 @@ async function configure(mode: Mode, parsed: ParsedCommandLine) {
       `${platform.title} has no ${mode} mode; its modes: ${platform.modes.join(", ")}`,
     );
   const raw = { ...ownInputsOnly(platform, { ...parsed, values: fromFile }) };
-  const configured = platform.configure(raw, validateCommon(mode, raw, name), name);
+  const configured = platform.configure(
+    raw,
+    validateCommon(mode, raw, name, platform.promotionIdForm),
+    name,
+  );
   const given = platform.inputs
     .filter((s) => s.secret)
     .map((s) => raw[s.name])

@@ -2,7 +2,14 @@
 import type { Mode } from "../core/run/types.js";
 import { parseDuration } from "../core/util/duration.js";
 import { UsageError } from "../core/util/usage-error.js";
-import type { CommonSettings, InputNamer, InputSpec, Platform, RawInputs } from "./platform.js";
+import type {
+  CommonSettings,
+  InputNamer,
+  InputSpec,
+  Platform,
+  PromotionIdForm,
+  RawInputs,
+} from "./platform.js";
 
 export const COMMON_INPUTS: readonly InputSpec[] = [
   {
@@ -73,8 +80,28 @@ function duration(raw: RawInputs, input: string, fallback: string, name: InputNa
   }
 }
 
-/** Checks the shared inputs; throws UsageError naming the input and the fix. */
-export function validateCommon(mode: Mode, raw: RawInputs, name: InputNamer): CommonSettings {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A promotion id of the platform's form, or undefined; a malformed one is a usage error. */
+function promotionId(raw: RawInputs, form: PromotionIdForm, name: InputNamer): string | undefined {
+  const id = text(raw, "promotion-id");
+  if (id !== undefined && form === "uuid" && !UUID.test(id))
+    throw new UsageError(
+      `${name("promotion-id")} "${id}" is not a promotion id: it is a UUID such as 8acd3a87-2272-450f-a3b3-1eb222108740 (tenant-promote status shows the promotions)`,
+    );
+  return id;
+}
+
+/**
+ * Checks the shared inputs; throws UsageError naming the input and the fix. `promotionIdForm`
+ * is the platform's (Platform.promotionIdForm).
+ */
+export function validateCommon(
+  mode: Mode,
+  raw: RawInputs,
+  name: InputNamer,
+  promotionIdForm: PromotionIdForm,
+): CommonSettings {
   const scaleText = text(raw, "time-scale") ?? "1";
   const timeScale = Number(scaleText);
   if (!Number.isFinite(timeScale) || timeScale <= 0)
@@ -83,7 +110,7 @@ export function validateCommon(mode: Mode, raw: RawInputs, name: InputNamer): Co
   if (timeoutMs <= 0) throw new UsageError(`${name("timeout")} must be more than 0`);
   return {
     mode,
-    promotionId: text(raw, "promotion-id"),
+    promotionId: promotionId(raw, promotionIdForm, name),
     description: text(raw, "description"),
     promoter: text(raw, "promoter"),
     timeoutMs,

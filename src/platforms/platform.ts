@@ -29,6 +29,13 @@ export type RawInputs = Record<string, string | boolean | undefined>;
 /** How each input is called where it came from, e.g. "--upper-fqdn" or `input "upper-fqdn"`. */
 export type InputNamer = (kebabName: string) => string;
 
+/**
+ * What a promotion id looks like on a platform, so that a malformed `promotion-id` is refused
+ * before any request: "uuid" on AIC and PingOne; "none" where the API has no promotions (the
+ * platform's own validation refuses the input there).
+ */
+export type PromotionIdForm = "uuid" | "none";
+
 /** Settings every platform reads the same way (validated by platforms/common.ts). */
 export interface CommonSettings {
   mode: Mode;
@@ -106,6 +113,8 @@ export interface Platform {
   modeHelp: Partial<Record<Mode, string>>;
   /** This platform's own inputs (the common ones are in platforms/common.ts). */
   inputs: readonly InputSpec[];
+  /** Checked by validateCommon before any request. */
+  promotionIdForm: PromotionIdForm;
   /** Validates its inputs for `common.mode`; throws UsageError naming the input. No network. */
   configure(raw: RawInputs, common: CommonSettings, name: InputNamer): Configured;
   /** Environments file: checks an entry's fields; throws a message naming what is missing. */

@@ -55,6 +55,22 @@ const CASES: UsageCase[] = [
     }),
     message: /upper service account key is neither a private JWK .* nor a PEM private key/,
   },
+  // Once sent, a bogus id would roll back whatever is newest (no-change when nothing is) or
+  // release nothing; it must not get that far.
+  {
+    what: "a rollback --promotion-id that is not a UUID",
+    mode: "rollback",
+    args: ["--promotion-id", "bogus"],
+    env: ciEnv,
+    message: /--promotion-id "bogus" is not a promotion id: it is a UUID/,
+  },
+  {
+    what: "an unlock --promotion-id that is not a UUID",
+    mode: "unlock",
+    args: ["--promotion-id", "bogus"],
+    env: ciEnv,
+    message: /--promotion-id "bogus" is not a promotion id/,
+  },
   {
     what: "an unknown mode",
     mode: "promot",

@@ -2,7 +2,7 @@ import type { ChangeKind } from "./changes.js";
 import { CHANGE_KINDS, countChanges, countItem, formatCounts, summarizeCounts } from "./changes.js";
 import { sanitizeText as clean } from "./escape.js";
 import { shortHash } from "./hash.js";
-import { displayDate, reportTitle, rollbackLine } from "./labels.js";
+import { displayDate, displayValue, reportTitle, rollbackLine } from "./labels.js";
 import type { ChangeEntry, Report } from "./model.js";
 
 const MARKERS: Record<ChangeKind, string> = { added: "+", modified: "~", deleted: "-" };
@@ -11,6 +11,13 @@ const MARKERS: Record<ChangeKind, string> = { added: "+", modified: "~", deleted
 export function entryLabel(entry: ChangeEntry): string {
   const name = entry.name === "" ? "(unnamed)" : clean(entry.name);
   return entry.realm ? `${name} (${clean(entry.realm)})` : name;
+}
+
+/** " — key: value · …" for an entry's other fields, as the Markdown shows them; "" for none. */
+function extraText(extra: Record<string, unknown> | undefined): string {
+  if (!extra || Object.keys(extra).length === 0) return "";
+  const parts = Object.entries(extra).map(([key, value]) => `${key}: ${displayValue(value)}`);
+  return ` — ${clean(parts.join(" · "))}`;
 }
 
 /** Compact plain-text summary for terminals and logs. */
@@ -36,7 +43,7 @@ export function renderText(report: Report): string {
       lines.push(`  ${clean(item.configItem) || "(unnamed)"}: ${formatCounts(countItem(item))}`);
       for (const kind of CHANGE_KINDS) {
         for (const entry of item[kind]) {
-          lines.push(`    ${MARKERS[kind]} ${entryLabel(entry)}`);
+          lines.push(`    ${MARKERS[kind]} ${entryLabel(entry)}${extraText(entry.extra)}`);
           for (const field of entry.fields ?? [])
             lines.push(
               `        ${clean(field.path)}: ${clean(field.before ?? "(none)")} -> ${clean(field.after ?? "(none)")}`,

@@ -77,6 +77,7 @@ export const aicPlatform: Platform = {
     unlock: "Release the lock of --promotion-id (recovery after a crashed run).",
   },
   inputs: AIC_INPUTS,
+  promotionIdForm: "uuid",
   needsSource: true,
   sequentialOnly: true,
   checkFileEnvironment,

@@ -155,6 +155,7 @@ export function validateRunInputs(inputs: RunInputs, name: InputNamer): RunConfi
       "time-scale": inputs.timeScale,
     },
     name,
+    "uuid",
   );
   return validateAic(inputs, common, name);
 }

@@ -76,6 +76,7 @@ export const arcGisPlatform: Platform = {
       "Current version, installed patches, the upgrades job and its last messages. Read only.",
   },
   inputs: ARCGIS_INPUTS,
+  promotionIdForm: "none",
   emulatorInputs: EMULATOR_INPUTS,
   needsSource: false,
   sequentialOnly: false,

@@ -1,4 +1,9 @@
-import type { CreatePromotionRequest, Promotion, PromotionStep } from "./types.js";
+import type {
+  CreatePromotionRequest,
+  PingOneEnvironment,
+  Promotion,
+  PromotionStep,
+} from "./types.js";
 
 /**
  * The promotions API of one source environment. The procedure depends on this interface only,
@@ -10,6 +15,11 @@ export interface PingOneApi {
   readonly origin: string;
   /** The environment promotions live in (the source). */
   readonly sourceEnvironmentId: string;
+  /**
+   * GET /v1/environments/{id}: the environment as the worker application sees it. 404 when the
+   * organization does not know it or the application has no role on it.
+   */
+  readEnvironment(id: string, signal?: AbortSignal): Promise<PingOneEnvironment>;
   /** POST /promotions: 201 with the promotion, status NEW. */
   createPromotion(body: CreatePromotionRequest, signal?: AbortSignal): Promise<Promotion>;
   getPromotion(id: string, signal?: AbortSignal): Promise<Promotion>;
@@ -24,8 +34,9 @@ export interface PingOneApi {
   /** DELETE /promotions/{id}: only NEW or READY (400 otherwise). 404 counts as done. */
   deletePromotion(id: string, signal?: AbortSignal): Promise<void>;
   /**
-   * GET the target's current resource at a step's resourceUrl, for the field-by-field diff.
-   * Undefined when it cannot be read (no permission, gone): the report then shows names alone.
+   * GET a resource by its URL on the API origin: the target's current one for a field diff, or
+   * one whose name the plan does not give. Undefined when it cannot be read (no permission,
+   * gone): the report then does without it.
    */
-  readTargetResource(resourceUrl: string, signal?: AbortSignal): Promise<unknown | undefined>;
+  readResource(resourceUrl: string, signal?: AbortSignal): Promise<unknown | undefined>;
 }

@@ -14,7 +14,12 @@ import { expectObject, isObject, parseJson } from "../../core/http/reply.js";
 import type { PingOneApi } from "./api.js";
 import { PingOneApiError, pingOneErrorFromReply } from "./errors.js";
 import { pingOneApiOrigin } from "./region.js";
-import type { CreatePromotionRequest, Promotion, PromotionStep } from "./types.js";
+import type {
+  CreatePromotionRequest,
+  PingOneEnvironment,
+  Promotion,
+  PromotionStep,
+} from "./types.js";
 
 export interface PingOneClientOptions extends Omit<JsonClientOptions, "baseUrl"> {
   /** https://api.pingone.<tld> (a /v1 path is ignored), or the emulator's loopback URL. */
@@ -47,6 +52,12 @@ export class PingOneClient extends JsonApiClient implements PingOneApi {
     this.sourceEnvironmentId = options.sourceEnvironmentId.trim();
     if (this.sourceEnvironmentId === "") throw new Error("PingOne source environment id is empty");
     this.promotionsPath = `/v1/environments/${encodeURIComponent(this.sourceEnvironmentId)}/promotions`;
+  }
+
+  async readEnvironment(id: string, signal?: AbortSignal): Promise<PingOneEnvironment> {
+    const path = `/v1/environments/${encodeURIComponent(id.trim())}`;
+    const { endpoint, reply } = await this.send({ method: "GET", path, signal });
+    return expectObject(endpoint, reply, "id");
   }
 
   async createPromotion(body: CreatePromotionRequest, signal?: AbortSignal): Promise<Promotion> {
@@ -122,14 +133,11 @@ export class PingOneClient extends JsonApiClient implements PingOneApi {
     }
   }
 
-  async readTargetResource(
-    resourceUrl: string,
-    signal?: AbortSignal,
-  ): Promise<unknown | undefined> {
+  async readResource(resourceUrl: string, signal?: AbortSignal): Promise<unknown | undefined> {
     const url = URL.canParse(resourceUrl) ? new URL(resourceUrl) : undefined;
     // The bearer token must never leave for another host.
     if (url?.origin !== this.origin) {
-      this.logger.debug(`not reading a target resource outside ${this.origin}`);
+      this.logger.debug(`not reading a resource outside ${this.origin}`);
       return undefined;
     }
     try {

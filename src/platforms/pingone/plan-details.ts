@@ -1,22 +1,35 @@
 // The plan with what each step will write: payloads from promotionSteps, and for each modified
-// resource the target's current fields beside them. Where payloads cannot be read, names alone.
+// resource the target's current fields beside them; each resource by its own name, and marked
+// when PingOne planned it without it being selected. Where payloads cannot be read, names alone.
+import { rollbackSteps } from "../../core/report/changes.js";
 import type { Report, ReportKind } from "../../core/report/model.js";
 import type { PingOneContext } from "./context.js";
 import { diffFields, payloadFingerprint } from "./field-diff.js";
 import { planReport, type StepDetails } from "./report.js";
+import { stepNames } from "./step-names.js";
 import type { PlanStep, Promotion, PromotionStep } from "./types.js";
 
 /** Reading every modified resource is one GET each: past this many, names alone. */
 const MAX_FIELD_DIFFS = 200;
+const DEPENDENCY_NOTE = "not selected; PingOne plans it because a selected resource refers to it";
 
-/** `reverted`: the report of undoing this (executed) promotion's plan, for rollback-preview. */
+/** Says, for a step, that PingOne planned its resource without it being selected. */
+function dependencyOf(promotion: Promotion, sourceEnvironmentId: string) {
+  const selected = new Set((promotion.selectedResources ?? []).map((id) => id.toLowerCase()));
+  // Nothing selected, or the whole environment: every step is wanted.
+  const whole = selected.size === 0 || selected.has(sourceEnvironmentId.toLowerCase());
+  return (step: PlanStep): boolean => {
+    const id = step.sourceResource?.id?.toLowerCase();
+    return !whole && step.action !== "DELETE" && id !== undefined && !selected.has(id);
+  };
+}
+
 export async function detailedReport(
   ctx: PingOneContext,
   promotion: Promotion,
   kind: ReportKind,
-  reverted = false,
 ): Promise<Report> {
-  let steps: PromotionStep[];
+  let steps: PromotionStep[] = [];
   try {
     steps = await ctx.api.listPromotionSteps(promotion.id, ctx.signal);
   } catch (error) {
@@ -24,9 +37,10 @@ export async function detailedReport(
     ctx.log.warn(
       `[plan] could not read the steps' payloads (${(error as Error).message}); the report names the resources only`,
     );
-    return planReport(promotion, kind, new Map(), undefined, { reverted });
   }
-  const planned: PlanStep[] = steps.length > 0 ? steps : (promotion.promotionPlan?.steps ?? []);
+  // Every step of the plan, selected or brought in as a dependency.
+  const planned: PromotionStep[] =
+    steps.length > 0 ? steps : (promotion.promotionPlan?.steps ?? []);
   const details = new Map<number, StepDetails>();
   // Ids named by the plan are real resources. A plan that creates resources refers to them by
   // ids it picks afresh each time: any other id counts as one of those, but only then.
@@ -41,20 +55,26 @@ export async function detailedReport(
   );
   const creates = planned.some((s) => s.action === "POST");
   const unstable = (id: string) => creates && !known.has(id);
+  const names = await stepNames(ctx, planned);
+  const isDependency = dependencyOf(promotion, ctx.api.sourceEnvironmentId);
   let diffs = 0;
-  for (const [index, step] of steps.entries()) {
+  for (const [index, step] of planned.entries()) {
     const detail: StepDetails = { fingerprint: payloadFingerprint(step.payload, unstable) };
-    // An executed promotion's payloads are what the target holds now: nothing to compare.
-    if (
-      !reverted &&
-      step.action === "PUT" &&
-      step.payload !== undefined &&
-      diffs++ < MAX_FIELD_DIFFS
-    ) {
-      const current = await ctx.api.readTargetResource(step.resourceUrl, ctx.signal);
+    if (step.action === "PUT" && step.payload !== undefined && diffs++ < MAX_FIELD_DIFFS) {
+      const current = await ctx.api.readResource(step.resourceUrl, ctx.signal);
       if (current !== undefined) detail.fields = diffFields(current, step.payload, unstable);
     }
+    const named = names.get(index);
+    if (named?.name) detail.name = named.name;
+    const notes: Record<string, string> = {};
+    if (isDependency(step)) notes.dependency = DEPENDENCY_NOTE;
+    if (named?.note) notes.name = named.note;
+    detail.notes = notes;
     details.set(index, detail);
   }
-  return planReport(promotion, kind, details, planned, { reverted });
+  const report = planReport(promotion, kind, details, planned);
+  // A rollback's plan lists its own steps: a DELETE removes what the promotion added.
+  if (kind === "rollback-plan" || kind === "rollback")
+    report.rollbackEffect = rollbackSteps(report.counts);
+  return report;
 }

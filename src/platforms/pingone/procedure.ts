@@ -1,6 +1,8 @@
 // PingOne Platform's modes. Every promotion this run creates and does not execute is deleted
 // before the run ends; an execution it started is followed to its end; nothing else is touched.
+
 import { randomBytes } from "node:crypto";
+import { describeRollbackEffect, rollbackSteps } from "../../core/report/changes.js";
 import type { Report } from "../../core/report/model.js";
 import { failedWork } from "../../core/run/failure.js";
 import { type Held, runShell } from "../../core/run/shell.js";
@@ -23,6 +25,7 @@ import {
 import { detailedReport } from "./plan-details.js";
 import { releaseCommand, releasePromotion } from "./release.js";
 import { promotionsStatus, unlockDraft } from "./status.js";
+import { ensureTargetKnown } from "./target.js";
 
 export interface PingOneRunOptions {
   config: PingOneConfig;
@@ -59,6 +62,7 @@ async function dispatch(
   hold: Hold,
 ): Promise<Work> {
   const mode: Mode = ctx.config.mode;
+  await ensureTargetKnown(ctx);
   switch (mode) {
     case "preview":
     case "dry-run":
@@ -66,7 +70,7 @@ async function dispatch(
     case "promote":
       return promote(ctx, options, hold);
     case "rollback-preview":
-      return rollbackPreview(ctx);
+      return rollbackPreview(ctx, hold);
     case "rollback":
       return rollback(ctx, hold);
     case "status":
@@ -159,13 +163,22 @@ async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Ho
   };
 }
 
-async function rollbackPreview(ctx: PingOneContext): Promise<Work> {
+/**
+ * Asks PingOne for the rollback promotion, reports its plan and deletes it, as preview does
+ * with a promotion: the report, its field diffs and its hash are the ones `rollback` will show.
+ */
+async function rollbackPreview(ctx: PingOneContext, hold: Hold): Promise<Work> {
   const original = await rollbackCandidate(ctx);
   if (!original) return nothingToRollBack(ctx);
-  const report = await detailedReport(ctx, original, "rollback-plan", true);
+  const draft = await requestRollback(ctx, original.id);
+  hold({ kind: "draft promotion", id: draft.id, origin: ctx.api.origin });
+  ctx.log.info(
+    `[rollback] draft rollback promotion ${draft.id} (${draft.status}) of ${original.id}, to be deleted unexecuted`,
+  );
+  const report = await detailedReport(ctx, await waitForPlan(ctx, draft.id), "rollback-plan");
   return {
     result: report.counts.total === 0 ? "no-change" : "succeeded",
-    message: `A rollback would revert promotion ${original.id} (${original.status}): ${counts(report)}.`,
+    message: `Rolling back promotion ${original.id} (${original.status}) on ${targetOf(original)} ${describeRollbackEffect(rollbackSteps(report.counts))}.`,
     report,
     promotionId: original.id,
   };
@@ -200,7 +213,7 @@ async function rollback(ctx: PingOneContext, hold: Hold): Promise<Work> {
     };
   return {
     result: "succeeded",
-    message: `Rolled back promotion ${original.id}: ${counts(rollbackPlan)} on ${targetOf(original)}.`,
+    message: `Rolled back promotion ${original.id} on ${targetOf(original)}: ${describeRollbackEffect(rollbackSteps(rollbackPlan.counts), "past")}.`,
     report: rollbackPlan,
     promotionId: created.id,
   };

@@ -18,12 +18,6 @@ const KIND_OF_ACTION: Record<string, "added" | "modified" | "deleted"> = {
   PATCH: "modified",
   DELETE: "deleted",
 };
-/** What reverting a step does: what it added goes, what it deleted comes back. */
-const REVERTED: Record<string, "added" | "modified" | "deleted"> = {
-  added: "deleted",
-  modified: "modified",
-  deleted: "added",
-};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const AREA = "Resources";
 
@@ -41,18 +35,23 @@ export function resourceType(resourceUrl: string): string {
   return rest.join("/") || "environment";
 }
 
-/** What the faces know of a step beyond the plan: its field changes and payload digest. */
+/** What the report knows of a step beyond the plan: its field changes and payload digest. */
 export interface StepDetails {
   fields?: FieldChange[];
   fingerprint?: string;
+  /** The resource's own name, where the plan gives only `<type>:<id>`. */
+  name?: string;
+  /** Remarks shown beside the entry (a dependency, a name that could not be read). */
+  notes?: Record<string, string>;
 }
 
 function entryOf(step: PlanStep, details: StepDetails | undefined): ChangeEntry {
   const resource = step.action === "DELETE" ? step.targetResource : step.sourceResource;
   const other = step.action === "DELETE" ? step.sourceResource : step.targetResource;
-  const name = resource?.name ?? other?.name ?? resource?.id ?? other?.id ?? "";
+  const name = details?.name ?? resource?.name ?? other?.name ?? resource?.id ?? other?.id ?? "";
   const entry: ChangeEntry = { name };
   if (resource?.id) entry.uid = resource.id;
+  if (details?.notes && Object.keys(details.notes).length > 0) entry.extra = { ...details.notes };
   if (details?.fields && details.fields.length > 0) entry.fields = details.fields;
   if (details?.fingerprint) entry.fingerprint = details.fingerprint;
   return entry;
@@ -64,12 +63,10 @@ export function planReport(
   kind: ReportKind,
   details: Map<number, StepDetails> = new Map(),
   steps: PlanStep[] = promotion.promotionPlan?.steps ?? [],
-  options: { reverted?: boolean } = {},
 ): Report {
   const items = new Map<string, ConfigItemChanges>();
   steps.forEach((step, index) => {
-    const planned = KIND_OF_ACTION[String(step.action).toUpperCase()] ?? "modified";
-    const change = options.reverted ? (REVERTED[planned] ?? planned) : planned;
+    const change = KIND_OF_ACTION[String(step.action).toUpperCase()] ?? "modified";
     const type = resourceType(step.resourceUrl);
     const item = items.get(type) ?? { configItem: type, added: [], modified: [], deleted: [] };
     item[change].push(entryOf(step, details.get(index)));

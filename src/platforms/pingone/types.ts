@@ -79,6 +79,13 @@ export interface Promotion {
   [extra: string]: unknown;
 }
 
+export interface PingOneEnvironment {
+  id: string;
+  name?: string;
+  region?: string;
+  [extra: string]: unknown;
+}
+
 export interface CreatePromotionRequest {
   targetEnvironment: { id: string };
   selectedResources?: string[];

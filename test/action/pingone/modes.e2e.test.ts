@@ -41,13 +41,17 @@ describe.concurrent("the other modes through the action", () => {
       changes: "6",
       "promotion-id": original,
     });
-    expect(preview.summary).toContain(`would revert promotion ${original}`);
-    expect(rollbacks(emulator)).toEqual([]);
+    expect(preview.summary).toContain(`Rolling back promotion ${original}`);
+    // The preview's rollback promotion was planned and deleted, never executed.
+    expect(rollbacks(emulator)).toHaveLength(1);
+    expect(deletes(emulator)).toHaveLength(1);
+    expect(promotion(emulator, original)?.status).toBe("COMPLETED");
 
     const rollback = await job.main({ mode: "rollback", "promotion-id": original });
     expect(rollback.outputs, rollback.stdout).toMatchObject({ result: "succeeded" });
+    expect(rollback.outputs["report-hash"]).toBe(preview.outputs["report-hash"]);
     const revert = rollback.outputs["promotion-id"] as string;
-    expect(rollbacks(emulator)).toHaveLength(1);
+    expect(rollbacks(emulator)).toHaveLength(2);
     expect(promotion(emulator, revert)?.status).toBe("COMPLETED");
     expect(promotion(emulator, original)?.status).toBe("ROLLED_BACK");
 
@@ -70,7 +74,8 @@ describe.concurrent("the other modes through the action", () => {
     expect(refused.outputs.result).toBe("failed");
     expect(errors(refused)).toContain(`Promotion ${revert} is COMPLETED, not a draft`);
     expect(promotion(emulator, revert)?.status).toBe("COMPLETED");
-    expect(deletes(emulator).map((r) => r.path)).toEqual([`${PROMOTIONS}/${draft}`]);
+    expect(deletes(emulator).map((r) => r.path)).toHaveLength(2);
+    expect(deletes(emulator).at(-1)?.path).toBe(`${PROMOTIONS}/${draft}`);
   }, 60_000);
 
   it("rollback with another promotion-id: promotion-mismatch, no rollback asked", async ({
@@ -88,6 +93,24 @@ describe.concurrent("the other modes through the action", () => {
     expect(rollbacks(emulator)).toEqual([]);
     expect(promotion(emulator, original)?.status).toBe("COMPLETED");
   });
+});
+
+describe.concurrent("a promotion-id that is not a UUID", () => {
+  it.for(["rollback", "unlock"])(
+    "%s: a usage failure naming the input; nothing sent",
+    async (mode, { action }) => {
+      const emulator = await action.emulate();
+      const run = await (await action.job(DISPATCH, emulator)).main({
+        mode,
+        comment: "never",
+        "promotion-id": "bogus",
+      });
+      expect(run.code).not.toBe(0);
+      expect(run.outputs).toMatchObject({ result: "failed", "failure-reason": "usage" });
+      expect(errors(run)).toContain('input "promotion-id" "bogus" is not a promotion id');
+      expect(emulator.requests).toEqual([]);
+    },
+  );
 });
 
 /** 6 steps of 1 s each at 60x; NEW 0.5 s, PREPARING `preparing` s. */

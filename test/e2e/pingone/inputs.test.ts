@@ -37,6 +37,8 @@ describe.concurrent("--format json", () => {
 
 interface UsageCase {
   what: string;
+  /** promote unless given. */
+  mode?: string;
   args?: string[];
   env?: Record<string, string>;
   message: RegExp;
@@ -79,6 +81,18 @@ const CASES: UsageCase[] = [
     message: /TENANT_PROMOTE_PINGONE_CLIENT_ID is set but --pingone-client-secret is missing/,
   },
   {
+    what: "a rollback --promotion-id that is not a UUID",
+    mode: "rollback",
+    args: ["--promotion-id", "bogus"],
+    message: /--promotion-id "bogus" is not a promotion id: it is a UUID/,
+  },
+  {
+    what: "an unlock promotion id from a variable that is not a UUID",
+    mode: "unlock",
+    env: { TENANT_PROMOTE_PROMOTION_ID: "bogus" },
+    message: /TENANT_PROMOTE_PROMOTION_ID "bogus" is not a promotion id/,
+  },
+  {
     what: "a resource id that is not a UUID",
     args: ["--resources", "Partners"],
     message: /--resources: "Partners" is not a resource id/,
@@ -88,7 +102,7 @@ const CASES: UsageCase[] = [
 describe.concurrent("usage errors", () => {
   it.for(CASES)("$what: exit 2, the input named, nothing sent", async (usage, { e2e }) => {
     const emulator = await e2e.emulate();
-    const run = await e2e.run(emulator, "promote", usage.args ?? [], usage.env ?? {});
+    const run = await e2e.run(emulator, usage.mode ?? "promote", usage.args ?? [], usage.env ?? {});
 
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toMatch(/^tenant-promote: /);

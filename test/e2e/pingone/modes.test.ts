@@ -151,13 +151,46 @@ describe.concurrent("rollback", () => {
     expect(parseJson(none).message).toMatch(/Nothing to roll back/);
 
     const id = await promoted(e2e, emulator);
+    const promotedStaging = stagingNow(emulator);
     const run = await e2e.run(emulator, "rollback-preview", ["--format", "json"]);
     expect(run.code, run.stderr).toBe(0);
     const json = parseJson(run);
-    expect(json).toMatchObject({ result: "succeeded", promotionId: id, changes: 6 });
-    expect(json.message).toContain(`would revert promotion ${id} (COMPLETED)`);
-    expect(rollbacks(emulator)).toEqual([]);
-    expect(promotion(emulator, id)?.status).toBe("COMPLETED");
+    expect(json).toMatchObject({
+      result: "succeeded",
+      promotionId: id,
+      changes: 6,
+      lockReleased: true,
+    });
+    expect(json.message).toContain(`Rolling back promotion ${id} (COMPLETED) on `);
+    // The rollback's own steps: a DELETE removes what the promotion added, a POST re-creates.
+    const { added, modified, deleted } = json.report?.counts ?? {};
+    if (deleted) expect(json.message).toContain(`removes ${deleted} item`);
+    if (modified) expect(json.message).toContain(`restores ${modified} item`);
+    if (added) expect(json.message).toContain(`re-creates ${added} item`);
+    // PingOne planned the rollback; its draft was deleted unexecuted.
+    expect(rollbacks(emulator).map((r) => r.status)).toEqual([202]);
+    expect(deletes(emulator).map((r) => r.status)).toEqual([204]);
+    expect(executes(emulator)).toHaveLength(1); // the promote's own
+    expect(emulator.promotions().map((p) => [p.id, p.status])).toEqual([[id, "COMPLETED"]]);
+    expect(stagingNow(emulator)).toEqual(promotedStaging);
+  });
+
+  it("rollback-preview shows the field diffs, and the hash the rollback then has", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    await promoted(e2e, emulator);
+    const text = await e2e.run(emulator, "rollback-preview", ["--format", "text"]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/ {2}themes: 1 modified\n {4}~ Corporate\n/);
+    expect(text.stdout).toContain("configuration.buttonColor: #1a4d8f -> #2996cc");
+    expect(text.stdout).toContain("description: External contractors -> Contractors");
+    const preview = parseJson(await e2e.run(emulator, "rollback-preview", ["--format", "json"]));
+
+    const rollback = parseJson(await e2e.run(emulator, "rollback", ["--format", "json"]));
+    expect(rollback).toMatchObject({ result: "succeeded", changes: 6 });
+    expect(rollback.reportHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rollback.reportHash).toBe(preview.reportHash);
   });
 
   it("rolls the last promotion back: one rollback POST, executed, original ROLLED_BACK, staging restored", async ({

@@ -63,11 +63,13 @@ function development() {
           description: "External contractors",
           passwordPolicy: policy(2),
         },
+        // Refers to a policy and a theme, as seed 003's population: selected alone, it brings both.
         {
           id: id(1, "populations", 3),
           name: "Partners",
           description: "Partner organizations",
           passwordPolicy: policy(2),
+          theme: { id: id(1, "themes", 1) },
         },
       ],
       themes: [theme(1, "#1a4d8f")],

@@ -57,7 +57,7 @@ export function applyStep(
     target.resources = target.resources.filter((r) => r !== current);
     return { status: "COMPLETED", change: { step, before: structuredClone(current) } };
   }
-  const body = fromBody(step.payload ?? {});
+  const body = fromBody(step.type, step.payload ?? {});
   if (step.action === "POST") {
     if (current) return { status: "SKIPPED" };
     const clash = target.resources.find((r) => r.type === step.type && r.name === body.name);
@@ -67,7 +67,7 @@ export function applyStep(
         "UNIQUENESS_VIOLATION",
         `A ${step.type} resource named ${JSON.stringify(body.name)} already exists`,
       );
-    const created = { id: step.targetId, type: step.type, ...structuredClone(body) };
+    const created = { id: step.targetId, ...structuredClone(body) };
     target.resources.push(created);
     return { status: "COMPLETED", change: { step, after: structuredClone(created) } };
   }

@@ -62,13 +62,50 @@ function mapReferences(
   return value;
 }
 
+/** Every string in `value` that is the id of one of `resources`. */
+function referencedIds(value: unknown, ids: Set<string>, out: Set<string>): Set<string> {
+  if (typeof value === "string" && ids.has(value)) out.add(value);
+  else if (Array.isArray(value)) for (const v of value) referencedIds(v, ids, out);
+  else if (value !== null && typeof value === "object")
+    for (const v of Object.values(value)) referencedIds(v, ids, out);
+  return out;
+}
+
+/**
+ * The picked resources and every source resource they refer to, directly or through another:
+ * PingOne plans those too (seed 003: one population brought its password policy and theme).
+ * An excluded resource stays out; a reference to it the target cannot satisfy fails validation.
+ */
+function withDependencies(
+  picked: Resource[],
+  all: readonly Resource[],
+  excluded: Set<string>,
+): Resource[] {
+  const ids = new Set(all.map((r) => r.id));
+  const chosen = new Map(picked.map((r) => [r.id, r]));
+  const queue = [...picked];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    for (const id of referencedIds(next.fields, ids, new Set())) {
+      const dependency = findById(all, id);
+      if (!dependency || excluded.has(id) || chosen.has(id)) continue;
+      chosen.set(id, dependency);
+      queue.push(dependency);
+    }
+  }
+  return [...chosen.values()];
+}
+
 export function computePlan(input: PlanInput): Plan {
   const { source, target } = input;
   const whole = wholeEnvironment(input.sourceId, input.selectedResources);
   const excluded = new Set(input.excludedResources ?? []);
   const selected = new Set(input.selectedResources ?? []);
+  const picked = source.resources.filter(
+    (r) => (whole || selected.has(r.id)) && !excluded.has(r.id),
+  );
+  const planned = new Set(withDependencies(picked, source.resources, excluded));
   const chosen = source.resources
-    .filter((r) => (whole || selected.has(r.id)) && !excluded.has(r.id))
+    .filter((r) => planned.has(r))
     .sort((a, b) => compareTypes(a.type, b.type));
   const ids = new Map<string, string>([[input.sourceId, input.targetId]]);
   const resourceMapping: Record<string, string> = {};

@@ -3,14 +3,20 @@
 import type { PlanStep, Promotion, PromotionStep } from "../types.js";
 import { wholeEnvironment } from "./plan.js";
 import type { PromotionRecord, StepRecord } from "./promotion-record.js";
+import { NAME_IN_CONFIGURATION, type ResourceRef } from "./resources.js";
 
 const iso = (at: number) => new Date(at).toISOString();
 const href = (url: string) => ({ href: url });
 
+/** A resource as a plan step names it: by name, or `<type>:<id>` for a type without a top-level name. */
+function stepRef(type: string, ref: ResourceRef): { name: string; id: string } {
+  return NAME_IN_CONFIGURATION.has(type) ? { name: `${type}:${ref.id}`, id: ref.id } : { ...ref };
+}
+
 function planStep(step: StepRecord): PlanStep {
   const rendered: PlanStep = { action: step.action, resourceUrl: step.resourceUrl };
-  if (step.sourceResource) rendered.sourceResource = { ...step.sourceResource };
-  if (step.targetResource) rendered.targetResource = { ...step.targetResource };
+  if (step.sourceResource) rendered.sourceResource = stepRef(step.type, step.sourceResource);
+  if (step.targetResource) rendered.targetResource = stepRef(step.type, step.targetResource);
   return rendered;
 }
 

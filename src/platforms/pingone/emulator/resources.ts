@@ -72,24 +72,47 @@ export function findById(resources: readonly Resource[], id: string): Resource |
   return resources.find((r) => r.id === id);
 }
 
+/**
+ * Types whose JSON keeps the name inside `configuration` (PingOne's branding themes) rather than
+ * at the top; a plan names their resources `<type>:<id>`, as seed 003 shows for themes.
+ */
+export const NAME_IN_CONFIGURATION: ReadonlySet<string> = new Set(["themes"]);
+
 /** What GET /v1/environments/{envId}/{type}/{id} answers. */
 export function resourceJson(envId: string, resource: Resource, apiUrl: string): unknown {
   return {
     _links: { self: { href: `${apiUrl}/environments/${envId}/${resource.type}/${resource.id}` } },
     id: resource.id,
     environment: { id: envId },
-    name: resource.name,
-    ...resource.fields,
+    ...resourceBody(resource),
   };
 }
 
-/** The body a promotion step sends for a resource: its name and fields, without ids. */
-export function resourceBody(resource: Pick<Resource, "name" | "fields">): Record<string, unknown> {
-  return { name: resource.name, ...resource.fields };
+function configurationOf(fields: Record<string, unknown>): Record<string, unknown> {
+  const value = fields.configuration;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
-/** Reads a step payload back into a resource's name and fields. */
-export function fromBody(body: Record<string, unknown>): Pick<Resource, "name" | "fields"> {
-  const { name, ...fields } = body;
-  return { name: String(name), fields };
+/** The body a promotion step sends for a resource: its name and fields, without ids. */
+export function resourceBody(
+  resource: Pick<Resource, "type" | "name" | "fields">,
+): Record<string, unknown> {
+  const { type, name, fields } = resource;
+  if (!NAME_IN_CONFIGURATION.has(type)) return { name, ...fields };
+  return { ...fields, configuration: { ...configurationOf(fields), name } };
+}
+
+/** Reads a step payload of a `type` resource back into its name and fields. */
+export function fromBody(
+  type: string,
+  body: Record<string, unknown>,
+): Pick<Resource, "type" | "name" | "fields"> {
+  if (!NAME_IN_CONFIGURATION.has(type)) {
+    const { name, ...fields } = body;
+    return { type, name: String(name), fields };
+  }
+  const { name, ...configuration } = configurationOf(body);
+  return { type, name: String(name), fields: { ...body, configuration } };
 }

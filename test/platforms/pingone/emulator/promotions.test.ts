@@ -73,7 +73,8 @@ describe("create and plan", () => {
       step("POST", "passwordPolicies", "Passphrase"),
       step("PUT", "populations", "Contractors"),
       step("POST", "populations", "Partners"),
-      step("PUT", "themes", "Corporate"),
+      // As in seed 003, a theme is named by type and id: it has no top-level name.
+      step("PUT", "themes", "themes:11111111-0301-4000-8000-000000000301"),
       step("POST", "signOnPolicies", "Partner MFA"),
       step("POST", "applications", "Partner Portal"),
     ]);
@@ -85,6 +86,14 @@ describe("create and plan", () => {
     expect(ready.promotionPlan?.steps?.[0]?.resourceUrl).toBe(
       `${emulator.apiUrl}/environments/${STAGING_ID}/passwordPolicies/`,
     );
+    expect(ready.promotionPlan?.steps?.[3]?.targetResource).toEqual({
+      id: "22222222-0301-4000-8000-000000000301",
+      name: "themes:22222222-0301-4000-8000-000000000301",
+    });
+    // Its name is in its configuration, where PingOne's branding themes keep it.
+    const theme = await client.send("GET", ready.promotionPlan?.steps?.[3]?.resourceUrl as string);
+    expect(theme.body).toMatchObject({ configuration: { name: "Corporate" } });
+    expect(theme.body.name).toBeUndefined();
     // Matched pairs end up in resourceMapping; Legacy Vendors (staging only) is left alone.
     expect(Object.values(ready.resourceMapping ?? {})).toContain(put?.targetResource?.id);
     expect(JSON.stringify(ready)).not.toContain("Legacy Vendors");
@@ -129,15 +138,24 @@ describe("create and plan", () => {
     const dev = emulator.resources(DEVELOPMENT_ID);
     const id = (type: string, name: string) =>
       dev.find((r) => r.type === type && r.name === name)?.id;
+    const label = (p: typeof only) =>
+      p.promotionPlan?.steps?.map((s) => `${s.action} ${s.sourceResource?.name}`);
+    // Selected alone, Partners brings what it refers to: its password policy and the theme.
+    const partners = await planned(client, { selectedResources: [id("populations", "Partners")] });
+    expect(label(partners)).toEqual([
+      "POST Passphrase",
+      "POST Partners",
+      `PUT themes:${id("themes", "Corporate")}`,
+    ]);
+    expect(partners.selectedResources).toEqual([id("populations", "Partners")]);
+
     const only = await planned(client, {
       selectedResources: [id("populations", "Contractors"), id("themes", "Corporate")],
-      excludedResources: [id("themes", "Corporate")],
+      excludedResources: [id("themes", "Corporate"), id("passwordPolicies", "Passphrase")],
     });
     expect(only.rootResourceId).toBeUndefined();
-    expect(only.promotionPlan?.steps?.map((s) => `${s.action} ${s.sourceResource?.name}`)).toEqual([
-      "PUT Contractors",
-    ]);
-    // Contractors now needs the new passphrase policy, which this promotion does not create.
+    expect(label(only)).toEqual(["PUT Contractors"]);
+    // Contractors now needs the new passphrase policy, excluded from this promotion.
     expect(only.status).toBe("VALIDATION_FAILED");
     expect(only.errors?.[0]).toMatchObject({
       code: "INVALID_VALUE",
@@ -150,7 +168,10 @@ describe("create and plan", () => {
       selectedResources: [id("populations", "Partners")],
       resourceMapping: { [id("populations", "Partners") as string]: legacy },
     });
-    expect(mapped.promotionPlan?.steps).toEqual([
+    const populations = mapped.promotionPlan?.steps?.filter((s) =>
+      s.resourceUrl.includes("/populations/"),
+    );
+    expect(populations).toEqual([
       expect.objectContaining({
         action: "PUT",
         targetResource: { name: "Legacy Vendors", id: legacy },

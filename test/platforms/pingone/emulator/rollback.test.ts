@@ -50,7 +50,7 @@ describe("rollback", () => {
     ).toEqual([
       "DELETE Partner Portal",
       "DELETE Partner MFA",
-      "PUT Corporate",
+      "PUT themes:22222222-0301-4000-8000-000000000301",
       "DELETE Partners",
       "PUT Contractors",
       "DELETE Passphrase",

@@ -5,6 +5,7 @@ import { ApiError, type Endpoint, NetworkError } from "../../../../src/core/http
 import type { PingOneApi } from "../../../../src/platforms/pingone/api.js";
 import type {
   CreatePromotionRequest,
+  PingOneEnvironment,
   Promotion,
   PromotionStep,
   StepError,
@@ -119,6 +120,8 @@ export class FakePingOne implements PingOneApi {
   /** Per step id: the step's error once its promotion ended in ERROR. */
   stepErrors = new Map<string, StepError>();
   targetResources = defaultTargetResources();
+  /** Environments the worker application sees; any other id answers 404. */
+  environments = new Set([SOURCE, TARGET, OTHER_TARGET]);
   /** PingOne refuses to delete anything but NEW and READY (400). */
   deletableStatuses = new Set(["NEW", "READY"]);
   /** Whether a completed rollback marks its original ROLLED_BACK. */
@@ -167,6 +170,18 @@ export class FakePingOne implements PingOneApi {
 
   status(id: string): string | undefined {
     return this.promotions.get(id)?.status;
+  }
+
+  async readEnvironment(id: string, signal?: AbortSignal): Promise<PingOneEnvironment> {
+    await this.enter("readEnvironment", `environment:${id}`, [id], signal);
+    if (!this.environments.has(id))
+      throw new ApiError(
+        endpoint("GET", `/v1/environments/${id}`),
+        404,
+        "NOT_FOUND",
+        `Environment ${id} not found`,
+      );
+    return this.leave("readEnvironment", [id], signal, { id });
   }
 
   async createPromotion(body: CreatePromotionRequest, signal?: AbortSignal): Promise<Promotion> {
@@ -237,6 +252,11 @@ export class FakePingOne implements PingOneApi {
     const original = this.find(id, "POST");
     if (!["COMPLETED", "ERROR"].includes(original.status))
       throw this.refused("POST", id, `Promotion ${id} is ${original.status}`);
+    const pending = [...this.promotions.values()].find(
+      (p) => p.previousPromotionId === id && !["COMPLETED", "ERROR"].includes(p.status),
+    );
+    if (pending)
+      throw this.refused("POST", id, `Rollback promotion ${pending.id} of ${id} already exists`);
     const rollbackId = `rb-${++this.ids}`;
     const at = this.now();
     const promotion: FakePromotion = {
@@ -267,10 +287,10 @@ export class FakePingOne implements PingOneApi {
     await this.leave("deletePromotion", [id], signal, undefined);
   }
 
-  async readTargetResource(url: string, signal?: AbortSignal): Promise<unknown | undefined> {
-    await this.enter("readTargetResource", `read:${url}`, [url], signal);
+  async readResource(url: string, signal?: AbortSignal): Promise<unknown | undefined> {
+    await this.enter("readResource", `read:${url}`, [url], signal);
     return this.leave(
-      "readTargetResource",
+      "readResource",
       [url],
       signal,
       structuredClone(this.targetResources.get(url)),
@@ -319,7 +339,11 @@ export class FakePingOne implements PingOneApi {
     if (promotion.status === status) return;
     promotion.status = status;
     promotion.updatedAt = this.now();
-    if (status === "READY") promotion.promotionPlan = { steps: promotion.steps ?? [] };
+    // Read one promotion gives the plan without payloads (promotionSteps has them).
+    if (status === "READY")
+      promotion.promotionPlan = {
+        steps: (promotion.steps ?? []).map(({ id: _id, payload: _payload, ...step }) => step),
+      };
     if (status === "ERROR") promotion.errors = structuredClone(this.promotionErrors);
     if (status === "VALIDATION_FAILED")
       promotion.validationErrors = structuredClone(this.validationErrors);

@@ -1,6 +1,7 @@
 // runPingOne against an in-memory PingOneApi: every transition of every mode, and the rule that
 // a run deletes or executes only the promotions it created.
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../../../../src/core/http/errors.js";
 import { EngineFailure } from "../../../../src/core/run/failure.js";
 import type { Held } from "../../../../src/core/run/shell.js";
 import type { Mode } from "../../../../src/core/run/types.js";
@@ -120,7 +121,7 @@ describe("preview and dry-run: a draft is created, planned, reported and deleted
     const api = new FakePingOne();
     const { r } = await run(api, "dry-run");
     expect(r).toMatchObject({ result: "succeeded", lockReleased: true });
-    expect(api.calls[0]).toBe("list:IN_PROGRESS");
+    expect(api.calls.slice(0, 2)).toEqual([`environment:${TARGET}`, "list:IN_PROGRESS"]);
     expect(api.writes()).toEqual(["create", "delete:p-1"]);
   });
 
@@ -337,7 +338,8 @@ describe("promote", () => {
     };
     const { r, log } = await run(api, "promote", { common: { lockWaitMs: 60_000 } });
     expect(r).toMatchObject({ result: "succeeded", promotionId: "p-1" });
-    expect(api.calls.slice(0, 3)).toEqual([
+    expect(api.calls.slice(0, 4)).toEqual([
+      `environment:${TARGET}`,
       "list:IN_PROGRESS",
       "list:IN_PROGRESS",
       "list:IN_PROGRESS",
@@ -452,24 +454,58 @@ function history(api: FakePingOne) {
 }
 
 describe("rollback-preview", () => {
-  it("reports the most recent executed promotion to the target, changing nothing", async () => {
+  it("asks for the rollback, reports its plan with field diffs, deletes it: nothing executed", async () => {
     const api = new FakePingOne();
     history(api);
-    const { r } = await run(api, "rollback-preview");
-    expect(r).toMatchObject({ result: "succeeded", promotionId: "p-last" });
-    expect(r.message).toMatch(/would revert promotion p-last \(COMPLETED\): 1 step\(s\)/);
+    const { r, held, released, log } = await run(api, "rollback-preview");
+    expect(r).toMatchObject({ result: "succeeded", promotionId: "p-last", lockReleased: true });
+    expect(r.message).toMatch(
+      /^Rolling back promotion p-last \(COMPLETED\) on \S+ (removes|restores|re-creates) /,
+    );
+    // What the rollback does, in the shared wording: its 3 steps, each counted once.
+    const said = [...r.message.matchAll(/(\d+) items?/g)].map((m) => Number(m[1]));
+    expect(said.reduce((a, b) => a + b, 0)).toBe(3);
     expect(r.report?.kind).toBe("rollback-plan");
-    expect(r.report?.counts.total).toBe(1);
-    expect(r.lockReleased).toBeUndefined();
-    expect(api.writes()).toEqual([]);
+    expect(r.report?.promotionId).toBe("rb-1"); // the rollback promotion's own plan
+    const theme = r.report?.areas[0]?.items.find((i) => i.configItem === "themes");
+    expect(theme?.modified[0]?.fields).toEqual([
+      {
+        path: "configuration.logoUrl",
+        before: "https://old.example/logo.png",
+        after: "https://new.example/logo.png",
+      },
+    ]);
+    expect(api.writes()).toEqual(["rollback:p-last", "delete:rb-1"]);
+    expect(kinds(held)).toEqual(["draft promotion rb-1"]);
+    expect(kinds(released)).toEqual(["draft promotion rb-1"]);
+    expect(api.status("p-last")).toBe("COMPLETED");
+    expect(api.promotions.has("rb-1")).toBe(false);
+    expect(log).toContain("[release] deleted draft promotion rb-1 (READY)");
+  });
+
+  it("its report hash is the rollback's, so a reviewed rollback can be checked", async () => {
+    const api = new FakePingOne();
+    history(api);
+    const preview = (await run(api, "rollback-preview")).r;
+    const rollback = (await run(api, "rollback")).r;
+    expect(rollback).toMatchObject({ result: "succeeded", promotionId: "rb-2" });
+    expect(rollback.report?.hash).toBe(preview.report?.hash);
+    expect(api.writes()).toEqual([
+      "rollback:p-last",
+      "delete:rb-1",
+      "rollback:p-last",
+      "execute:rb-2",
+    ]);
   });
 
   it("an ERROR promotion is executed too, and can be the candidate", async () => {
     const api = new FakePingOne();
     history(api);
     api.seed({ id: "p-failed", status: "ERROR", steps: [] });
+    api.rollbackSteps = [];
     const { r } = await run(api, "rollback-preview");
     expect(r).toMatchObject({ result: "no-change", promotionId: "p-failed" });
+    expect(api.writes()).toEqual(["rollback:p-failed", "delete:rb-1"]);
   });
 
   it("the most recent one is a rollback: nothing to roll back", async () => {
@@ -516,7 +552,9 @@ describe("rollback", () => {
       common: { promotionId: "p-last" },
     });
     expect(r).toMatchObject({ result: "succeeded", promotionId: "rb-1", lockReleased: true });
-    expect(r.message).toMatch(/^Rolled back promotion p-last: \d+ step\(s\)/);
+    expect(r.message).toMatch(
+      /^Rolled back promotion p-last on \S+: (removed|restored|re-created) \d+ items?/,
+    );
     expect(r.report?.promotionId).toBe("rb-1"); // the rollback promotion's own plan
     expect(r.report?.kind).toBe("rollback");
     expect(api.writes()).toEqual(["rollback:p-last", "execute:rb-1"]);
@@ -589,6 +627,40 @@ describe("status", () => {
     api.seed({ id: "p-old", status: "COMPLETED" });
     const { r } = await run(api, "status");
     expect(r.message).toMatch(/none in progress/);
+  });
+});
+
+describe("a target environment PingOne does not show", () => {
+  it.for(["status", "dry-run", "promote", "rollback-preview", "rollback", "unlock"] as Mode[])(
+    "%s: unknown-environment naming it and the role, before anything else",
+    async (mode) => {
+      const api = new FakePingOne();
+      api.environments.delete(TARGET);
+      api.seed({ id: "p-old", status: "COMPLETED" });
+      const { r } = await run(api, mode, { common: { promotionId: "p-old" } });
+      expect(r).toMatchObject({ result: "failed", reason: "unknown-environment" });
+      expect(r.message).toContain(
+        `target environment ${TARGET} is not known to the organization or not visible to the worker application`,
+      );
+      expect(r.nextSteps.join(" ")).toContain("Environment Admin role");
+      expect(api.calls).toEqual([`environment:${TARGET}`]);
+    },
+  );
+
+  it("403: auth, naming the target and the role", async () => {
+    const api = new FakePingOne();
+    api.before.readEnvironment = () =>
+      new ApiError(
+        { method: "GET", path: `/v1/environments/${TARGET}`, origin: api.origin },
+        403,
+        "ACCESS_FAILED",
+        "You do not have access to this resource.",
+      );
+    const { r } = await run(api, "status");
+    expect(r).toMatchObject({ result: "failed", reason: "auth" });
+    expect(r.message).toContain(`may not read the target environment ${TARGET}`);
+    expect(r.nextSteps.join(" ")).toContain(`Environment Admin role on ${TARGET}`);
+    expect(api.calls).toEqual([`environment:${TARGET}`]);
   });
 });
 

@@ -2,12 +2,19 @@
 // names, the hash, and the detailed report (payload fingerprints and field diffs) rendered.
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../../../src/core/report/markdown.js";
+import type { Report } from "../../../../src/core/report/model.js";
+import { renderText } from "../../../../src/core/report/text.js";
 import { MemoryLogger } from "../../../../src/core/util/log.js";
 import type { PingOneContext } from "../../../../src/platforms/pingone/context.js";
 import type { PingOneConfig } from "../../../../src/platforms/pingone/inputs.js";
 import { detailedReport } from "../../../../src/platforms/pingone/plan-details.js";
 import { planReport, resourceType } from "../../../../src/platforms/pingone/report.js";
-import type { PlanStep, Promotion } from "../../../../src/platforms/pingone/types.js";
+import { MAX_NAME_READS } from "../../../../src/platforms/pingone/step-names.js";
+import type {
+  PlanStep,
+  Promotion,
+  PromotionStep,
+} from "../../../../src/platforms/pingone/types.js";
 import { FakePingOne, SOURCE, TARGET, THEME_ID } from "../procedure/fake-pingone.js";
 
 const API = "https://api.pingone.com/v1";
@@ -269,6 +276,143 @@ describe("detailedReport: payloads from promotionSteps and the target's current 
     const theme = report.areas[0]?.items.find((i) => i.configItem === "themes")?.modified[0];
     expect(theme?.fields).toBeUndefined();
     expect(theme?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe("detailedReport: names the plan gives as <type>:<id>, and dependencies", () => {
+  const SOURCE_THEME = "11111111-0301-4000-8000-000000000301";
+  const OLD_THEME = "22222222-0302-4000-8000-000000000302";
+  const url = (env: string, type: string, id = "") =>
+    `https://api.pingone.example/v1/environments/${env}/${type}/${id}`;
+  const byId = (type: string, id: string) => ({ id, name: `${type}:${id}` });
+  const themeStep = (payload?: unknown): PromotionStep => ({
+    id: "s-theme",
+    action: "PUT",
+    resourceUrl: url(TARGET, "themes", THEME_ID),
+    sourceResource: byId("themes", SOURCE_THEME),
+    targetResource: byId("themes", THEME_ID),
+    ...(payload === undefined ? {} : { payload }),
+  });
+  const themeDeletion: PromotionStep = {
+    id: "s-old-theme",
+    action: "DELETE",
+    resourceUrl: url(TARGET, "themes", OLD_THEME),
+    targetResource: byId("themes", OLD_THEME),
+  };
+  const names = (report: Report) =>
+    report.areas.flatMap((a) =>
+      a.items.flatMap((i) => [...i.added, ...i.modified, ...i.deleted].map((e) => e.name)),
+    );
+
+  it("a payload gives the name (configuration.name for a theme): no read needed", async () => {
+    const api = new FakePingOne();
+    api.steps = [themeStep({ configuration: { name: "Corporate", buttonColor: "#1a4d8f" } })];
+    const ctx = context(api);
+    const report = await detailedReport(ctx, await planned(api), "plan");
+    expect(names(report)).toEqual(["Corporate"]);
+    expect(report.areas[0]?.items[0]?.modified[0]?.uid).toBe(SOURCE_THEME);
+    // Only the field diff reads the target; nothing is read for the name.
+    expect(api.calls.filter((c) => c.startsWith("read:"))).toEqual([
+      `read:${url(TARGET, "themes", THEME_ID)}`,
+    ]);
+  });
+
+  it("a deletion's name is read from the target; a step without payload from the source", async () => {
+    const api = new FakePingOne();
+    api.steps = [themeDeletion];
+    api.targetResources.set(url(TARGET, "themes", OLD_THEME), {
+      id: OLD_THEME,
+      configuration: { name: "Legacy Brand" },
+    });
+    api.targetResources.set(url(SOURCE, "themes", SOURCE_THEME), {
+      id: SOURCE_THEME,
+      configuration: { name: "Corporate" },
+    });
+    const deletion = await detailedReport(context(api), await planned(api), "plan");
+    expect(names(deletion)).toEqual(["Legacy Brand"]);
+
+    // promotionSteps unreadable: the plan alone, without payloads.
+    const plain = new FakePingOne();
+    plain.steps = [themeStep({ configuration: { name: "Not read" } })];
+    plain.targetResources = api.targetResources;
+    plain.before.listPromotionSteps = () => new Error("steps unavailable");
+    const fromPlan = await detailedReport(context(plain), await planned(plain), "plan");
+    expect(names(fromPlan)).toEqual(["Corporate"]);
+    expect(plain.calls).toContain(`read:${url(SOURCE, "themes", SOURCE_THEME)}`);
+  });
+
+  it("a name that cannot be read keeps the id form, says so, and logs it once", async () => {
+    const api = new FakePingOne();
+    api.steps = [themeDeletion, themeStep()];
+    const ctx = context(api);
+    const report = await detailedReport(ctx, await planned(api), "plan");
+    expect(names(report)).toEqual([`themes:${SOURCE_THEME}`, `themes:${OLD_THEME}`]);
+    const entry = report.areas[0]?.items[0]?.deleted[0];
+    expect(entry?.extra).toEqual({
+      name: "PingOne names it by type and id only; its name could not be read",
+    });
+    expect(renderText(report)).toContain(
+      `- themes:${OLD_THEME} — name: PingOne names it by type and id only`,
+    );
+    expect(
+      (ctx.log as MemoryLogger).lines.join("\n").match(/keep the <type>:<id> form/g),
+    ).toHaveLength(1);
+  });
+
+  it(`reads at most ${MAX_NAME_READS} resources for their names`, async () => {
+    const api = new FakePingOne();
+    const ids = Array.from(
+      { length: MAX_NAME_READS + 5 },
+      (_, i) => `22222222-0399-4000-8000-${String(i).padStart(12, "0")}`,
+    );
+    api.steps = ids.map((id) => ({
+      action: "DELETE",
+      resourceUrl: url(TARGET, "themes", id),
+      targetResource: byId("themes", id),
+    }));
+    const report = await detailedReport(context(api), await planned(api), "plan");
+    expect(report.counts.deleted).toBe(ids.length);
+    expect(api.calls.filter((c) => c.startsWith("read:"))).toHaveLength(MAX_NAME_READS);
+  });
+
+  it("marks the steps of resources that were not selected as dependencies", async () => {
+    const api = new FakePingOne();
+    const selected = "11111111-0203-4000-8000-000000000203";
+    api.steps = [
+      {
+        action: "POST",
+        resourceUrl: url(TARGET, "passwordPolicies"),
+        sourceResource: { id: "11111111-0102-4000-8000-000000000102", name: "Passphrase" },
+        payload: { name: "Passphrase" },
+      },
+      {
+        action: "POST",
+        resourceUrl: url(TARGET, "populations"),
+        sourceResource: { id: selected, name: "Partners" },
+        payload: { name: "Partners" },
+      },
+      themeStep({ configuration: { name: "Corporate" } }),
+    ];
+    const created = await api.createPromotion({
+      targetEnvironment: { id: TARGET },
+      selectedResources: [selected],
+    });
+    while ((await api.getPromotion(created.id)).status !== "READY");
+    const report = await detailedReport(context(api), await api.getPromotion(created.id), "plan");
+    const entries = report.areas[0]?.items.flatMap((i) => [...i.added, ...i.modified]) ?? [];
+    expect(entries.map((e) => [e.name, e.extra?.dependency !== undefined])).toEqual([
+      ["Passphrase", true],
+      ["Partners", false],
+      ["Corporate", true],
+    ]);
+    const text = renderText(report);
+    expect(text).toContain(
+      "+ Passphrase — dependency: not selected; PingOne plans it because a selected resource refers to it",
+    );
+    expect(text).toMatch(/\+ Partners\n/);
+    // The whole environment selected: nothing is a dependency.
+    const whole = await detailedReport(context(api), await planned(api), "plan");
+    expect(JSON.stringify(whole.areas)).not.toContain("dependency");
   });
 });
 

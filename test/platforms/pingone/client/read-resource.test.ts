@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { sendJson } from "../../../core/http/loopback.js";
 import { sendError, setup, TARGET } from "./setup.js";
 
-describe("PingOneClient readTargetResource", () => {
+describe("PingOneClient readResource", () => {
   it("reads a resource on the API origin, with its query", async () => {
     const { server, client } = await setup((_req, res) =>
       sendJson(res, 200, { id: "pop-1", name: "Staff" }),
     );
     const url = `${server.url}/v1/environments/${TARGET}/populations/pop-1?expand=x`;
-    expect(await client.readTargetResource(url)).toEqual({ id: "pop-1", name: "Staff" });
+    expect(await client.readResource(url)).toEqual({ id: "pop-1", name: "Staff" });
     expect(server.requests[0]?.url).toBe(`/v1/environments/${TARGET}/populations/pop-1?expand=x`);
   });
 
@@ -22,10 +22,10 @@ describe("PingOneClient readTargetResource", () => {
       sendError(res, 404, "NOT_FOUND", "gone");
     });
     for (const path of ["/forbidden", "/missing", "/html"]) {
-      expect(await client.readTargetResource(`${server.url}/v1/x${path}`)).toBeUndefined();
+      expect(await client.readResource(`${server.url}/v1/x${path}`)).toBeUndefined();
     }
-    expect(await client.readTargetResource("https://elsewhere.example/v1/x")).toBeUndefined();
-    expect(await client.readTargetResource("not a url")).toBeUndefined();
+    expect(await client.readResource("https://elsewhere.example/v1/x")).toBeUndefined();
+    expect(await client.readResource("not a url")).toBeUndefined();
     expect(server.requests).toHaveLength(3);
   });
 
@@ -38,7 +38,7 @@ describe("PingOneClient readTargetResource", () => {
         retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 2 },
       },
     );
-    await expect(client.readTargetResource(`${server.url}/v1/x`)).rejects.toMatchObject({
+    await expect(client.readResource(`${server.url}/v1/x`)).rejects.toMatchObject({
       name: "NetworkError",
     });
     expect(server.requests).toHaveLength(2);
