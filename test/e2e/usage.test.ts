@@ -65,7 +65,25 @@ const CASES: UsageCase[] = [
     what: "an unknown option",
     args: ["--dryrun"],
     env: ciEnv,
-    message: /'--dryrun'/,
+    message: /unknown option --dryrun\. Run tenant-promote --help/,
+  },
+  {
+    what: "a mistyped option",
+    args: ["--upper-fdqn", "openam-acme-staging.forgeblocks.com"],
+    env: ciEnv,
+    message: /unknown option --upper-fdqn; did you mean --upper-fqdn\?/,
+  },
+  {
+    what: "an --output folder that does not exist",
+    args: ["--output", "/nonexistent/dir/r.md"],
+    env: ciEnv,
+    message: /--output \/nonexistent\/dir\/r\.md: the folder \/nonexistent\/dir does not exist/,
+  },
+  {
+    what: "an --output that is a folder",
+    args: [],
+    env: (emulator) => ({ ...ciEnv(emulator), TENANT_PROMOTE_OUTPUT: "/tmp" }),
+    message: /TENANT_PROMOTE_OUTPUT \/tmp is a folder; give a file path/,
   },
   {
     what: "an unknown report format",
