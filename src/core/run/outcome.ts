@@ -92,7 +92,8 @@ export function runJson(result: RunResult): string {
       message: result.message,
       nextSteps: result.nextSteps,
       promotionId: result.promotionId ?? null,
-      lockReleased: result.lockReleased ?? null,
+      // Absent when the run took nothing (or only followed a job): there was nothing to release.
+      ...(result.lockReleased === undefined ? {} : { lockReleased: result.lockReleased }),
       lockHolder: result.lockHolder ?? null,
       ...result.details,
       reportDiff: result.reportDiff ?? null,
