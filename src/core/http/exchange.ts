@@ -40,6 +40,16 @@ const FRIENDLY: Record<string, string> = {
   UND_ERR_SOCKET: "connection closed before the answer",
 };
 
+/** Refused or unresolved: a host in this state that never answered is not worth retrying. */
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND"]);
+
+/**
+ * Origins that have answered in this process. A refusal from one of them is a restart (an
+ * ingress or gateway coming back), worth retrying; from one that never answered, a wrong URL
+ * or a stopped emulator, which retries would only hide for half a minute.
+ */
+const answeredOrigins = new Set<string>();
+
 let sharedAgent: Agent | undefined;
 
 /** One keep-alive pool for the process; undici requires an explicit dispatcher here. */
@@ -68,21 +78,18 @@ export async function sendRequest(req: HttpRequest): Promise<HttpReply> {
       headersTimeout: req.timeoutMs,
       bodyTimeout: req.timeoutMs,
     });
+    answeredOrigins.add(new URL(req.url).origin);
     const text = await reply.body.text();
     return { status: reply.statusCode, headers: reply.headers, text };
   } catch (error) {
     // The caller's abort wins: it is a cancellation, not a network failure.
     if (req.signal?.aborted) throw req.signal.reason;
-    throw networkError(req.endpoint, error, timeout.aborted, req.timeoutMs);
+    throw networkError(req, error, timeout.aborted);
   }
 }
 
-function networkError(
-  endpoint: Endpoint,
-  error: unknown,
-  timedOut: boolean,
-  timeoutMs: number,
-): NetworkError {
+function networkError(req: HttpRequest, error: unknown, timedOut: boolean): NetworkError {
+  const { endpoint, timeoutMs } = req;
   const code = errorCode(error);
   if (code === "UND_ERR_CONNECT_TIMEOUT") {
     return new RequestTimeoutError(endpoint, "could not connect in time", false, { cause: error });
@@ -97,5 +104,13 @@ function networkError(
   }
   const message = error instanceof Error ? error.message : String(error);
   const detail = code ? `${FRIENDLY[code] ?? message} (${code})` : message;
-  return new NetworkError(endpoint, detail, !(code && NOT_SENT_CODES.has(code)), { cause: error });
+  const unreachable =
+    code !== undefined &&
+    UNREACHABLE_CODES.has(code) &&
+    !answeredOrigins.has(new URL(req.url).origin);
+  return new NetworkError(endpoint, detail, !(code && NOT_SENT_CODES.has(code)), {
+    cause: error,
+    code,
+    unreachable,
+  });
 }

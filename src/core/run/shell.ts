@@ -70,7 +70,14 @@ export async function runShell(options: ShellOptions, procedure: Procedure): Pro
   const workTimeout = AbortSignal.timeout(
     Math.max(1, Math.round(timeoutMs * (1 - RELEASE_RESERVE))),
   );
-  const signal = options.signal ? AbortSignal.any([options.signal, workTimeout]) : workTimeout;
+  // Ends what the work left running (the siblings of a request that failed), so their retries
+  // neither log after the outcome nor keep the process alive for seconds.
+  const workEnded = new AbortController();
+  const signal = AbortSignal.any([
+    workEnded.signal,
+    workTimeout,
+    ...(options.signal ? [options.signal] : []),
+  ]);
   const ctx: RunContext = { log: options.logger, signal, runStart: started, scale };
   let held: Held | undefined;
   let work: Work;
@@ -81,6 +88,8 @@ export async function runShell(options: ShellOptions, procedure: Procedure): Pro
     });
   } catch (error) {
     work = failedWork(failureOf(error, options, timeoutMs, workTimeout, procedure));
+  } finally {
+    workEnded.abort(new Error("the run's work has ended"));
   }
   if (held) work = await release(held, work, options, procedure, started, timeoutMs, scale);
   const elapsedMs = Date.now() - started;
