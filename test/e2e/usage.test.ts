@@ -33,6 +33,16 @@ const CASES: UsageCase[] = [
       /TENANT_PROMOTE_UPPER_FQDN uses http:\/\/ for openam-acme-staging\.example\.com; only https:\/\/ is allowed/,
   },
   {
+    // The harness passes --time-scale 1/600, as for every run against the emulator.
+    what: "a --time-scale below 1 for a real environment",
+    env: (emulator) => ({
+      ...ciEnv(emulator),
+      TENANT_PROMOTE_UPPER_FQDN: "openam-acme-staging.example.com",
+    }),
+    message:
+      /--time-scale is 0\.001666\d*: below 1 is only for a local emulator, and openam-acme-staging\.example\.com is not one/,
+  },
+  {
     what: "a malformed --timeout",
     args: ["--timeout", "soon"],
     env: ciEnv,
