@@ -123,25 +123,42 @@ describe.concurrent("slow replies", () => {
 });
 
 describe.concurrent("a host that cannot be reached", () => {
-  it("fails at once, in one line naming the host, and asks whether the emulator runs", async ({
-    e2e,
-  }) => {
-    const url = await closedPortUrl();
-    // status reads three things at once: none of them is retried, none is reported twice.
-    const run = await e2e.run("status", [], {
-      TENANT_PROMOTE_UPPER_FQDN: url,
-      TENANT_PROMOTE_UPPER_ACCESS_TOKEN: UPPER_TOKEN,
-    });
+  // Each platform's first request: AIC's three reads at once, PingOne's and ArcGIS's token.
+  const PLATFORMS: Array<{ platform: string; args: (url: string) => string[] }> = [
+    { platform: "aic", args: (url) => ["--upper-fqdn", url, "--upper-access-token", UPPER_TOKEN] },
+    {
+      platform: "pingone",
+      args: (url) => [
+        ...["--pingone-api-url", url, "--pingone-client-id", "worker"],
+        ...["--source-environment-id", "11111111-1111-4111-8111-111111111111"],
+        ...["--target-environment-id", "22222222-2222-4222-8222-222222222222"],
+      ],
+    },
+    {
+      platform: "arcgis",
+      args: (url) => ["--arcgis-url", `${url}/arcgis`, "--arcgis-username", "admin"],
+    },
+  ];
 
-    expect(run.code).toBe(1);
-    expect(run.stderr).not.toMatch(/retry/);
-    const naming = run.stderr.split("\n").filter((line) => line.includes(url));
-    expect(naming).toEqual([
-      expect.stringMatching(
-        `warning: failed \\(api-error\\): Cannot connect to ${url}: connection refused \\(ECONNREFUSED\\); is the emulator running\\? \`tenant-promote emulator --platform aic\`$`,
-      ),
-    ]);
-  });
+  it.for(PLATFORMS)(
+    "$platform: fails at once, in one line naming the host, and asks whether the emulator runs",
+    async ({ platform, args }, { e2e }) => {
+      const url = await closedPortUrl();
+      const run = await e2e.run("status", ["--platform", platform, ...args(url)], {
+        TENANT_PROMOTE_PINGONE_CLIENT_SECRET: "worker-secret",
+        TENANT_PROMOTE_ARCGIS_PASSWORD: "admin-password",
+      });
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).not.toMatch(/retry/);
+      const naming = run.stderr.split("\n").filter((line) => line.includes(url));
+      expect(naming).toEqual([
+        expect.stringMatching(
+          `warning: failed \\(api-error\\): Cannot connect to ${url}: connection refused \\(ECONNREFUSED\\); is the emulator running\\? \`tenant-promote emulator --platform ${platform}\`$`,
+        ),
+      ]);
+    },
+  );
 
   it("stops the other requests of a run that failed: nothing retries or logs after its outcome", async ({
     e2e,

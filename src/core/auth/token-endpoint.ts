@@ -73,7 +73,7 @@ async function attempt(request: TokenRequest): Promise<Attempt<Record<string, un
     });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    return error.unreachable ? { error } : { error, retry: { what: error.message } };
+    return { error, retry: { what: error.message } };
   }
   const what = `${describeEndpoint(endpoint)} answered HTTP ${reply.status}`;
   const body = parseBody(reply.text);

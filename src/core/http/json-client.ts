@@ -190,7 +190,7 @@ export abstract class JsonApiClient {
       });
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
-      if (error.unreachable || (unrepeatable && error.outcomeUnknown)) return { error };
+      if (unrepeatable && error.outcomeUnknown) return { error };
       return {
         error,
         retry: { what: `${describeEndpoint(endpoint)} failed (${failureCode(error)})` },
