@@ -2,6 +2,7 @@
 // Retries, auth and parsing live with the callers.
 import { Agent, type Dispatcher, request } from "undici";
 import { formatDuration } from "../util/duration.js";
+import type { Logger } from "../util/log.js";
 import { type Endpoint, NetworkError, RequestTimeoutError } from "./errors.js";
 
 export type HttpMethod = "GET" | "POST" | "DELETE";
@@ -16,6 +17,8 @@ export interface HttpRequest {
   dispatcher?: Dispatcher;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Gets one debug line per request (--verbose): method, URL with secrets masked, outcome, time. */
+  logger?: Logger;
 }
 
 export interface HttpReply {
@@ -64,8 +67,41 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** Query parameters whose values are secrets (ArcGIS takes ?token=, OAuth servers more). */
+const SECRET_PARAMETER =
+  /^(token|access_token|refresh_token|id_token|password|client_secret|client_assertion|assertion|api_?key|key|sig|signature)$/i;
+
+/** The URL for a log line: every secret query value masked, the rest as sent. */
+export function loggableUrl(url: string): string {
+  return url.replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, lead: string, name: string) => {
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name.replace(/\+/g, " "));
+    } catch {
+      // A malformed escape: judge the name as written.
+    }
+    return SECRET_PARAMETER.test(decoded.trim()) ? `${lead}${name}=***` : whole;
+  });
+}
+
 /** Sends one request and reads the whole body. Never follows redirects (undici v7 doesn't). */
 export async function sendRequest(req: HttpRequest): Promise<HttpReply> {
+  const started = performance.now();
+  const log = (outcome: string) =>
+    req.logger?.debug(
+      `${req.method} ${loggableUrl(req.url)} -> ${outcome} (${Math.round(performance.now() - started)} ms)`,
+    );
+  try {
+    const reply = await exchange(req);
+    log(`HTTP ${reply.status}`);
+    return reply;
+  } catch (error) {
+    log(error instanceof NetworkError ? `failed: ${error.detail}` : "cancelled");
+    throw error;
+  }
+}
+
+async function exchange(req: HttpRequest): Promise<HttpReply> {
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   try {
