@@ -17,7 +17,7 @@ export interface HttpRequest {
   dispatcher?: Dispatcher;
   timeoutMs: number;
   signal?: AbortSignal;
-  /** Gets one debug line per request (--verbose): method, URL with secrets masked, outcome, time. */
+  /** A verbose logger gets one debug line per request: method, URL (secrets masked), outcome, time. */
   logger?: Logger;
 }
 
@@ -88,7 +88,8 @@ export function loggableUrl(url: string): string {
 export async function sendRequest(req: HttpRequest): Promise<HttpReply> {
   const started = performance.now();
   const log = (outcome: string) =>
-    req.logger?.debug(
+    req.logger?.verbose &&
+    req.logger.debug(
       `${req.method} ${loggableUrl(req.url)} -> ${outcome} (${Math.round(performance.now() - started)} ms)`,
     );
   try {
