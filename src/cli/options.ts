@@ -40,20 +40,20 @@ const CLI_OPTIONS: OptionSpec[] = [
     type: "string",
     env: ["TENANT_PROMOTE_FORMAT"],
     placeholder: "markdown|json|text",
-    help: "Report format. Default: text on a terminal, Markdown when piped or written with --output.",
+    help: "Report format. Default: the --output file's extension (.json, .md, .txt), else text on a terminal or in CI, Markdown when piped.",
   },
   {
     name: "output",
     type: "string",
     env: ["TENANT_PROMOTE_OUTPUT"],
     placeholder: "FILE",
-    help: "Write the report to FILE instead of stdout.",
+    help: "Write the report to FILE instead of stdout; its folder must exist (checked before anything is sent).",
   },
   {
     name: "verbose",
     type: "boolean",
     env: ["TENANT_PROMOTE_VERBOSE"],
-    help: "Log every request and retry.",
+    help: "Log every HTTP request (method, URL with secrets masked, status, time) and retry.",
   },
   {
     name: "quiet",
@@ -73,7 +73,7 @@ const CLI_OPTIONS: OptionSpec[] = [
     type: "string",
     env: ["TENANT_PROMOTE_EMULATOR_SPEED"],
     placeholder: "FACTOR",
-    help: "emulator/demo: how much faster than a real tenant the emulator runs.",
+    help: "emulator/demo: how many times faster than the real platform the emulator runs (above 0).",
   },
 ];
 

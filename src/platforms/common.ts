@@ -57,7 +57,7 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_TIME_SCALE"],
     placeholder: "FACTOR",
     default: "1",
-    help: "Multiplies poll intervals and phase bounds; below 1 only for a fast emulator.",
+    help: "Multiplies poll intervals and phase bounds; below 1 only for an emulator on a loopback address.",
   },
 ];
 
