@@ -1,12 +1,12 @@
 // The report's format follows where it goes: text on a terminal (a real pseudo-terminal, through
 // util-linux `script`) and in CI logs, Markdown piped elsewhere, a file's by its extension.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { describe, expect } from "vitest";
+import { describe, expect, onTestFinished } from "vitest";
 import { it, UPPER_TOKEN } from "./emulated.js";
 
 const BIN = fileURLToPath(new URL("../../bin/tenant-promote.js", import.meta.url));
@@ -49,6 +49,7 @@ describe.concurrent("report format", () => {
   it("writes the format the --output file's extension names", async ({ e2e }) => {
     const emulator = await e2e.emulate();
     const folder = mkdtempSync(join(tmpdir(), "tenant-promote-output-"));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
     for (const [name, looks] of [
       ["status.json", /^\{\n {2}"mode": "status",/],
       ["status.txt", new RegExp(`^${TEXT_HEAD}`)],
