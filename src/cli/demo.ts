@@ -1,4 +1,4 @@
-import { chosenPlatform, numberOption, startChosenEmulator } from "./emulator-command.js";
+import { chosenPlatform, speedOption, startChosenEmulator } from "./emulator-command.js";
 import { EXIT } from "./exit-codes.js";
 import type { ParsedCommandLine } from "./options.js";
 import { runMode } from "./run-mode.js";
@@ -11,7 +11,7 @@ const DEMO_SPEED = 60;
  * and runs its main modes against it for real, printing each report.
  */
 export async function runDemo(parsed: ParsedCommandLine): Promise<number> {
-  const speed = numberOption(parsed, "speed") ?? DEMO_SPEED;
+  const speed = speedOption(parsed) ?? DEMO_SPEED;
   const platform = chosenPlatform(parsed);
   const entry = await platform.emulator();
   const emulator = await startChosenEmulator(parsed, { speed, ephemeralPorts: true });

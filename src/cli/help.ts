@@ -62,8 +62,9 @@ ${sections.join("\n\n")}
   -h, --help              This text.
   --version               The version.
 
-Progress goes to stderr; the report to stdout (or --output FILE): text on a terminal, Markdown
-when piped or written to a file, or as --format says.
+Progress goes to stderr; the report to stdout (or --output FILE): as --format says, else in the
+format of the file's extension (.json, .md, .txt; Markdown for any other), else as text on a
+terminal or in CI (the CI variable set) and as Markdown when piped elsewhere.
 
 ${EXIT_HELP}
 

@@ -12,6 +12,7 @@ export function stderrLogger(verbosity: Verbosity, scrub: (text: string) => stri
     process.stderr.write(`${time} ${level}${scrub(message)}\n`);
   };
   return {
+    verbose: verbosity === "verbose",
     info: (m) => verbosity !== "quiet" && write("", m),
     warn: (m) => write("warning: ", m),
     debug: (m) => verbosity === "verbose" && write("debug: ", m),

@@ -4,6 +4,7 @@ import { UsageError } from "../core/util/usage-error.js";
 import { COMMON_INPUTS } from "../platforms/common.js";
 import type { InputSpec } from "../platforms/platform.js";
 import { DEFAULT_PLATFORM, PLATFORMS, platformIds, platformInputs } from "../platforms/registry.js";
+import { closest } from "./closest.js";
 
 export type OptionSpec = InputSpec & {
   /** The platforms whose option it is; absent for options of every platform. */
@@ -39,20 +40,20 @@ const CLI_OPTIONS: OptionSpec[] = [
     type: "string",
     env: ["TENANT_PROMOTE_FORMAT"],
     placeholder: "markdown|json|text",
-    help: "Report format. Default: text on a terminal, Markdown when piped or written with --output.",
+    help: "Report format. Default: the --output file's extension (.json, .md, .txt), else text on a terminal or in CI, Markdown when piped.",
   },
   {
     name: "output",
     type: "string",
     env: ["TENANT_PROMOTE_OUTPUT"],
     placeholder: "FILE",
-    help: "Write the report to FILE instead of stdout.",
+    help: "Write the report to FILE instead of stdout; its folder must exist (checked before anything is sent).",
   },
   {
     name: "verbose",
     type: "boolean",
     env: ["TENANT_PROMOTE_VERBOSE"],
-    help: "Log every request and retry.",
+    help: "Log every HTTP request (method, URL with secrets masked, status, time) and retry.",
   },
   {
     name: "quiet",
@@ -72,7 +73,7 @@ const CLI_OPTIONS: OptionSpec[] = [
     type: "string",
     env: ["TENANT_PROMOTE_EMULATOR_SPEED"],
     placeholder: "FACTOR",
-    help: "emulator/demo: how much faster than a real tenant the emulator runs.",
+    help: "emulator/demo: how many times faster than the real platform the emulator runs (above 0).",
   },
 ];
 
@@ -111,16 +112,29 @@ export function parseCommandLine(
   ) as Record<string, { type: "string" | "boolean" }>;
   options.help = { type: "boolean" };
   options.version = { type: "boolean" };
+  const config = {
+    args: argv,
+    options: { ...options, help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+  } as const;
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: { ...options, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseArgs({ ...config, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run tenant-promote --help for the options.`);
+    const unknown =
+      (error as { code?: unknown }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
+        ? parseArgs({ ...config, strict: false, tokens: true }).tokens.find(
+            (token) => token.kind === "option" && !(token.name in options),
+          )
+        : undefined;
+    if (unknown?.kind === "option") {
+      const typo = closest(unknown.name, Object.keys(options));
+      throw new UsageError(
+        `unknown option ${unknown.rawName}${typo ? `; did you mean --${typo}?` : "."} Run tenant-promote --help for the options.`,
+      );
+    }
+    const why = (error as Error).message.replace(/\.$/, "");
+    throw new UsageError(`${why}. Run tenant-promote --help for the options.`);
   }
   const first = parsed.positionals[0];
   if (parsed.positionals.length > 1) {

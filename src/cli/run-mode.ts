@@ -10,9 +10,10 @@ import { validateCommon } from "../platforms/common.js";
 import type { Connection, Platform, RawInputs } from "../platforms/platform.js";
 import { DEFAULT_PLATFORM, platformById, platformInputs } from "../platforms/registry.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
-import { chooseFormat, type Format } from "./format.js";
+import { chooseFormat, type Format, inCi } from "./format.js";
 import { stderrLogger } from "./logger.js";
 import type { ParsedCommandLine } from "./options.js";
+import { checkOutputFile } from "./output-file.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -86,9 +87,11 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
   const format = chooseFormat({
     given: str(parsed.values, "format"),
     givenAs: parsed.sources.format ?? "--format",
-    toFile: output !== undefined,
+    output,
     stdoutIsTerminal: process.stdout.isTTY === true,
+    inCi: inCi(env),
   });
+  if (output !== undefined) await checkOutputFile(output, parsed.sources.output ?? "--output");
   const { configured, given } = await configure(mode, parsed);
   let connection: Connection | undefined;
   const scrub = (text: string) => redact(text, [...given, ...(connection?.secrets() ?? [])]);

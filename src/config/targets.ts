@@ -2,7 +2,7 @@
 // promotes from. A target names the environment promoted to; its source is the one before it
 // (or the one its promotesFrom names, where the platform allows any pair).
 import { readFile } from "node:fs/promises";
-import { parse } from "yaml";
+import { parse, YAMLParseError } from "yaml";
 import { UsageError } from "../core/util/usage-error.js";
 import type { FileEnvironment, InputNamer, Platform, RawInputs } from "../platforms/platform.js";
 import { DEFAULT_PLATFORM, platformById } from "../platforms/registry.js";
@@ -85,12 +85,24 @@ function parseGroup(file: string, group: string, list: unknown, platformId: unkn
   return { platform, environments, sources };
 }
 
+/** "envs.yml:3:5: not valid YAML: <why>", then the line and a caret under the spot. */
+function yamlProblem(source: string, file: string, error: YAMLParseError): string {
+  const why = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "");
+  const at = error.linePos?.[0];
+  if (!at) return `${file}: not valid YAML: ${why}`;
+  const line = source.split(/\r?\n/)[at.line - 1] ?? "";
+  // Tabs stay tabs, so the caret lines up however the terminal shows them.
+  const pad = line.slice(0, at.col - 1).replace(/[^\t]/g, " ");
+  return `${file}:${at.line}:${at.col}: not valid YAML: ${why}\n  ${line}\n  ${pad}^`;
+}
+
 /** Parses the file's text; `file` is only used in messages. */
 export function parseTargets(source: string, file: string): Groups {
   let doc: unknown;
   try {
     doc = parse(source);
   } catch (error) {
+    if (error instanceof YAMLParseError) throw new UsageError(yamlProblem(source, file, error));
     fail(file, `not valid YAML: ${(error as Error).message.split("\n")[0]}`);
   }
   const root = (doc ?? {}) as { groups?: unknown; environments?: unknown; platform?: unknown };
@@ -152,14 +164,23 @@ export function resolveTarget(groups: Groups, target: string, file: string): Res
   };
 }
 
-/** Reads the file and resolves the target; every problem is a UsageError naming the file. */
-export async function loadTarget(file: string, target: string): Promise<ResolvedTarget> {
+/**
+ * Reads the file and resolves the target; every problem is a UsageError naming the file.
+ * `givenAs`: how the file was given (--config, TENANT_PROMOTE_CONFIG, input "config").
+ */
+export async function loadTarget(
+  file: string,
+  target: string,
+  givenAs = "--config",
+): Promise<ResolvedTarget> {
   let source: string;
   try {
     source = await readFile(file, "utf8");
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UsageError(`${givenAs}: no such file: ${file}`);
     throw new UsageError(
-      `cannot read the environments file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `${givenAs}: cannot read the environments file ${file}: ${code ?? (error as Error).message}`,
     );
   }
   return resolveTarget(parseTargets(source, file), target, file);
@@ -175,7 +196,7 @@ export async function applyTarget(
   target: string,
   name: InputNamer,
 ): Promise<ResolvedTarget> {
-  const resolved = await loadTarget(file, target);
+  const resolved = await loadTarget(file, target, name("config"));
   const given = typeof raw.platform === "string" ? raw.platform.trim() : "";
   if (given && given !== resolved.platform)
     throw new UsageError(

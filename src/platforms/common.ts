@@ -1,4 +1,5 @@
 // The inputs every platform reads the same way, and their validation.
+import { isLoopbackUrl } from "../core/http/origin.js";
 import type { Mode } from "../core/run/types.js";
 import { parseDuration } from "../core/util/duration.js";
 import { UsageError } from "../core/util/usage-error.js";
@@ -63,7 +64,7 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_TIME_SCALE"],
     placeholder: "FACTOR",
     default: "1",
-    help: "Multiplies poll intervals and phase bounds; below 1 only for a fast emulator.",
+    help: "Multiplies poll intervals and phase bounds; below 1 only for an emulator on a loopback address.",
   },
 ];
 
@@ -118,6 +119,24 @@ export function validateCommon(
     requestTimeoutMs: duration(raw, "request-timeout", "30s", name),
     timeScale,
   };
+}
+
+/**
+ * A --time-scale below 1 polls up to that many times too often and shortens every phase bound:
+ * it is for a sped-up emulator on this machine, never for a real environment. `urls`: every
+ * place the run sends to. Platforms call this from configure, before any request.
+ */
+export function checkTimeScale(
+  common: CommonSettings,
+  urls: ReadonlyArray<string | undefined>,
+  name: InputNamer,
+): void {
+  if (common.timeScale >= 1) return;
+  const remote = urls.find((url) => url !== undefined && !isLoopbackUrl(url));
+  if (remote)
+    throw new UsageError(
+      `${name("time-scale")} is ${common.timeScale}: below 1 is only for a local emulator, and ${new URL(remote).host} is not one; leave it at 1 for a real environment`,
+    );
 }
 
 /** An emulator's port option: a whole number 0-65535 (0: any free port), or the default. */

@@ -171,10 +171,7 @@ describe.concurrent("bad input", () => {
       ],
       [{ comment: "sometimes" }, /input "comment" is "sometimes"; use auto, always or never/],
       [{ target: "staging" }, /input "target" is set but input "config" is not/],
-      [
-        { config: "missing.yml", target: "staging" },
-        /cannot read the environments file missing\.yml/,
-      ],
+      [{ config: "missing.yml", target: "staging" }, /input "config": no such file: missing\.yml/],
     ];
     for (const [inputs, message] of cases) {
       const run = await job.main(inputs);

@@ -101,12 +101,26 @@ describe("AicClient retries", () => {
     );
   });
 
-  it("re-sends a POST when the connection was refused (never sent)", async () => {
+  it("fails at once when a host that never answered refuses the connection: a wrong URL or a stopped server", async () => {
     const { client, logger } = await setup(() => {}, { baseUrl: await closedPortUrl() });
     const error = (await client.lock().catch((e: unknown) => e)) as NetworkError;
     expect(error).toBeInstanceOf(NetworkError);
-    expect(error.outcomeUnknown).toBe(false);
+    expect(error).toMatchObject({ code: "ECONNREFUSED", unreachable: true, outcomeUnknown: false });
     expect(error.message).toContain("connection refused (ECONNREFUSED)");
+    expect(logger.lines).toEqual([]);
+  });
+
+  it("re-sends a POST refused by a host that answered before (a restart; never sent)", async () => {
+    const { server, client, logger } = await setup((_req, res) => sendJson(res, 200, OK_STATE));
+    expect(await client.getLockState()).toEqual(OK_STATE);
+    await server.close();
+    const error = (await client.lock().catch((e: unknown) => e)) as NetworkError;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({
+      code: "ECONNREFUSED",
+      unreachable: false,
+      outcomeUnknown: false,
+    });
     expect(logger.lines).toHaveLength(3);
     expect(logger.lines[0]).toContain("failed (ECONNREFUSED); retry 1/3");
   });

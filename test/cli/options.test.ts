@@ -41,6 +41,29 @@ describe("command line", () => {
     expect(() => parseCommandLine(["deploy"], {})).toThrow(/unknown mode "deploy"/);
     expect(() => parseCommandLine(["dry-run", "--upper"], {})).toThrow(/--help/);
   });
+  it("an unknown flag names itself and the closest option of any platform", () => {
+    const refusal = (...args: string[]) => {
+      try {
+        parseCommandLine(["dry-run", ...args], {});
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error("expected a refusal");
+    };
+    expect(refusal("--upper-fdqn", "x")).toBe(
+      "unknown option --upper-fdqn; did you mean --upper-fqdn? Run tenant-promote --help for the options.",
+    );
+    expect(refusal("--verbos")).toMatch(/^unknown option --verbos; did you mean --verbose\?/);
+    expect(refusal("--arcgis-usrname=admin")).toMatch(/did you mean --arcgis-username\?/);
+    expect(refusal("--source-enviroment-id", "x")).toMatch(
+      /did you mean --source-environment-id\?/,
+    );
+    expect(refusal("--Format", "json")).toMatch(/did you mean --format\?/);
+    expect(refusal("--frobnicate")).toBe(
+      "unknown option --frobnicate. Run tenant-promote --help for the options.",
+    );
+    expect(refusal("-x")).toMatch(/^unknown option -x\./);
+  });
   it("help documents every option, its variables and the exit codes", () => {
     const help = helpText(VERSION);
     for (const spec of OPTION_SPECS) {

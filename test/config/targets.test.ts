@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listTargets, parseTargets, resolveTarget } from "../../src/config/targets.js";
+import { listTargets, loadTarget, parseTargets, resolveTarget } from "../../src/config/targets.js";
 import { UsageError } from "../../src/core/util/usage-error.js";
 
 const GROUPS = `
@@ -79,6 +79,26 @@ describe("environments file", () => {
     expect(refused("groups: [1, 2]")).toMatch(/groups must map/);
     expect(refused("{ not yaml")).toMatch(/not valid YAML/);
     expect(refused("")).toMatch(/no environments/);
+  });
+});
+
+describe("a broken or missing environments file", () => {
+  it("shows the file, line and column of a YAML error, and the line with a caret under the spot", () => {
+    const source = "environments:\n  - { name: dev, fqdn: dev.example.com\n  - { name: stage }\n";
+    const [where, line, caret, ...rest] = refused(source).split("\n");
+    expect(where).toMatch(/^envs\.yml:3:3: not valid YAML: Flow map .*end with a \}$/);
+    expect([line, caret, rest]).toEqual(["    - { name: stage }", "    ^", []]);
+    expect(refused("environments:\n\t- name: dev\n")).toBe(
+      "envs.yml:2:1: not valid YAML: Tabs are not allowed as indentation\n  \t- name: dev\n  ^",
+    );
+  });
+
+  it("says no such file, naming how it was given", async () => {
+    const missing = loadTarget("/nonexistent/envs.yml", "staging", "TENANT_PROMOTE_CONFIG");
+    await expect(missing).rejects.toThrow(UsageError);
+    await expect(missing).rejects.toThrow(
+      /^TENANT_PROMOTE_CONFIG: no such file: \/nonexistent\/envs\.yml$/,
+    );
   });
 });
 

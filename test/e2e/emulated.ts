@@ -88,7 +88,8 @@ export interface RunJson {
   message: string;
   nextSteps: string[];
   promotionId: string | null;
-  lockReleased: boolean | null;
+  /** Absent when the run took nothing. */
+  lockReleased?: boolean;
   lockHolder: string | null;
   /** Present (true) only when a cancel came after the point of no return. */
   cancelRequested?: true;

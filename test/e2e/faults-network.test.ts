@@ -1,6 +1,7 @@
 // Transient HTTP errors, lost replies and slow replies: retried where safe, never a blind
 // re-send of a POST that may have taken effect, and the run still ends unlocked.
 import { describe, expect } from "vitest";
+import { closedPortUrl } from "../core/http/loopback.js";
 import {
   it,
   LOCK,
@@ -11,6 +12,7 @@ import {
   REPORT,
   scenarioOnDefault,
   shippedScenario,
+  UPPER_TOKEN,
   unlocksOf,
   upperCalls,
 } from "./emulated.js";
@@ -117,5 +119,64 @@ describe.concurrent("slow replies", () => {
     );
     expect(run.stderr).toMatch(/failed \(timeout\); retry 2\/5/);
     expect(lockNow(emulator).result).toBe("unlocked");
+  });
+});
+
+describe.concurrent("a host that cannot be reached", () => {
+  // Each platform's first request: AIC's three reads at once, PingOne's and ArcGIS's token.
+  const PLATFORMS: Array<{ platform: string; args: (url: string) => string[] }> = [
+    { platform: "aic", args: (url) => ["--upper-fqdn", url, "--upper-access-token", UPPER_TOKEN] },
+    {
+      platform: "pingone",
+      args: (url) => [
+        ...["--pingone-api-url", url, "--pingone-client-id", "worker"],
+        ...["--source-environment-id", "11111111-1111-4111-8111-111111111111"],
+        ...["--target-environment-id", "22222222-2222-4222-8222-222222222222"],
+      ],
+    },
+    {
+      platform: "arcgis",
+      args: (url) => ["--arcgis-url", `${url}/arcgis`, "--arcgis-username", "admin"],
+    },
+  ];
+
+  it.for(PLATFORMS)(
+    "$platform: fails at once, in one line naming the host, and asks whether the emulator runs",
+    async ({ platform, args }, { e2e }) => {
+      const url = await closedPortUrl();
+      const run = await e2e.run("status", ["--platform", platform, ...args(url)], {
+        TENANT_PROMOTE_PINGONE_CLIENT_SECRET: "worker-secret",
+        TENANT_PROMOTE_ARCGIS_PASSWORD: "admin-password",
+      });
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).not.toMatch(/retry/);
+      const naming = run.stderr.split("\n").filter((line) => line.includes(url));
+      expect(naming).toEqual([
+        expect.stringMatching(
+          `warning: failed \\(api-error\\): Cannot connect to ${url}: connection refused \\(ECONNREFUSED\\); is the emulator running\\? \`tenant-promote emulator --platform ${platform}\`$`,
+        ),
+      ]);
+    },
+  );
+
+  it("stops the other requests of a run that failed: nothing retries or logs after its outcome", async ({
+    e2e,
+  }) => {
+    // The lock state keeps answering 503 (retried) while the list of reports fails for good.
+    const emulator = await e2e.emulate(
+      scenarioOnDefault(`
+faults:
+  httpErrors:
+    - { env: upper, method: GET, path: /environment/promotion/lock/state, status: 503, count: 20 }
+    - { env: upper, method: GET, path: /environment/promotion/reports, status: 400 }
+`),
+    );
+    const run = await e2e.runAgainst(emulator, "status");
+
+    expect(run.code).toBe(1);
+    const afterOutcome = run.stderr.slice(run.stderr.indexOf("[done]"));
+    expect(afterOutcome).not.toMatch(/retry/);
+    expect(afterOutcome).toContain("HTTP 400");
   });
 });

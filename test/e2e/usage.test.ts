@@ -33,6 +33,16 @@ const CASES: UsageCase[] = [
       /TENANT_PROMOTE_UPPER_FQDN uses http:\/\/ for openam-acme-staging\.example\.com; only https:\/\/ is allowed/,
   },
   {
+    // The harness passes --time-scale 1/600, as for every run against the emulator.
+    what: "a --time-scale below 1 for a real environment",
+    env: (emulator) => ({
+      ...ciEnv(emulator),
+      TENANT_PROMOTE_UPPER_FQDN: "openam-acme-staging.example.com",
+    }),
+    message:
+      /--time-scale is 0\.001666\d*: below 1 is only for a local emulator, and openam-acme-staging\.example\.com is not one/,
+  },
+  {
     what: "a malformed --timeout",
     args: ["--timeout", "soon"],
     env: ciEnv,
@@ -81,7 +91,25 @@ const CASES: UsageCase[] = [
     what: "an unknown option",
     args: ["--dryrun"],
     env: ciEnv,
-    message: /'--dryrun'/,
+    message: /unknown option --dryrun\. Run tenant-promote --help/,
+  },
+  {
+    what: "a mistyped option",
+    args: ["--upper-fdqn", "openam-acme-staging.forgeblocks.com"],
+    env: ciEnv,
+    message: /unknown option --upper-fdqn; did you mean --upper-fqdn\?/,
+  },
+  {
+    what: "an --output folder that does not exist",
+    args: ["--output", "/nonexistent/dir/r.md"],
+    env: ciEnv,
+    message: /--output \/nonexistent\/dir\/r\.md: the folder \/nonexistent\/dir does not exist/,
+  },
+  {
+    what: "an --output that is a folder",
+    args: [],
+    env: (emulator) => ({ ...ciEnv(emulator), TENANT_PROMOTE_OUTPUT: "/tmp" }),
+    message: /TENANT_PROMOTE_OUTPUT \/tmp is a folder; give a file path/,
   },
   {
     what: "an unknown report format",

@@ -33,7 +33,7 @@ describe("renderMarkdown", () => {
     const lines = text.split("\n");
     expect(lines[0]).toBe("## Promotion report");
     expect(text).toContain(
-      "Promotion 8acd3a87-2272-450f-a3b3-1eb222108740 · Report c41286bb-30cd-4109-ba9d-dc4788b6a75c · Created 2024-06-12 17:32:05 UTC",
+      "Promotion `8acd3a87-2272-450f-a3b3-1eb222108740` · Report `c41286bb-30cd-4109-ba9d-dc4788b6a75c` · Created 2024-06-12 17:32:05 UTC",
     );
     expect(text).toContain(
       [
@@ -46,7 +46,7 @@ describe("renderMarkdown", () => {
     expect(text).toContain("### IDMConfig — 1 change: 1 added");
     expect(text).toContain("**Email &gt; Templates** — 1 added");
     expect(text).toContain(
-      "fileDestinationPattern: idm/conf/emailTemplate-&#42;.json · fileName: displayName · type: single",
+      "fileDestinationPattern: idm/conf/emailTemplate-\\*.json · fileName: displayName · type: single",
     );
     expect(text).toContain("- `+` Forgotten Username");
     expect(text.endsWith(`Report hash: \`${report.hash.slice(0, 12)}\`\n`)).toBe(true);
@@ -138,16 +138,33 @@ describe("renderMarkdown", () => {
     });
     expect(text).not.toContain("<img");
     expect(text).toContain("&lt;img src=x onerror=alert(1)&gt;");
-    expect(text).toContain("- `+` a&#124;b (&#42;bold&#42;)");
-    expect(text).toContain("- `+` &#91;link&#93;(http://x)");
-    expect(text).toContain("- `-` &#45; not a list");
-    expect(text).toContain("- `-` &#35; not a heading");
-    expect(text).toContain("Promoter &#96;rm -rf&#96;");
+    expect(text).toContain("- `+` a|b (\\*bold\\*)");
+    expect(text).toContain("- `+` [link\\](http://x)");
+    expect(text).toContain("- `-` \\- not a list");
+    expect(text).toContain("- `-` \\# not a heading");
+    expect(text).toContain("Promoter \\`rm -rf\\`");
     expect(text).toContain("Description: line one line two &lt;b&gt;");
-    // The "a|b" row still has exactly six cell borders.
-    const row = text.split("\n").find((line) => line.startsWith("| AMConfig | a&#124;b"));
-    expect(row).toBe("| AMConfig | a&#124;b | 0 | 0 | 2 |");
-    expect(count(row ?? "", "|")).toBe(6);
+    // The "a|b" row still has exactly six cell borders: its own pipe is escaped.
+    const row = text.split("\n").find((line) => line.startsWith("| AMConfig | a\\|b"));
+    expect(row).toBe("| AMConfig | a\\|b | 0 | 0 | 2 |");
+    expect(count((row ?? "").replaceAll("\\|", ""), "|")).toBe(6);
+  });
+
+  it("keeps versions, patch ids and plain punctuation as written: no entities", () => {
+    const text = markdown({
+      promoter: "ci_bot",
+      report: {
+        Patches: [
+          {
+            configItem: "patches",
+            configChange: { deleted: ["11.5.0.6820", "pat_23102025_6825", "R&D (v1.2)"] },
+          },
+        ],
+      },
+    });
+    expect(text).toContain("- `-` 11.5.0.6820\n- `-` pat_23102025_6825\n- `-` R&D (v1.2)");
+    expect(text).toContain("Promoter ci_bot");
+    expect(text).not.toContain("&#");
   });
 
   it("escapes content inside <summary> too", () => {

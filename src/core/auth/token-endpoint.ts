@@ -70,6 +70,7 @@ async function attempt(request: TokenRequest): Promise<Attempt<Record<string, un
       dispatcher: request.dispatcher,
       timeoutMs: request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       signal: request.signal,
+      logger: request.logger,
     });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;

@@ -44,14 +44,24 @@ export function isOutcomeUnknown(error: unknown): boolean {
 /** No HTTP answer: connection refused or reset, DNS failure, or the per-request timeout. */
 export class NetworkError extends Error {
   override readonly name: string = "NetworkError";
+  /** The system's code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
+  readonly code: string | undefined;
+  /**
+   * The host refused the connection or has no address, and has not answered once in this
+   * process: a wrong URL or a server that is not running, not a blip that a retry gets past.
+   */
+  readonly unreachable: boolean;
   constructor(
     readonly endpoint: Endpoint,
-    detail: string,
+    /** What happened, e.g. "connection refused (ECONNREFUSED)". */
+    readonly detail: string,
     /** True when the request may have reached the server (reset, timeout after sending). */
     readonly outcomeUnknown: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; code?: string; unreachable?: boolean },
   ) {
-    super(`${describeEndpoint(endpoint)} failed: ${detail}`, options);
+    super(`${describeEndpoint(endpoint)} failed: ${detail}`, { cause: options?.cause });
+    this.code = options?.code;
+    this.unreachable = options?.unreachable ?? false;
   }
 }
 

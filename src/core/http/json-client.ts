@@ -187,6 +187,7 @@ export abstract class JsonApiClient {
         dispatcher: this.dispatcher,
         timeoutMs: this.timeoutMs,
         signal,
+        logger: this.logger,
       });
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;

@@ -2,6 +2,15 @@ import { UsageError } from "../util/usage-error.js";
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
+/** Whether a URL or origin points at this machine (a local emulator), e.g. http://127.0.0.1:8472. */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return LOOPBACK.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Turns what a user gives for an environment (a bare host such as
  * openam-acme-staging.forgeblocks.com, or an https:// URL) into its origin. `example` is

@@ -2,6 +2,7 @@
 import { formatDuration } from "../util/duration.js";
 import type { Logger } from "../util/log.js";
 import { sleep } from "../util/sleep.js";
+import { NetworkError } from "./errors.js";
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -78,6 +79,8 @@ export interface RetryLoopOptions {
 /**
  * Runs `attempt` until it yields a value, fails without a retry hint, or the retries run
  * out (then its last error is thrown). Errors thrown by `attempt` (e.g. an abort) propagate.
+ * A host that refused or does not resolve, and never answered, is not retried: a wrong URL or
+ * a stopped server fails at once instead of after half a minute of warnings.
  */
 export async function withRetries<T>(
   attempt: () => Promise<Attempt<T>>,
@@ -88,7 +91,8 @@ export async function withRetries<T>(
     signal?.throwIfAborted();
     const outcome = await attempt();
     if ("value" in outcome) return outcome.value;
-    if (!outcome.retry || retry > policy.retries) throw outcome.error;
+    const unreachable = outcome.error instanceof NetworkError && outcome.error.unreachable;
+    if (!outcome.retry || unreachable || retry > policy.retries) throw outcome.error;
     const wait = retryDelay(retry, policy, outcome.retry.retryAfterMs, options.random);
     logger.warn(
       `${outcome.retry.what}; retry ${retry}/${policy.retries} in ${formatDuration(wait)}`,

@@ -1,7 +1,13 @@
 import { formatDuration } from "../util/duration.js";
 import type { ChangeKind } from "./changes.js";
 import { CHANGE_KINDS, countChanges, countItem, formatCounts, summarizeCounts } from "./changes.js";
-import { escapeMarkdown as esc } from "./escape.js";
+import {
+  escapeTableCell as cellText,
+  codeSpan,
+  escapeMarkdown as esc,
+  escapeHtml,
+  sanitizeText,
+} from "./escape.js";
 import type { Section } from "./fit.js";
 import { fitBlocks } from "./fit.js";
 import { shortHash } from "./hash.js";
@@ -57,8 +63,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 function metadataLine(report: Report): string | undefined {
   const created = displayDate(report.createdAt, report.createdDate);
   const parts = [
-    report.promotionId && `Promotion ${esc(report.promotionId)}`,
-    report.reportId && `Report ${esc(report.reportId)}`,
+    report.promotionId && `Promotion ${codeSpan(report.promotionId)}`,
+    report.reportId && `Report ${codeSpan(report.reportId)}`,
     report.promoter && `Promoter ${esc(report.promoter)}`,
     created && `Created ${esc(created)}`,
     report.promotionDescription && `Description: ${esc(report.promotionDescription)}`,
@@ -75,7 +81,7 @@ function summaryTable(areas: ReportArea[]): string {
     for (const item of area.items) {
       const counts = countItem(item);
       rows.push(
-        `| ${esc(area.name)} | ${itemName(item)} | ${counts.added} | ${counts.modified} | ${counts.deleted} |`,
+        `| ${cellText(area.name)} | ${itemName(item, cellText)} | ${counts.added} | ${counts.modified} | ${counts.deleted} |`,
       );
     }
   }
@@ -103,7 +109,9 @@ function plainItem(item: ConfigItemChanges, maxEntries: number): string {
 }
 
 function collapsedItem(item: ConfigItemChanges, maxEntries: number): string {
-  const summary = `<details><summary><b>${itemName(item)}</b> — ${formatCounts(countItem(item))}</summary>`;
+  // An HTML block: GitHub reads no Markdown in it, so its text is escaped as HTML only.
+  const name = itemName(item, (text) => escapeHtml(sanitizeText(text)));
+  const summary = `<details><summary><b>${name}</b> — ${formatCounts(countItem(item))}</summary>`;
   // Blank lines around the body let GitHub render the Markdown list inside the HTML block.
   return [summary, ...itemBody(item, maxEntries), "</details>"].join("\n\n");
 }
@@ -131,7 +139,7 @@ function entryLine(kind: ChangeKind, entry: ChangeEntry): string {
 function fieldsBlock(entry: ChangeEntry): string {
   if (!entry.fields || entry.fields.length === 0) return "";
   const rows = entry.fields.map(
-    (f) => `  | ${esc(f.path)} | ${cell(f.before)} | ${cell(f.after)} |`,
+    (f) => `  | ${cellText(f.path)} | ${cell(f.before)} | ${cell(f.after)} |`,
   );
   const count = `${entry.fields.length} field${entry.fields.length === 1 ? "" : "s"}`;
   return `\n  <details><summary>${count}</summary>\n\n  | Field | Before | After |\n  | --- | --- | --- |\n${rows.join("\n")}\n\n  </details>`;
@@ -139,11 +147,11 @@ function fieldsBlock(entry: ChangeEntry): string {
 
 function cell(value: string | undefined): string {
   if (value === undefined) return "_(none)_";
-  return esc(displayValue(value, 120)).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return cellText(displayValue(value, 120));
 }
 
-function itemName(item: ConfigItemChanges): string {
-  return item.configItem === "" ? "_(unnamed)_" : esc(item.configItem);
+function itemName(item: ConfigItemChanges, escapeFor: (text: string) => string = esc): string {
+  return item.configItem === "" ? "_(unnamed)_" : escapeFor(item.configItem);
 }
 
 function extraLine(extra: Record<string, unknown>): string {
@@ -165,7 +173,7 @@ function timelineSection(report: Report): string[] {
   if (timeline.length === 0) return [];
   const rows = timeline.map(
     (t) =>
-      `| ${t.at ? esc(displayDate(t.at, undefined) ?? "") : ""} | ${esc(t.text).replace(/\|/g, "\\|")} | ${t.durationMs === undefined ? "" : formatDuration(t.durationMs)} |`,
+      `| ${t.at ? cellText(displayDate(t.at, undefined) ?? "") : ""} | ${cellText(t.text)} | ${t.durationMs === undefined ? "" : formatDuration(t.durationMs)} |`,
   );
   return [
     `<details><summary>Job messages (${timeline.length})</summary>\n\n| Time | Message | Took |\n| --- | --- | ---: |\n${rows.join("\n")}\n\n</details>`,

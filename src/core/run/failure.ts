@@ -1,5 +1,6 @@
 // Failures with a machine reason, a message and next steps; anything thrown maps onto one.
 import { ApiError, AuthError, NetworkError } from "../http/errors.js";
+import { isLoopbackUrl } from "../http/origin.js";
 import type { FailureReason, Work } from "./types.js";
 
 export interface FailureDetails {
@@ -24,13 +25,28 @@ export class EngineFailure extends Error {
 
 /** What to tell the user when the platform refused the credentials or could not be reached. */
 export interface FailureHints {
+  /** The platform's id: a loopback URL nothing listens on suggests starting its emulator. */
+  platform: string;
   auth: string[];
   unreachable: string[];
+}
+
+/** A host that refused the connection or has no address: one line, which host and what happened. */
+function unreachableFailure(error: NetworkError, hints: FailureHints): EngineFailure {
+  const { origin } = error.endpoint;
+  const what = `Cannot connect to ${origin}: ${error.detail}`;
+  if (isLoopbackUrl(origin))
+    return new EngineFailure(
+      "api-error",
+      `${what}; is the emulator running? \`tenant-promote emulator --platform ${hints.platform}\``,
+    );
+  return new EngineFailure("api-error", `${what}.`, hints.unreachable);
 }
 
 /** Maps anything thrown during a run to a reason, keeping EngineFailures as they are. */
 export function classifyError(error: unknown, hints: FailureHints): EngineFailure {
   if (error instanceof EngineFailure) return error;
+  if (error instanceof NetworkError && error.unreachable) return unreachableFailure(error, hints);
   if (
     error instanceof AuthError ||
     (error instanceof ApiError && (error.status === 401 || error.status === 403))

@@ -1,4 +1,5 @@
 // Renders a whole run (outcome, failure, next steps, report) for people and machines.
+import { codeSpan, escapeHtmlInMarkdown, escapeTableCell } from "../report/escape.js";
 import { renderMarkdown, renderText } from "../report/markdown.js";
 import type { RunResult } from "./types.js";
 
@@ -7,15 +8,6 @@ const ICON: Record<RunResult["result"], string> = {
   "no-change": "➖",
   failed: "❌",
 };
-
-function escapeInline(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] as string);
-}
-
-/** Table cells: escaped, and a pipe or newline in tenant text cannot break the row. */
-function escapeCell(text: string): string {
-  return escapeInline(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
 
 /** A code block whose fence is longer than any backtick run inside, so tenant text cannot close it. */
 function fenced(text: string, language: string): string {
@@ -30,24 +22,30 @@ export function outcomeMarkdown(result: RunResult): string {
     "",
   ];
   lines.push(
-    ...escapeInline(result.message)
+    // Our own sentences, whose `commands` are meant as Markdown: only HTML is escaped.
+    ...escapeHtmlInMarkdown(result.message)
       .split("\n")
       .map((l) => l.replace(/^ {2}- /, "- ")),
     "",
   );
-  if (result.promotionId) lines.push(`Promotion id: \`${result.promotionId}\``, "");
+  if (result.promotionId) lines.push(`Promotion id: ${codeSpan(result.promotionId)}`, "");
   if (result.reportDiff) {
     lines.push("**Changes since the reviewed report**", "", fenced(result.reportDiff, "diff"), "");
   }
   if (result.nextSteps.length > 0) {
-    lines.push("**Next steps**", "", ...result.nextSteps.map((s) => `- ${escapeInline(s)}`), "");
+    lines.push(
+      "**Next steps**",
+      "",
+      ...result.nextSteps.map((s) => `- ${escapeHtmlInMarkdown(s)}`),
+      "",
+    );
   }
   if (result.status) {
     lines.push(
       "| | |",
       "| --- | --- |",
       ...result.status.rows.map(
-        ([label, value]) => `| ${escapeCell(label)} | ${escapeCell(value)} |`,
+        ([label, value]) => `| ${escapeTableCell(label)} | ${escapeTableCell(value)} |`,
       ),
       "",
     );
@@ -92,7 +90,8 @@ export function runJson(result: RunResult): string {
       message: result.message,
       nextSteps: result.nextSteps,
       promotionId: result.promotionId ?? null,
-      lockReleased: result.lockReleased ?? null,
+      // Absent when the run took nothing (or only followed a job): there was nothing to release.
+      ...(result.lockReleased === undefined ? {} : { lockReleased: result.lockReleased }),
       lockHolder: result.lockHolder ?? null,
       ...(result.cancelRequested ? { cancelRequested: true } : {}),
       ...result.details,

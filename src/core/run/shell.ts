@@ -83,7 +83,10 @@ export async function runShell(options: ShellOptions, procedure: Procedure): Pro
     Math.max(1, Math.round(timeoutMs * (1 - RELEASE_RESERVE))),
   );
   const cancel = cancelGate(options);
-  const signal = AbortSignal.any([cancel.signal, workTimeout]);
+  // Ends what the work left running (the siblings of a request that failed), so their retries
+  // neither log after the outcome nor keep the process alive for seconds.
+  const workEnded = new AbortController();
+  const signal = AbortSignal.any([cancel.signal, workTimeout, workEnded.signal]);
   const ctx: RunContext = {
     log: options.logger,
     signal,
@@ -106,6 +109,7 @@ export async function runShell(options: ShellOptions, procedure: Procedure): Pro
     work = failedWork(failureOf(error, cancel.signal, timeoutMs, workTimeout, procedure));
   } finally {
     cancel.close();
+    workEnded.abort(new Error("the run's work has ended"));
   }
   if (cancel.lateFor) work = followedDespiteCancel(work, cancel.lateFor);
   if (held) work = await release(held, work, options, procedure, started, timeoutMs, scale);

@@ -4,6 +4,8 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   debug(message: string): void;
+  /** Set where debug lines are shown (--verbose): then every HTTP request gets one too. */
+  readonly verbose?: boolean;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, debug() {} };

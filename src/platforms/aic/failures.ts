@@ -59,6 +59,7 @@ export function apiStepFailure(message: string | undefined, action: string): Eng
 /** Maps anything thrown during an AIC run to a reason, keeping EngineFailures as they are. */
 export function classifyError(error: unknown): EngineFailure {
   return classifyAny(error, {
+    platform: "aic",
     auth: [
       "Check the access token, or the service account id and key, of the environment named above.",
       "The service account needs the fr:idc:promotion:* scope.",

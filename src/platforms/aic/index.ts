@@ -2,6 +2,7 @@
 // connection that runs the procedure or releases a lock left behind.
 import { environmentOrigin } from "../../core/http/origin.js";
 import { UsageError } from "../../core/util/usage-error.js";
+import { checkTimeScale } from "../common.js";
 import type { Connection, FileEnvironment, InputSpec, Platform, RawInputs } from "../platform.js";
 import { createEnvironmentApi, type EnvironmentApi } from "./connect.js";
 import { AIC_INPUTS, engineSettings, runInputsOf, validateAic } from "./inputs.js";
@@ -86,6 +87,7 @@ export const aicPlatform: Platform = {
     const config = validateAic(runInputsOf(common.mode, raw), common, name);
     const upper = config.upper?.origin;
     const lower = config.lower?.origin;
+    checkTimeScale(common, [upper, lower], name);
     const given = stringInput(raw, "upper-fqdn");
     // preview reads the lower environment only; its comment is still keyed by the upper one.
     const target = upper ?? (given && environmentOrigin(given, name("upper-fqdn")));

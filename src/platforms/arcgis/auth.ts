@@ -126,6 +126,7 @@ export class GenerateTokenSource extends CachedTokenSource {
         dispatcher: this.options.dispatcher,
         timeoutMs: this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
         signal,
+        logger: this.logger,
       });
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;

@@ -28,6 +28,7 @@ export function classifyError(error: unknown, facts: AuthFacts): EngineFailure {
   )
     return new EngineFailure("auth", error.message, AUTH_HINTS);
   return classifyAny(error, {
+    platform: "arcgis",
     auth: AUTH_HINTS,
     unreachable: [
       "Check arcgis-url (https://<host>/<context>) and that the organization is up, then run again.",

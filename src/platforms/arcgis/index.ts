@@ -5,6 +5,7 @@ import { StaticTokenSource } from "../../core/auth/static-token.js";
 import type { TokenSource } from "../../core/auth/token-source.js";
 import type { Logger } from "../../core/util/log.js";
 import { UsageError } from "../../core/util/usage-error.js";
+import { checkTimeScale } from "../common.js";
 import type { FileEnvironment, InputSpec, Platform, RawInputs } from "../platform.js";
 import { GenerateTokenSource } from "./auth.js";
 import { ArcGisClient } from "./client.js";
@@ -84,6 +85,7 @@ export const arcGisPlatform: Platform = {
   applyFileTarget,
   configure(raw, common, name) {
     const config = validateArcGis(raw, common, name);
+    checkTimeScale(common, [config.orgUrl], name);
     return {
       common: config,
       place: { target: config.orgUrl, commentKey: `arcgis:${config.orgUrl}` },

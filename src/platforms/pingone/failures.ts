@@ -4,6 +4,7 @@ import type { Promotion, StepError } from "./types.js";
 
 export function classifyError(error: unknown): EngineFailure {
   return classifyAny(error, {
+    platform: "pingone",
     auth: [
       "Check the worker application's client id and secret (or the access token), and the environment that holds the app (pingone-client-environment-id).",
       "The worker application needs the Environment Admin role on both the source and the target environment.",

@@ -5,6 +5,7 @@ import type { TokenSource } from "../../core/auth/token-source.js";
 import { MODES } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
 import { UsageError } from "../../core/util/usage-error.js";
+import { checkTimeScale } from "../common.js";
 import type { FileEnvironment, InputSpec, Platform, RawInputs } from "../platform.js";
 import { ClientCredentialsTokenSource } from "./auth.js";
 import { PingOneClient } from "./client.js";
@@ -95,6 +96,7 @@ export const pingOnePlatform: Platform = {
   applyFileTarget,
   configure(raw, common, name) {
     const config = validatePingOne(raw, common, name);
+    checkTimeScale(common, [config.apiOrigin, config.authOrigin], name);
     const target = config.targetEnvironmentId;
     return {
       common: config,
