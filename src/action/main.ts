@@ -4,6 +4,7 @@ import * as core from "@actions/core";
 import * as github from "@actions/github";
 import { EngineFailure } from "../core/run/failure.js";
 import { defaultPromoter } from "../core/run/provenance.js";
+import { allChecks, requireReviewedHash } from "../core/run/review.js";
 import { describeHeld, type Held } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
@@ -135,7 +136,11 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
         common.description ??
         describeRun(mode, { ...facts, pullRequest: pullRequest ?? facts.pullRequest }),
       signal: cancel.signal,
-      beforePromote: reviewed && requireSameReport(reviewed),
+      beforeChange: allChecks(
+        reviewed && requireSameReport(reviewed),
+        common.reviewedReportHash !== undefined &&
+          requireReviewedHash(common.reviewedReportHash, mode, inputName("reviewed-report-hash")),
+      ),
       onHeld: (taken) => {
         held = taken;
         saveHeld(prepared.platform.id, taken, started);

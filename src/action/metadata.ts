@@ -43,7 +43,7 @@ function actionOnlyInputs(platform: Platform | undefined): Declared[] {
   const mode: Declared = platform
     ? {
         name: "mode",
-        description: `${modes?.join(", ")}.`,
+        description: `What to run: ${modes?.join(", ")}.`,
         default: defaultMode(platform),
       }
     : {
@@ -77,10 +77,14 @@ function actionOnlyInputs(platform: Platform | undefined): Declared[] {
           ? "With config: the environment to act on (name, or group/name)."
           : "With config: the upper environment (name, or group/name); its lower one comes from the file.",
     },
-    ...COMMON_INPUTS.map(declared),
+    // promotion-id names nothing on a platform without promotions (ArcGIS).
+    ...COMMON_INPUTS.filter(
+      (spec) => spec.name !== "promotion-id" || platform?.promotionIdForm !== "none",
+    ).map(declared),
     {
       name: "github-token",
       description: "Token for the PR comment and the reviewed-report check.",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
       default: "${{ github.token }}",
     },
     {
@@ -111,10 +115,11 @@ function declared(spec: InputSpec): Declared {
 
 /** Outputs: every platform's words, or one platform's. */
 function outputs(platform: Platform | undefined): Declared[] {
+  // Each platform's words, with no closing period: joined into one sentence per platform.
   const pick = (words: Record<string, string>, common = "") => {
-    if (platform) return `${common}${words[platform.id] ?? ""}`.trim();
+    if (platform) return `${common}${words[platform.id] ?? ""}`;
     const each = Object.entries(words).map(([id, text]) => `${id}: ${text}`);
-    return [common.trim(), ...each].filter(Boolean).join(". ");
+    return common ? `${common.replace(/, $/, "")} (${each.join("; ")})` : each.join(". ");
   };
   return [
     { name: "result", description: "succeeded, no-change or failed" },
@@ -126,30 +131,30 @@ function outputs(platform: Platform | undefined): Declared[] {
           pingone: "validation-failed, promotion-error, unknown-environment",
           arcgis: "job-failed, and usage for a rollback-to the organization does not offer",
         },
-        "Why it failed. Every platform: lock-conflict, promotion-mismatch, timeout, cancelled, auth, api-error, and from the action report-changed, report-unreviewed, usage. ",
+        "Why it failed: lock-conflict, promotion-mismatch, timeout, cancelled, auth, api-error, report-changed, report-unreviewed, usage, ",
       ),
     },
     {
       name: "promotion-id",
       description: pick({
-        aic: "the promotion id of the lock this run took (for unlock, released).",
+        aic: "the promotion id of the lock this run took (for unlock, released)",
         pingone:
-          "the promotion this run created or executed (for rollback, the rollback promotion).",
-        arcgis: "empty.",
+          "the promotion this run created or executed (for rollback, the rollback promotion)",
+        arcgis: "empty",
       }),
     },
     {
       name: "report-id",
       description: pick({
-        aic: "the id of the report the run produced.",
-        pingone: "the promotion id, as its plan is the report.",
-        arcgis: "empty.",
+        aic: "the id of the report the run produced",
+        pingone: "the promotion id, as its plan is the report",
+        arcgis: "empty",
       }),
     },
     {
       name: "changes",
       description: pick(
-        { aic: "configuration items.", pingone: "plan steps.", arcgis: "patches removed." },
+        { aic: "configuration items", pingone: "plan steps", arcgis: "patches removed" },
         "Number of changes in the report: ",
       ),
     },

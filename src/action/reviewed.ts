@@ -68,7 +68,7 @@ export async function findReviewedReport(
   return { pullRequest, hash: marker.hash, areas: readChanges(comment.body) };
 }
 
-/** The engine's beforePromote hook: refuses when the fresh dry run is not what was reviewed. */
+/** A promote's beforeChange check: refuses when the fresh dry run is not what was reviewed. */
 export function requireSameReport(reviewed: ReviewedReport): (dryRun: Report) => void {
   return (dryRun) => {
     if (dryRun.hash === reviewed.hash) return;

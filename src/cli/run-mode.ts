@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { redact } from "../core/auth/redact.js";
 import { runJson, runMarkdown, runText } from "../core/run/outcome.js";
 import { defaultDescription, defaultPromoter } from "../core/run/provenance.js";
+import { type ChangeCheck, requireReviewedHash } from "../core/run/review.js";
 import { describeHeld, type Held } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
@@ -92,7 +93,7 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
     inCi: inCi(env),
   });
   if (output !== undefined) await checkOutputFile(output, parsed.sources.output ?? "--output");
-  const { configured, given } = await configure(mode, parsed);
+  const { configured, given, name } = await configure(mode, parsed);
   let connection: Connection | undefined;
   const scrub = (text: string) => redact(text, [...given, ...(connection?.secrets() ?? [])]);
   const verbosity = parsed.values.quiet ? "quiet" : parsed.values.verbose ? "verbose" : "normal";
@@ -105,6 +106,14 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
       mode,
       json: format === "json",
       scrub,
+      beforeChange:
+        configured.common.reviewedReportHash === undefined
+          ? undefined
+          : requireReviewedHash(
+              configured.common.reviewedReportHash,
+              mode,
+              name("reviewed-report-hash"),
+            ),
     });
     const rendered = scrub(renderResult(result, format));
     if (output) {
@@ -141,6 +150,7 @@ async function runWithSignals(
     mode: Mode;
     json: boolean;
     scrub: (text: string) => string;
+    beforeChange?: ChangeCheck;
   },
 ): Promise<RunResult> {
   const cancel = new AbortController();
@@ -189,6 +199,7 @@ async function runWithSignals(
       signal: cancel.signal,
       promoter: notes.promoter,
       description: notes.description,
+      beforeChange: notes.beforeChange,
       onHeld: (taken) => {
         held = taken;
       },

@@ -1,5 +1,6 @@
 // The inputs every platform reads the same way, and their validation.
 import { isLoopbackUrl } from "../core/http/origin.js";
+import { REVIEWED_HASH } from "../core/run/review.js";
 import type { Mode } from "../core/run/types.js";
 import { parseDuration } from "../core/util/duration.js";
 import { UsageError } from "../core/util/usage-error.js";
@@ -19,6 +20,8 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_PROMOTION_ID"],
     placeholder: "ID",
     help: "unlock: what to release. rollback: refuse unless this is the promotion to revert.",
+    actionHelp:
+      "unlock: the lock (aic) or draft promotion (pingone) to release. rollback: refuse unless this is the promotion to revert.",
   },
   {
     name: "description",
@@ -26,6 +29,8 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_DESCRIPTION"],
     placeholder: "TEXT",
     help: "Description recorded with the promotion (default: names the pipeline run).",
+    actionHelp:
+      "Recorded with the promotion; by default the PR title or commit subject and the run URL.",
   },
   {
     name: "promoter",
@@ -33,6 +38,7 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_PROMOTER"],
     placeholder: "NAME",
     help: "Who promotes, recorded where the platform keeps it (default: the CI actor, or user@host).",
+    actionHelp: "Who promotes, recorded where the platform keeps it; by default the GitHub actor.",
   },
   {
     name: "timeout",
@@ -41,6 +47,7 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     placeholder: "DURATION",
     default: "60m",
     help: "Bound on the whole run, releasing included (90s, 45m, 2h).",
+    actionHelp: "Bound on the whole run, releasing what it took included (90s, 45m, 2h, 1h30m).",
   },
   {
     name: "lock-wait",
@@ -49,6 +56,8 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     placeholder: "DURATION",
     default: "0",
     help: "How long to keep trying while another promotion holds the lock or is in progress.",
+    actionHelp:
+      "How long to keep trying while another promotion holds the lock or is in progress to the same target (arcgis: another upgrades job runs).",
   },
   {
     name: "request-timeout",
@@ -57,6 +66,7 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     placeholder: "DURATION",
     default: "30s",
     help: "Bound on each HTTP request.",
+    actionHelp: "Bound on each HTTP request (30s, 2m).",
   },
   {
     name: "time-scale",
@@ -65,17 +75,31 @@ export const COMMON_INPUTS: readonly InputSpec[] = [
     placeholder: "FACTOR",
     default: "1",
     help: "Multiplies poll intervals and phase bounds; below 1 only for an emulator on a loopback address.",
+    actionHelp:
+      "Multiplies poll intervals and phase bounds. Leave at 1 for real tenants; below 1 only against a sped-up emulator on a loopback address.",
+  },
+  {
+    name: "reviewed-report-hash",
+    type: "string",
+    env: ["TENANT_PROMOTE_REVIEWED_REPORT_HASH"],
+    placeholder: "HASH",
+    help: "promote and rollback: refuse (report-changed) unless the report about to be applied has this hash, as a reviewed dry run or rollback-preview showed it (its first 12 characters are enough).",
   },
 ];
+
+/** A common input's default, defined once in its spec above. */
+function defaultOf(input: string): string {
+  return COMMON_INPUTS.find((spec) => spec.name === input)?.default ?? "";
+}
 
 function text(raw: RawInputs, name: string): string | undefined {
   const value = raw[name];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
 
-function duration(raw: RawInputs, input: string, fallback: string, name: InputNamer): number {
+function duration(raw: RawInputs, input: string, name: InputNamer): number {
   try {
-    return parseDuration(text(raw, input) ?? fallback);
+    return parseDuration(text(raw, input) ?? defaultOf(input));
   } catch (error) {
     throw new UsageError(`${name(input)}: ${(error as Error).message}`);
   }
@@ -93,6 +117,21 @@ function promotionId(raw: RawInputs, form: PromotionIdForm, name: InputNamer): s
   return id;
 }
 
+/** A reviewed report hash (promote and rollback only), or undefined; a malformed one is refused. */
+function reviewedHash(raw: RawInputs, mode: Mode, name: InputNamer): string | undefined {
+  const hash = text(raw, "reviewed-report-hash")?.toLowerCase();
+  if (hash === undefined) return undefined;
+  if (mode !== "promote" && mode !== "rollback")
+    throw new UsageError(
+      `${name("reviewed-report-hash")} gates promote and rollback only; ${mode} changes nothing (leave it out)`,
+    );
+  if (!REVIEWED_HASH.test(hash))
+    throw new UsageError(
+      `${name("reviewed-report-hash")} "${hash}" is not a report hash: give the hex hash a reviewed report showed (at least its first 12 characters)`,
+    );
+  return hash;
+}
+
 /**
  * Checks the shared inputs; throws UsageError naming the input and the fix. `promotionIdForm`
  * is the platform's (Platform.promotionIdForm).
@@ -103,11 +142,11 @@ export function validateCommon(
   name: InputNamer,
   promotionIdForm: PromotionIdForm,
 ): CommonSettings {
-  const scaleText = text(raw, "time-scale") ?? "1";
+  const scaleText = text(raw, "time-scale") ?? defaultOf("time-scale");
   const timeScale = Number(scaleText);
   if (!Number.isFinite(timeScale) || timeScale <= 0)
     throw new UsageError(`${name("time-scale")} must be a positive number`);
-  const timeoutMs = duration(raw, "timeout", "60m", name);
+  const timeoutMs = duration(raw, "timeout", name);
   if (timeoutMs <= 0) throw new UsageError(`${name("timeout")} must be more than 0`);
   return {
     mode,
@@ -115,9 +154,10 @@ export function validateCommon(
     description: text(raw, "description"),
     promoter: text(raw, "promoter"),
     timeoutMs,
-    lockWaitMs: duration(raw, "lock-wait", "0", name),
-    requestTimeoutMs: duration(raw, "request-timeout", "30s", name),
+    lockWaitMs: duration(raw, "lock-wait", name),
+    requestTimeoutMs: duration(raw, "request-timeout", name),
     timeScale,
+    reviewedReportHash: reviewedHash(raw, mode, name),
   };
 }
 

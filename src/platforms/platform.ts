@@ -1,7 +1,4 @@
-// What a platform offers the faces (CLI and action): its modes and inputs, validation before any
-// request, and a connection that runs a mode or releases what an earlier run left held.
-// The faces know this interface and the registry, never a vendor's API.
-import type { Report } from "../core/report/model.js";
+import type { ChangeCheck } from "../core/run/review.js";
 import type { Held, ReleaseOutcome } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
@@ -46,6 +43,8 @@ export interface CommonSettings {
   lockWaitMs: number;
   requestTimeoutMs: number;
   timeScale: number;
+  /** promote and rollback: the hash (or its prefix) of the report a reviewer approved. */
+  reviewedReportHash?: string;
 }
 
 /** What the faces hand a run: where to log, how to cancel, and what to be told. */
@@ -60,8 +59,11 @@ export interface RunHooks {
   onReleased?: (held: Held) => void;
   /** Called when the run passes its point of no return: a cancel then no longer stops the work. */
   onPointOfNoReturn?: (what: string) => void;
-  /** promote: called with the report a reviewer would have seen; throwing stops the run. */
-  beforePromote?: (report: Report) => void | Promise<void>;
+  /**
+   * promote and rollback: called with the report about to be applied, right before the point of
+   * no return; throwing (report-changed, ...) stops the run with nothing changed.
+   */
+  beforeChange?: ChangeCheck;
 }
 
 /** Where a run acts, for people and for the PR comment's marker. */

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { actionFiles } from "../../src/action/metadata.js";
 import { COMMON_INPUTS } from "../../src/platforms/common.js";
 import { PLATFORMS, platformInputs } from "../../src/platforms/registry.js";
 
@@ -52,4 +53,34 @@ describe("action.yml", () => {
       post: "dist/index.js",
     });
   });
+});
+
+describe("the generated action.yml files", () => {
+  it("are what `npm run generate` writes now (run it and commit them when this fails)", () => {
+    for (const [path, text] of Object.entries(actionFiles())) {
+      const committed = readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
+      expect(committed, `${path} is stale: run npm run generate`).toBe(text);
+    }
+  });
+
+  it.each(PLATFORMS.map((p) => [p.id, p] as const))(
+    "%s/action.yml declares that platform's inputs only, its default mode, and runs the one bundle",
+    (id, platform) => {
+      const own = parse(actionFiles()[`${id}/action.yml`] as string) as typeof action;
+      const others = platformInputs()
+        .filter((spec) => !spec.platforms.includes(id))
+        .map((spec) => spec.name);
+      for (const spec of platform.inputs) expect(own.inputs, spec.name).toHaveProperty(spec.name);
+      for (const name of others) expect(own.inputs, name).not.toHaveProperty(name);
+      expect(own.inputs.platform?.default).toBe(id);
+      expect(own.inputs.mode?.default).toBe(
+        platform.modes.includes("dry-run") ? "dry-run" : "status",
+      );
+      expect(own.runs).toMatchObject({
+        using: "node24",
+        main: "../dist/index.js",
+        post: "../dist/index.js",
+      });
+    },
+  );
 });

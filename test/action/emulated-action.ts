@@ -23,6 +23,7 @@ export function emulatorInputs(emulator: RunningEmulator): Record<string, string
 }
 
 export const it = platformAction({
+  id: "aic",
   defaultScenario,
   speed: SPEED,
   start: (scenario, speed) => startEmulator({ scenario, speed, lowerPort: 0, upperPort: 0 }),

@@ -3,6 +3,7 @@
 // runs it. Each platform's harness (emulated-action.ts for AIC, pingone/, arcgis/) says how to
 // start its emulator and which inputs point a workflow at it.
 import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { test as base } from "vitest";
 import { DEFAULT_REPOSITORY, DEFAULT_SHA } from "./action-env.js";
 import { type FakeGitHub, type FakeGitHubOptions, startFakeGitHub } from "./fake-github.js";
@@ -38,11 +39,15 @@ export interface PlatformAction<E, S> {
     emulator: E,
     github?: FakeGitHub,
     baseInputs?: Record<string, string>,
+    /** The platform's own action (`uses: ./arcgis`), which sets `platform` itself. */
+    uses?: "own-action",
   ): Promise<Job>;
 }
 
 /** How to serve one platform to the action. */
 export interface PlatformActionOptions<E extends { close(): Promise<void> }, S> {
+  /** The platform's id, which names its own action's folder. */
+  id: string;
   defaultScenario(): S;
   /** The end-to-end tests' speed, when a test names none. */
   speed: number;
@@ -78,7 +83,7 @@ export function platformAction<E extends { close(): Promise<void> }, S>(
             closers.push(() => github.close());
             return github;
           },
-          async job(event, emulator, github, baseInputs = {}) {
+          async job(event, emulator, github, baseInputs = {}, uses) {
             const workspace = await createWorkspace(event);
             closers.push(() => workspace.cleanup());
             const env: Record<string, string> = github ? { GITHUB_API_URL: github.url } : {};
@@ -87,7 +92,11 @@ export function platformAction<E extends { close(): Promise<void> }, S>(
               workspace,
               env,
               githubToken: GITHUB_TOKEN,
-              inputs: { ...platform.inputs(emulator), ...baseInputs, ...inputs },
+              inputs: withoutPlatform(
+                { ...platform.inputs(emulator), ...baseInputs, ...inputs },
+                uses === "own-action",
+              ),
+              actionYml: uses === "own-action" ? platformActionYml(platform.id) : undefined,
             });
             return {
               workspace,
@@ -172,4 +181,16 @@ export function everythingShown(...results: StepResult[]): string {
     .split("\n")
     .filter((line) => !line.startsWith("::add-mask::"))
     .join("\n");
+}
+
+/** A platform's own action.yml, e.g. arcgis/action.yml. */
+function platformActionYml(id: string): string {
+  return fileURLToPath(new URL(`../../${id}/action.yml`, import.meta.url));
+}
+
+/** The platform's own action sets `platform` by its default, as a workflow would leave it out. */
+function withoutPlatform(inputs: Record<string, string>, drop: boolean): Record<string, string> {
+  if (!drop) return inputs;
+  const { platform: _platform, ...rest } = inputs;
+  return rest;
 }

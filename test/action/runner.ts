@@ -25,6 +25,8 @@ export interface ActionStepOptions {
   githubToken?: string;
   /** Run this file instead of the one action.yml names (tests of this harness). */
   scriptPath?: string;
+  /** Which action.yml (default: the root one), e.g. a platform's own arcgis/action.yml. */
+  actionYml?: string;
 }
 
 export interface StepResult {
@@ -59,7 +61,7 @@ const running = new Set<ChildProcess>();
 
 export async function startActionStep(options: ActionStepOptions): Promise<RunningStep> {
   const { workspace, script } = options;
-  const action = await loadAction();
+  const action = await loadAction(options.actionYml);
   const path = options.scriptPath ?? action.scripts[script];
   if (!path) throw new Error(`action.yml has no runs.${script}`);
   const inputs = inputEnv(action, options.inputs ?? {}, options.githubToken ?? "");

@@ -58,6 +58,7 @@ describe.concurrent("secrets in the action", () => {
       "held-origin",
       "is-post",
       "platform",
+      "point-of-no-return",
       "started-at",
     ]);
     expect(post.code, post.stdout).toBe(0);

@@ -112,7 +112,7 @@ describe.concurrent("rollback-preview and rollback", () => {
     expect(preview.result).toBe("succeeded");
     // What the rollback does to the target, not the promotion's own counts: it removes what the
     // promotion added and re-creates what it deleted.
-    const { added, modified, deleted } = promoted.report?.counts as Record<string, number>;
+    const { added, modified, deleted } = (promoted.report?.counts ?? {}) as Record<string, number>;
     const effect = (verbs: string[]) =>
       [`${verbs[0]} ${added} item`, `${verbs[1]} ${modified} item`, `${verbs[2]} ${deleted} item`]
         .filter((part) => !part.includes(" 0 item"))

@@ -37,7 +37,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const meta = metadataLine(report);
   // Drop ranks for very small limits: the big summary table goes before the short blockers.
   if (meta) head.push({ text: meta, dropRank: 3 });
-  if (report.rollbackEffect)
+  if (report.rollbackEffect && totals.total > 0)
     head.push({ text: `**What the rollback does to the target:** ${rollbackLine(report)}` });
   head.push(
     totals.total > 0

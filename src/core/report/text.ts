@@ -32,7 +32,7 @@ export function renderText(report: Report): string {
   ].filter((part): part is string => Boolean(part));
   if (meta.length > 0) lines.push(clean(meta.join(" · ")));
   if (report.promotionDescription) lines.push(clean(`description: ${report.promotionDescription}`));
-  if (report.rollbackEffect)
+  if (report.rollbackEffect && report.counts.total > 0)
     lines.push(`what the rollback does to the target: ${rollbackLine(report)}`);
   lines.push(summarizeCounts(countChanges(report.areas)));
 

@@ -121,7 +121,7 @@ export const aicPlatform: Platform = {
               promoter: hooks.promoter,
               description: hooks.description,
               signal: hooks.signal,
-              beforePromote: hooks.beforePromote,
+              beforeChange: hooks.beforeChange,
               onLockAcquired: (id) => hooks.onHeld?.(heldLock(id, primary.client.origin)),
               onLockReleased: (id) => hooks.onReleased?.(heldLock(id, primary.client.origin)),
               onPointOfNoReturn: hooks.onPointOfNoReturn,

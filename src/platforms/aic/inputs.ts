@@ -13,6 +13,8 @@ export const AIC_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_UPPER_FQDN", "TENANT_ENV_UPPER_FQDN"],
     placeholder: "HOST|URL",
     help: "Upper environment (the one promoted to): a host or an https:// URL; http:// only for loopback (the emulator).",
+    actionHelp:
+      "The upper environment (promoted to): a bare host or an https:// URL; http:// only for loopback hosts (the emulator). Required unless config and target give it.",
   },
   {
     name: "lower-fqdn",
@@ -51,6 +53,7 @@ export const AIC_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_UPPER_SERVICE_ACCOUNT_KEY", "SERVICE_ACCOUNT_UPPER_KEY"],
     placeholder: "JWK|PEM",
     help: "Its private key, JWK JSON or PEM. Prefer the environment variable: flags show in process lists.",
+    actionHelp: "Its private key: JWK JSON or PKCS#8 PEM. Pass it from a secret.",
   },
   {
     name: "lower-service-account-id",
@@ -66,6 +69,7 @@ export const AIC_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_LOWER_SERVICE_ACCOUNT_KEY"],
     placeholder: "JWK|PEM",
     help: "Its private key, JWK JSON or PEM.",
+    actionHelp: "Its private key: JWK JSON or PKCS#8 PEM. Pass it from a secret.",
   },
   {
     name: "ignore-encrypted-secrets",

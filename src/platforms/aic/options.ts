@@ -1,4 +1,4 @@
-import type { Report } from "../../core/report/model.js";
+import type { ChangeCheck } from "../../core/run/review.js";
 import { MODES, type Mode } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
 import type { PromotionApi } from "./api.js";
@@ -33,7 +33,7 @@ export interface EngineOptions {
    * promote: called with the dry-run report before the promotion is sent; throwing an
    * EngineFailure stops the run (the lock is still released). The action checks the reviewed hash here.
    */
-  beforePromote?: (dryRunReport: Report) => void | Promise<void>;
+  beforeChange?: ChangeCheck;
   /** Called when the promotion or rollback request is about to go out: a cancel no longer stops it. */
   onPointOfNoReturn?: (what: string) => void;
   /** Called once the lock this run took is confirmed released. */

@@ -1,7 +1,8 @@
 import { ApiError } from "../../core/http/errors.js";
 import { describeRollbackEffect, revertingChanges } from "../../core/report/changes.js";
 import type { Report, ReportKind } from "../../core/report/model.js";
-import { EngineFailure, failedWork } from "../../core/run/failure.js";
+import { EngineFailure } from "../../core/run/failure.js";
+import { refusedChange } from "../../core/run/review.js";
 import { type Held, runShell, type ShellOptions } from "../../core/run/shell.js";
 import type { RunResult, Work } from "../../core/run/types.js";
 import type { PromotionApi } from "./api.js";
@@ -136,7 +137,7 @@ async function dryRun(
   ctx: AicContext,
   options: EngineOptions,
   before: PromotionStatus,
-): Promise<Work & { final: PromotionStatus }> {
+): Promise<Work & { final: PromotionStatus; report: Report }> {
   const final = await runStep(
     ctx,
     { label: "dry run", send: () => ctx.api.promote(promoteBody(options, true)) },
@@ -164,8 +165,8 @@ async function promote(
   if (dry.result === "no-change") {
     return { ...dry, message: "Nothing to promote: the dry run found no change." };
   }
-  const refused = await checkBeforePromote(options, dry.report);
-  if (refused) return refused;
+  const refused = await refusedChange(options.beforeChange, dry.report, classifyError);
+  if (refused) return { ...refused, dryRunReport: dry.report };
   ctx.pointOfNoReturn?.("the promotion");
   const final = await runStep(
     ctx,
@@ -189,17 +190,6 @@ async function promote(
   };
 }
 
-/** Runs the caller's check on the dry-run report; a refusal keeps that report in the result. */
-async function checkBeforePromote(options: EngineOptions, dryRun: Report | undefined) {
-  if (!dryRun || !options.beforePromote) return undefined;
-  try {
-    await options.beforePromote(dryRun);
-    return undefined;
-  } catch (error) {
-    return { ...failedWork(classifyError(error)), report: dryRun, dryRunReport: dryRun };
-  }
-}
-
 async function rollback(
   ctx: AicContext,
   options: EngineOptions,
@@ -220,6 +210,8 @@ async function rollback(
       ],
     );
   }
+  const refused = await refusedChange(options.beforeChange, provisional, classifyError);
+  if (refused) return refused;
   ctx.pointOfNoReturn?.("the rollback");
   await runStep(
     ctx,

@@ -1,11 +1,13 @@
 // ArcGIS Enterprise on Kubernetes: status, what a patch rollback would remove, and the rollback
 // itself, followed to its end. One rollback at most per run, always after a fresh checkRollback;
 // a job this run did not start is never touched.
+
 import { isOutcomeUnknown } from "../../core/http/errors.js";
 import { describeRollbackEffect } from "../../core/report/changes.js";
 import type { Report } from "../../core/report/model.js";
 import { EngineFailure, failedWork } from "../../core/run/failure.js";
 import { scaled } from "../../core/run/poll.js";
+import { type ChangeCheck, refusedChange } from "../../core/run/review.js";
 import { type Held, runShell } from "../../core/run/shell.js";
 import type { RunResult, StatusView, Work } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
@@ -36,6 +38,7 @@ export interface ArcGisRunOptions {
   signal?: AbortSignal;
   onHeld?: (held: Held) => void;
   onReleased?: (held: Held) => void;
+  beforeChange?: ChangeCheck;
 }
 
 export function statusCommand(orgUrl: string): string {
@@ -53,7 +56,7 @@ export function runArcGis(options: ArcGisRunOptions): Promise<RunResult> {
       timeScale: config.timeScale,
     },
     {
-      work: (run, hold) => dispatch({ ...run, api, config }, hold),
+      work: (run, hold) => dispatch({ ...run, api, config }, hold, options.beforeChange),
       release: (held, budgetMs) =>
         reportJob(api, held, options.logger, budgetMs).then((released) => ({ released })),
       releaseCommand: () => statusCommand(config.orgUrl),
@@ -63,11 +66,15 @@ export function runArcGis(options: ArcGisRunOptions): Promise<RunResult> {
   );
 }
 
-function dispatch(ctx: ArcGisContext, hold: (held: Held) => void): Promise<Work> {
+function dispatch(
+  ctx: ArcGisContext,
+  hold: (held: Held) => void,
+  beforeChange: ChangeCheck | undefined,
+): Promise<Work> {
   if (ctx.config.mode === "status") return status(ctx);
   if (ctx.config.mode === "rollback-preview")
     return noJobRunning(ctx).then(() => preview(ctx).then((p) => p.work));
-  if (ctx.config.mode === "rollback") return rollback(ctx, hold);
+  if (ctx.config.mode === "rollback") return rollback(ctx, hold, beforeChange);
   throw new EngineFailure("usage", `ArcGIS has no ${ctx.config.mode} mode`);
 }
 
@@ -186,12 +193,18 @@ function offeredView(
   return { rows, data: { offered } };
 }
 
-async function rollback(ctx: ArcGisContext, hold: (held: Held) => void): Promise<Work> {
+async function rollback(
+  ctx: ArcGisContext,
+  hold: (held: Held) => void,
+  beforeChange: ChangeCheck | undefined,
+): Promise<Work> {
   await waitForNoJob(ctx);
   // A fresh checkRollback in this very run, right before the one rollback it may send.
   const planned = await preview(ctx);
   if (!planned.target || planned.work.result === "no-change") return planned.work;
   const { target, current, report } = planned;
+  const refused = await refusedChange(beforeChange, report, (e) => classifyError(e, ctx.config));
+  if (refused) return refused;
   ctx.log.info(
     `[rollback] from ${label(current)} to ${label(target)}; the organization goes read-only while it runs`,
   );

@@ -53,6 +53,7 @@ export const PINGONE_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_PINGONE_CLIENT_SECRET", "PINGONE_CLIENT_SECRET"],
     placeholder: "SECRET",
     help: "Its client secret. Prefer the environment variable: flags show in process lists.",
+    actionHelp: "Its client secret. Pass it from a secret.",
   },
   {
     name: "pingone-client-environment-id",

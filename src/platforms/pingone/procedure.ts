@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { describeRollbackEffect, rollbackSteps } from "../../core/report/changes.js";
 import type { Report } from "../../core/report/model.js";
-import { failedWork } from "../../core/run/failure.js";
+import { type ChangeCheck, refusedChange } from "../../core/run/review.js";
 import { type Held, runShell } from "../../core/run/shell.js";
 import type { Mode, RunResult, Work } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
@@ -36,7 +36,7 @@ export interface PingOneRunOptions {
   onHeld?: (held: Held) => void;
   onReleased?: (held: Held) => void;
   onPointOfNoReturn?: (what: string) => void;
-  beforePromote?: (report: Report) => void | Promise<void>;
+  beforeChange?: ChangeCheck;
 }
 
 type Hold = (held: Held) => void;
@@ -72,7 +72,7 @@ async function dispatch(
     case "rollback-preview":
       return rollbackPreview(ctx, hold);
     case "rollback":
-      return rollback(ctx, hold);
+      return rollback(ctx, options, hold);
     case "status":
       return promotionsStatus(ctx);
     case "unlock":
@@ -135,18 +135,8 @@ async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Ho
       dryRunReport: report,
       promotionId: planned.id,
     };
-  if (options.beforePromote) {
-    try {
-      await options.beforePromote(report);
-    } catch (error) {
-      return {
-        ...failedWork(classifyError(error)),
-        report,
-        dryRunReport: report,
-        promotionId: planned.id,
-      };
-    }
-  }
+  const refused = await refusedChange(options.beforeChange, report, classifyError);
+  if (refused) return { ...refused, dryRunReport: report, promotionId: planned.id };
   await ensureNoneRunning(ctx, planned.id);
   ctx.log.info(`[execute] promotion ${planned.id}: ${counts(report)}`);
   // From here it is no draft: the release follows it instead of deleting it.
@@ -184,7 +174,11 @@ async function rollbackPreview(ctx: PingOneContext, hold: Hold): Promise<Work> {
   };
 }
 
-async function rollback(ctx: PingOneContext, hold: Hold): Promise<Work> {
+async function rollback(
+  ctx: PingOneContext,
+  options: PingOneRunOptions,
+  hold: Hold,
+): Promise<Work> {
   const original = await rollbackCandidate(ctx);
   if (!original) return nothingToRollBack(ctx);
   const expected = ctx.config.promotionId;
@@ -196,6 +190,9 @@ async function rollback(ctx: PingOneContext, hold: Hold): Promise<Work> {
   ctx.log.info(`[rollback] rollback promotion ${created.id} (${created.status})`);
   // The rollback promotion's own plan says exactly what reverting does; it is the report.
   const rollbackPlan = await detailedReport(ctx, await waitForPlan(ctx, created.id), "rollback");
+  // Refused: the rollback promotion is still a draft, and the release deletes it.
+  const refused = await refusedChange(options.beforeChange, rollbackPlan, classifyError);
+  if (refused) return { ...refused, promotionId: created.id };
   await ensureNoneRunning(ctx, created.id);
   ctx.pointOfNoReturn?.("the rollback's execution");
   hold({ kind: "running promotion", id: created.id, origin: ctx.api.origin });

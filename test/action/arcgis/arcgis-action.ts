@@ -26,6 +26,7 @@ export function arcGisInputs(emulator: RunningArcGisEmulator): Record<string, st
 }
 
 export const it = platformAction({
+  id: "arcgis",
   defaultScenario: defaultArcGisScenario,
   speed: SPEED,
   start: (scenario, speed) => startArcGisEmulator({ scenario, speed }),

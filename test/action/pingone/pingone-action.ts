@@ -27,6 +27,7 @@ export function pingOneInputs(emulator: RunningPingOneEmulator): Record<string, 
 }
 
 export const it = platformAction({
+  id: "pingone",
   defaultScenario: defaultPingOneScenario,
   speed: SPEED,
   start: (scenario, speed) => startPingOneEmulator({ scenario, speed }),

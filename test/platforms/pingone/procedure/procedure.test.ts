@@ -24,7 +24,7 @@ interface RunSpec {
   raw?: RawInputs;
   common?: Partial<CommonSettings>;
   signal?: AbortSignal;
-  beforePromote?: PingOneRunOptions["beforePromote"];
+  beforeChange?: PingOneRunOptions["beforeChange"];
 }
 
 function configFor(mode: Mode, spec: RunSpec = {}) {
@@ -57,7 +57,7 @@ async function run(api: FakePingOne, mode: Mode, spec: RunSpec = {}) {
     logger,
     signal: spec.signal,
     description: "PR #7",
-    beforePromote: spec.beforePromote,
+    beforeChange: spec.beforeChange,
     onHeld: (h) => held.push(h),
     onReleased: (h) => released.push(h),
   });
@@ -201,7 +201,7 @@ describe("promote", () => {
     const api = new FakePingOne();
     let reviewed: string | undefined;
     const { r, held, released, log } = await run(api, "promote", {
-      beforePromote: (report) => {
+      beforeChange: (report) => {
         reviewed = report.hash;
       },
     });
@@ -229,7 +229,7 @@ describe("promote", () => {
     api.steps = [];
     let asked = false;
     const { r } = await run(api, "promote", {
-      beforePromote: () => {
+      beforeChange: () => {
         asked = true;
       },
     });
@@ -240,10 +240,10 @@ describe("promote", () => {
     expect(api.writes()).toEqual(["create", "delete:p-1"]);
   });
 
-  it("beforePromote throwing stops the run with its reason; the draft is deleted", async () => {
+  it("beforeChange throwing stops the run with its reason; the draft is deleted", async () => {
     const api = new FakePingOne();
     const { r } = await run(api, "promote", {
-      beforePromote: () => {
+      beforeChange: () => {
         throw new EngineFailure("report-unreviewed", "The plan was not approved.", ["Review it"]);
       },
     });
