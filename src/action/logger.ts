@@ -7,5 +7,7 @@ export function actionLogger(scrub: (text: string) => string): Logger {
     info: (m) => core.info(scrub(m)),
     warn: (m) => core.warning(scrub(m)),
     debug: (m) => core.debug(scrub(m)),
+    // With step debug logging on (ACTIONS_STEP_DEBUG), every HTTP request gets a debug line too.
+    verbose: core.isDebug(),
   };
 }

@@ -60,3 +60,23 @@ describe.concurrent("uses: ./arcgis", () => {
     },
   );
 });
+
+describe.concurrent("step debug logging (RUNNER_DEBUG=1)", () => {
+  arcgis("logs each HTTP request as a debug line, with no secret", async ({ action }) => {
+    const emulator = await action.emulate();
+    const job = await action.job(DISPATCH, emulator);
+    const quiet = await job.main({ mode: "status" });
+    expect(quiet.debug.filter((line) => / -> HTTP \d{3} \(\d+ ms\)$/.test(line))).toEqual([]);
+
+    const debugJob = await action.job(DISPATCH, emulator);
+    const run = await debugJob.main({ mode: "status" }, { RUNNER_DEBUG: "1" });
+    const requests = run.debug.filter((line) => / -> HTTP \d{3} \(\d+ ms\)$/.test(line));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(
+      requests.some((line) => line.startsWith("POST ") && line.includes("generateToken")),
+    ).toBe(true);
+    // Nothing but the runner's own mask commands carries the password.
+    const shown = run.stdout.split("\n").filter((line) => !line.startsWith("::add-mask::"));
+    expect(shown.join("\n")).not.toContain(emulator.credentials.password);
+  });
+});

@@ -23,7 +23,8 @@ export const DISPATCH: WorkflowEvent = { name: "workflow_dispatch", payload: {} 
 /** One job: a workspace shared by its main and post steps. */
 export interface Job {
   workspace: ActionWorkspace;
-  main(inputs?: Record<string, string>): Promise<StepResult>;
+  /** `env`: more runner environment for this step (RUNNER_DEBUG, ...). */
+  main(inputs?: Record<string, string>, env?: Record<string, string>): Promise<StepResult>;
   startMain(inputs?: Record<string, string>): Promise<RunningStep>;
   post(inputs?: Record<string, string>): Promise<StepResult>;
 }
@@ -87,10 +88,14 @@ export function platformAction<E extends { close(): Promise<void> }, S>(
             const workspace = await createWorkspace(event);
             closers.push(() => workspace.cleanup());
             const env: Record<string, string> = github ? { GITHUB_API_URL: github.url } : {};
-            const step = (script: "main" | "post", inputs: Record<string, string>) => ({
+            const step = (
+              script: "main" | "post",
+              inputs: Record<string, string>,
+              more: Record<string, string> = {},
+            ) => ({
               script,
               workspace,
-              env,
+              env: { ...env, ...more },
               githubToken: GITHUB_TOKEN,
               inputs: withoutPlatform(
                 { ...platform.inputs(emulator), ...baseInputs, ...inputs },
@@ -100,7 +105,8 @@ export function platformAction<E extends { close(): Promise<void> }, S>(
             });
             return {
               workspace,
-              main: async (inputs = {}) => (await start(step("main", inputs))).result,
+              main: async (inputs = {}, more = {}) =>
+                (await start(step("main", inputs, more))).result,
               startMain: (inputs = {}) => start(step("main", inputs)),
               post: async (inputs = {}) => (await start(step("post", inputs))).result,
             };
