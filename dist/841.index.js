@@ -92,11 +92,13 @@ function development() {
                     description: "External contractors",
                     passwordPolicy: policy(2),
                 },
+                // Refers to a policy and a theme, as seed 003's population: selected alone, it brings both.
                 {
                     id: id(1, "populations", 3),
                     name: "Partners",
                     description: "Partner organizations",
                     passwordPolicy: policy(2),
+                    theme: { id: id(1, "themes", 1) },
                 },
             ],
             themes: [theme(1, "#1a4d8f")],
@@ -362,24 +364,41 @@ function findResource(resources, type, id) {
 function findById(resources, id) {
     return resources.find((r) => r.id === id);
 }
+/**
+ * Types whose JSON keeps the name inside `configuration` (PingOne's branding themes) rather than
+ * at the top; a plan names their resources `<type>:<id>`, as seed 003 shows for themes.
+ */
+const NAME_IN_CONFIGURATION = new Set(["themes"]);
 /** What GET /v1/environments/{envId}/{type}/{id} answers. */
 function resourceJson(envId, resource, apiUrl) {
     return {
         _links: { self: { href: `${apiUrl}/environments/${envId}/${resource.type}/${resource.id}` } },
         id: resource.id,
         environment: { id: envId },
-        name: resource.name,
-        ...resource.fields,
+        ...resourceBody(resource),
     };
+}
+function configurationOf(fields) {
+    const value = fields.configuration;
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+        ? value
+        : {};
 }
 /** The body a promotion step sends for a resource: its name and fields, without ids. */
 function resourceBody(resource) {
-    return { name: resource.name, ...resource.fields };
+    const { type, name, fields } = resource;
+    if (!NAME_IN_CONFIGURATION.has(type))
+        return { name, ...fields };
+    return { ...fields, configuration: { ...configurationOf(fields), name } };
 }
-/** Reads a step payload back into a resource's name and fields. */
-function fromBody(body) {
-    const { name, ...fields } = body;
-    return { name: String(name), fields };
+/** Reads a step payload of a `type` resource back into its name and fields. */
+function fromBody(type, body) {
+    if (!NAME_IN_CONFIGURATION.has(type)) {
+        const { name, ...fields } = body;
+        return { type, name: String(name), fields };
+    }
+    const { name, ...configuration } = configurationOf(body);
+    return { type, name: String(name), fields: { ...body, configuration } };
 }
 
 ;// CONCATENATED MODULE: ./src/platforms/pingone/emulator/plan.ts
@@ -418,13 +437,47 @@ function mapReferences(value, ids, sourceIds, missing) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapReferences(v, ids, sourceIds, missing)]));
     return value;
 }
+/** Every string in `value` that is the id of one of `resources`. */
+function referencedIds(value, ids, out) {
+    if (typeof value === "string" && ids.has(value))
+        out.add(value);
+    else if (Array.isArray(value))
+        for (const v of value)
+            referencedIds(v, ids, out);
+    else if (value !== null && typeof value === "object")
+        for (const v of Object.values(value))
+            referencedIds(v, ids, out);
+    return out;
+}
+/**
+ * The picked resources and every source resource they refer to, directly or through another:
+ * PingOne plans those too (seed 003: one population brought its password policy and theme).
+ * An excluded resource stays out; a reference to it the target cannot satisfy fails validation.
+ */
+function withDependencies(picked, all, excluded) {
+    const ids = new Set(all.map((r) => r.id));
+    const chosen = new Map(picked.map((r) => [r.id, r]));
+    const queue = [...picked];
+    for (let next = queue.shift(); next; next = queue.shift()) {
+        for (const id of referencedIds(next.fields, ids, new Set())) {
+            const dependency = findById(all, id);
+            if (!dependency || excluded.has(id) || chosen.has(id))
+                continue;
+            chosen.set(id, dependency);
+            queue.push(dependency);
+        }
+    }
+    return [...chosen.values()];
+}
 function computePlan(input) {
     const { source, target } = input;
     const whole = wholeEnvironment(input.sourceId, input.selectedResources);
     const excluded = new Set(input.excludedResources ?? []);
     const selected = new Set(input.selectedResources ?? []);
+    const picked = source.resources.filter((r) => (whole || selected.has(r.id)) && !excluded.has(r.id));
+    const planned = new Set(withDependencies(picked, source.resources, excluded));
     const chosen = source.resources
-        .filter((r) => (whole || selected.has(r.id)) && !excluded.has(r.id))
+        .filter((r) => planned.has(r))
         .sort((a, b) => compareTypes(a.type, b.type));
     const ids = new Map([[input.sourceId, input.targetId]]);
     const resourceMapping = {};
@@ -539,14 +592,14 @@ function applyStep(step, target, faults) {
         target.resources = target.resources.filter((r) => r !== current);
         return { status: "COMPLETED", change: { step, before: structuredClone(current) } };
     }
-    const body = fromBody(step.payload ?? {});
+    const body = fromBody(step.type, step.payload ?? {});
     if (step.action === "POST") {
         if (current)
             return { status: "SKIPPED" };
         const clash = target.resources.find((r) => r.type === step.type && r.name === body.name);
         if (clash)
             return failure(step, "UNIQUENESS_VIOLATION", `A ${step.type} resource named ${JSON.stringify(body.name)} already exists`);
-        const created = { id: step.targetId, type: step.type, ...structuredClone(body) };
+        const created = { id: step.targetId, ...structuredClone(body) };
         target.resources.push(created);
         return { status: "COMPLETED", change: { step, after: structuredClone(created) } };
     }
@@ -649,14 +702,19 @@ const PLANNING_STATUSES = ["NEW", "PREPARING", "ROLLBACK_NEW", "ROLLBACK_PREPARI
 
 ;// CONCATENATED MODULE: ./src/platforms/pingone/emulator/render.ts
 
+
 const iso = (at) => new Date(at).toISOString();
 const href = (url) => ({ href: url });
+/** A resource as a plan step names it: by name, or `<type>:<id>` for a type without a top-level name. */
+function stepRef(type, ref) {
+    return NAME_IN_CONFIGURATION.has(type) ? { name: `${type}:${ref.id}`, id: ref.id } : { ...ref };
+}
 function planStep(step) {
     const rendered = { action: step.action, resourceUrl: step.resourceUrl };
     if (step.sourceResource)
-        rendered.sourceResource = { ...step.sourceResource };
+        rendered.sourceResource = stepRef(step.type, step.sourceResource);
     if (step.targetResource)
-        rendered.targetResource = { ...step.targetResource };
+        rendered.targetResource = stepRef(step.type, step.targetResource);
     return rendered;
 }
 /** A step as GET .../promotionSteps lists it: the plan step with its id, payload and outcome. */

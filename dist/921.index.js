@@ -657,7 +657,7 @@ function formatArcGisEmulatorBanner(running) {
         `  generateToken:  ${running.orgUrl}/sharing/rest/generateToken`,
         `  upgrades:       ${running.orgUrl}/admin/system/upgrades`,
         `  administrator:  ${username} / ${password}`,
-        `  static token:   ${running.accessTokens[0] ?? "(none: use generateToken)"}`,
+        `  static token:   ${running.accessTokens[0] ? `${running.accessTokens[0]} (referer ${running.scenario.tokenReferer})` : "(none: use generateToken)"}`,
         `  current:        ${state.currentVersion} (${state.current}), ${patches} patch(es) installed`,
         `  rollback to:    ${state.installed.slice(0, -1).reverse().join(", ") || "(nothing)"}`,
         `  available:      ${state.available.join(", ") || "(nothing)"}`,
@@ -677,9 +677,11 @@ const DEFAULT_ARCGIS_SCENARIO_DOCUMENT = {
     context: "arcgis",
     credentials: { username: "admin", password: "emulator-password" },
     accessTokens: ["emulator-token"],
+    tokenReferer: "tenant-promote",
     maxTokenLifetimeMinutes: 20160,
     tokenErrorsAsHttpStatus: false,
     operationErrorForm: "error",
+    checkRollbackOrder: "newest-first",
     release: { id: "rel_24062025_6745", version: "11.5.0" },
     patches: {
         installed: ["pat_12082025_6805", "pat_11092025_6815", "pat_07102025_6820", "pat_23102025_6825"],
@@ -912,10 +914,12 @@ function versionChain(releaseValue, patchesValue) {
 //   speed: 60                  # times faster than real ArcGIS (1 = real time)
 //   context: arcgis            # the organization URL is <origin>/<context>
 //   credentials: { username: admin, password: emulator-password }
-//   accessTokens: [emulator-token]   # static tokens that never expire
+//   accessTokens: [emulator-token]   # static tokens that never expire...
+//   tokenReferer: tenant-promote     # ...bound to this referer, as if minted with client=referer
 //   maxTokenLifetimeMinutes: 20160   # generateToken caps `expiration` at this (14 days)
 //   tokenErrorsAsHttpStatus: false   # true: 498/499 also as the HTTP status, not 200
 //   operationErrorForm: error  # refusals as {"error":{...}}; status: {"status":"error",...}
+//   checkRollbackOrder: newest-first # or oldest-first, or shuffled (fixed: the newest in the middle)
 //   release: { id: rel_24062025_6745, version: 11.5.0 }
 //   patches: { installed: [pat_..., ...], available: [pat_...] }   # see scenario-versions.ts
 //   timings:                   # real-platform seconds, see job-plan.ts
@@ -933,15 +937,18 @@ function versionChain(releaseValue, patchesValue) {
 
 
 
+const CHECK_ROLLBACK_ORDERS = ["newest-first", "oldest-first", "shuffled"];
 const TOP_KEYS = [
     "base",
     "speed",
     "context",
     "credentials",
     "accessTokens",
+    "tokenReferer",
     "maxTokenLifetimeMinutes",
     "tokenErrorsAsHttpStatus",
     "operationErrorForm",
+    "checkRollbackOrder",
     "release",
     "patches",
     "timings",
@@ -1013,16 +1020,21 @@ function arcGisScenarioFromDocument(document) {
     const form = (0,fields/* optionalText */.mR)(raw.operationErrorForm, "operationErrorForm") ?? "error";
     if (form !== "error" && form !== "status")
         throw new fields/* ScenarioError */.tp(`operationErrorForm must be error or status, got ${form}`);
+    const order = (0,fields/* optionalText */.mR)(raw.checkRollbackOrder, "checkRollbackOrder") ?? "newest-first";
+    if (!CHECK_ROLLBACK_ORDERS.some((known) => known === order))
+        throw new fields/* ScenarioError */.tp(`checkRollbackOrder must be one of ${CHECK_ROLLBACK_ORDERS.join(", ")}, got ${order}`);
     const scenario = {
         speed: (0,fields/* number */.ai)(raw.speed ?? 1, "speed", { positive: true }),
         context,
         credentials: credentials(raw.credentials),
         accessTokens: raw.accessTokens === undefined ? [] : (0,fields/* textList */.gC)(raw.accessTokens, "accessTokens"),
+        tokenReferer: (0,fields/* optionalText */.mR)(raw.tokenReferer, "tokenReferer") ?? "tenant-promote",
         maxTokenLifetimeMinutes: (0,fields/* number */.ai)(raw.maxTokenLifetimeMinutes ?? 20160, "maxTokenLifetimeMinutes", {
             positive: true,
         }),
         tokenErrorsAsHttpStatus: (0,fields/* optionalBoolean */.Jz)(raw.tokenErrorsAsHttpStatus, "tokenErrorsAsHttpStatus") ?? false,
         operationErrorForm: form,
+        checkRollbackOrder: order,
         versions: versionChain(raw.release, raw.patches),
         timings: timings(raw.timings),
         faults: parseArcGisFaults(raw.faults),
@@ -1230,6 +1242,10 @@ function ingressPage(status) {
 ;// CONCATENATED MODULE: ./src/platforms/arcgis/emulator/tokens.ts
 // generateToken (the portal's token operation, form-encoded) and the check of tokens on admin
 // calls. Lifetimes are real-platform minutes: they run `speed` times faster here, like jobs.
+// A token minted with client=referer is bound to its referer: a request whose Referer header
+// differs is refused as an invalid token, as the portal does. client=requestip (and ip) binds it
+// to the caller's address instead, which on loopback is always the same: no header is checked.
+// The scenario's static tokens are bound to its `tokenReferer`.
 
 
 
@@ -1243,10 +1259,14 @@ class ArcGisTokens {
     scenario;
     speed;
     tokens;
+    /** Minted token -> the referer it is bound to; absent for client=requestip and ip. */
+    referers = new Map();
     constructor(scenario, speed) {
         this.scenario = scenario;
         this.speed = speed;
         this.tokens = new bearer_tokens/* BearerTokens */.Q(scenario.accessTokens);
+        for (const token of scenario.accessTokens)
+            this.referers.set(token, scenario.tokenReferer);
     }
     /** POST <context>/sharing/rest/generateToken. */
     generate(form, now) {
@@ -1262,7 +1282,8 @@ class ArcGisTokens {
         const client = form.get("client") || "requestip";
         if (!CLIENTS.includes(client))
             return unable(`Invalid client type '${client}'.`);
-        if (client === "referer" && !form.get("referer"))
+        const referer = form.get("referer");
+        if (client === "referer" && !referer)
             return unable("'referer' must be specified.");
         const asked = Number(form.get("expiration") || DEFAULT_EXPIRATION_MINUTES);
         if (!Number.isFinite(asked) || asked <= 0)
@@ -1270,10 +1291,17 @@ class ArcGisTokens {
         const minutes = Math.min(asked, this.scenario.maxTokenLifetimeMinutes);
         const lifetimeMs = (minutes * 60_000) / this.speed;
         const token = this.tokens.issue(lifetimeMs, now);
+        if (client === "referer" && referer)
+            this.referers.set(token, referer);
         return (0,reply.ok)({ token, expires: Math.floor(now + lifetimeMs), ssl: false });
     }
-    check(token, now) {
-        return this.tokens.check(token ? `Bearer ${token}` : undefined, now);
+    /** A token bound to a referer is valid only on a request whose Referer header equals it. */
+    check(token, refererHeader, now) {
+        const check = this.tokens.check(token ? `Bearer ${token}` : undefined, now);
+        if (check !== "valid" || token === undefined)
+            return check;
+        const bound = this.referers.get(token);
+        return bound === undefined || bound === refererHeader ? "valid" : "unknown";
     }
 }
 
@@ -1475,6 +1503,9 @@ async function startIngress(options) {
         const contentType = req.headers["content-type"];
         if (contentType !== undefined)
             entry.contentType = contentType;
+        const referer = req.headers.referer;
+        if (referer !== undefined)
+            entry.referer = referer;
         const done = () => {
             options.record(entry);
             const outcome = !entry.dropped
@@ -1556,7 +1587,8 @@ async function startIngress(options) {
 ;// CONCATENATED MODULE: ./src/platforms/arcgis/emulator/routes.ts
 // Maps one request to a reply against the deployment at `now`: generateToken, and the upgrades
 // resource with its operations. POSTs must carry `token` in the form body (the docs say so; a
-// query or header token is not read for them); GETs take `?token=` or Authorization: Bearer.
+// query or header token is not read for them); GETs take `?token=`, Authorization: Bearer or
+// X-Esri-Authorization: Bearer. A referer-bound token needs its referer as the Referer header.
 
 
 
@@ -1591,20 +1623,42 @@ function rollback(d, form, now) {
     }
     return (0,reply.ok)({ status: d.rollback(target, now).status() });
 }
+/**
+ * checkRollback's list in the scenario's order; the API documents none. "shuffled" is fixed:
+ * newest first, turned halfway round, so the newest option is neither first nor (from three
+ * options on) last.
+ */
+function offered(chain, order) {
+    const newestFirst = rollbackOptions(chain);
+    if (order === "oldest-first")
+        return newestFirst.reverse();
+    if (order === "shuffled") {
+        const half = Math.floor(newestFirst.length / 2);
+        return [...newestFirst.slice(half), ...newestFirst.slice(0, half)];
+    }
+    return newestFirst;
+}
 const OPERATIONS = {
     "": { whileBusy: true, run: (d) => (0,reply.ok)({ status: d.status() }) },
-    checkRollback: { postOnly: true, run: (d) => (0,reply.ok)({ updates: rollbackOptions(d.chain) }) },
+    checkRollback: {
+        postOnly: true,
+        run: (d) => (0,reply.ok)({ updates: offered(d.chain, d.scenario.checkRollbackOrder) }),
+    },
     rollback: { postOnly: true, whileBusy: true, run: rollback },
     installed: { postOnly: true, run: (d) => (0,reply.ok)({ updates: installed(d.chain) }) },
     available: { postOnly: true, run: (d) => (0,reply.ok)({ updates: available(d.chain) }) },
     currentVersion: { run: (d) => (0,reply.ok)({ ...current(d.chain), status: d.status() }) },
     history: { run: (d) => (0,reply.ok)({ history: d.history }) },
 };
+function bearer(header) {
+    return typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+}
 function tokenOf(call, form) {
     if (call.method === "POST")
         return form.get("token") || undefined;
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(call.headers.authorization ?? "")?.[1];
-    return call.url.searchParams.get("token") || bearer;
+    return (call.url.searchParams.get("token") ||
+        bearer(call.headers["x-esri-authorization"]) ||
+        bearer(call.headers.authorization));
 }
 function upgrades(d, call, form, name, now) {
     const operation = OPERATIONS[name];
@@ -1612,7 +1666,7 @@ function upgrades(d, call, form, name, now) {
         return errorObject(404, `Resource not found: ${call.url.pathname}`);
     if (operation.postOnly && call.method !== "POST")
         return errorObject(405, `${name} is a POST operation.`);
-    const check = d.tokens.check(tokenOf(call, form), now);
+    const check = d.tokens.check(tokenOf(call, form), call.headers.referer, now);
     const asHttp = d.scenario.tokenErrorsAsHttpStatus;
     if (check === "missing")
         return tokenRequired(asHttp);
