@@ -1,6 +1,6 @@
 // The upgrades API of one ArcGIS Enterprise on Kubernetes organization over HTTP. Retries and
 // redirect refusal come from the JSON client base; this adds the paths, the token's place
-// (a POST's form body, a GET's bearer header: never a URL), the Referer header a referer-bound
+// (a POST's form body, a GET's X-Esri-Authorization header: never a URL), the Referer header a referer-bound
 // token needs on every request, ArcGIS's error forms and lenient reading of versions and job
 // messages.
 import type { ApiError, Endpoint } from "../../core/http/errors.js";
@@ -116,10 +116,14 @@ export class ArcGisClient extends JsonApiClient implements ArcGisApi {
     return request.method === "POST" ? FORM_TYPE : undefined;
   }
 
-  /** POSTs carry f and token in the form body, as the admin API wants; GETs a bearer header. */
+  /**
+   * POSTs carry f and token in the form body, as the admin API wants. GETs carry it in Esri's
+   * own X-Esri-Authorization header, which ArcGIS Enterprise reads whatever its authentication
+   * tier; the standard Authorization header is taken only without web-tier authentication.
+   */
   protected override encode(request: JsonRequest, token: string): EncodedRequest {
     if (request.method !== "POST")
-      return { headers: { authorization: `Bearer ${token}` }, body: undefined };
+      return { headers: { "x-esri-authorization": `Bearer ${token}` }, body: undefined };
     const form = new URLSearchParams(request.body as Record<string, string> | undefined);
     form.set("f", "json");
     form.set("token", token);

@@ -15,6 +15,7 @@ describe("ArcGisClient requests", () => {
     expect(request?.url).toBe(`${UPGRADES}/checkRollback`);
     expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(request?.headers.authorization).toBeUndefined();
+    expect(request?.headers["x-esri-authorization"]).toBeUndefined();
     expect(form(request?.body)).toEqual({ f: "json", token: "token-1-s3cr3t" });
   });
 
@@ -52,7 +53,9 @@ describe("ArcGisClient requests", () => {
     const [request] = server.requests;
     expect(request?.method).toBe("GET");
     expect(request?.url).toBe(`${UPGRADES}?f=json`);
-    expect(request?.headers.authorization).toBe("Bearer token-1-s3cr3t");
+    // Esri's own header, read whatever the organization's authentication tier.
+    expect(request?.headers["x-esri-authorization"]).toBe("Bearer token-1-s3cr3t");
+    expect(request?.headers.authorization).toBeUndefined();
     expect(request?.body).toBe("");
   });
 

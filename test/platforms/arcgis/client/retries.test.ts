@@ -128,7 +128,7 @@ describe("ArcGisClient on an expired token", () => {
     expect(error.authExpired).toBe(true);
     expect(error.code).toBe(498);
     expect(tokens.invalidated).toBe(1);
-    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+    expect(server.requests.map((r) => r.headers["x-esri-authorization"])).toEqual([
       "Bearer token-1-s3cr3t",
       "Bearer token-2-s3cr3t",
     ]);
