@@ -77,7 +77,7 @@ const CLI_OPTIONS: OptionSpec[] = [
   },
 ];
 
-/** Every option of the CLI; --help and the README are generated from the same facts. */
+/** Every option of the CLI; --help and docs/cli.md are generated from the same facts. */
 export const OPTION_SPECS: OptionSpec[] = [
   PLATFORM_OPTION,
   ...platformInputs(),
