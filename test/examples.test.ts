@@ -27,3 +27,17 @@ describe("examples in the docs", () => {
     expect(text).toBe(readFileSync(new URL(file, root), "utf8").replace(/\n$/, ""));
   });
 });
+
+describe("example workflows", () => {
+  const workflows = readdirSync(new URL("examples/", root))
+    .filter((name) => name !== "tenant-promote.yml")
+    .map((name) => [name, readFileSync(new URL(`examples/${name}`, root), "utf8")] as const);
+
+  it.each(workflows)("%s uses the per-platform actions, without platform:", (_name, text) => {
+    const uses = [...text.matchAll(/uses: (tenant-promote\/tenant-promote\S*)/g)].map((m) => m[1]);
+    expect(uses.length).toBeGreaterThan(0);
+    for (const action of uses)
+      expect(action).toMatch(/^tenant-promote\/tenant-promote\/(aic|pingone|arcgis)@v1$/);
+    expect(text).not.toMatch(/^ +platform:/m);
+  });
+});
