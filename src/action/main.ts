@@ -5,9 +5,10 @@ import * as github from "@actions/github";
 import { EngineFailure } from "../core/run/failure.js";
 import { defaultPromoter } from "../core/run/provenance.js";
 import { allChecks, requireReviewedHash } from "../core/run/review.js";
-import { describeHeld, type Held } from "../core/run/shell.js";
+import { describeHeld } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
+import { watchRun, withSignalHandlers } from "../faces/signals.js";
 import { describeRun, type EventFacts, eventFacts, type PullRequestRef } from "./event.js";
 import { createGitHubApi, describeGitHubError, type GitHubApi } from "./github-api.js";
 import { type CommentPolicy, inputName } from "./inputs.js";
@@ -94,19 +95,20 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
     }
   }
   const connection = prepared.connect();
-  const cancel = new AbortController();
-  let held: Held | undefined;
-  let pastPointOfNoReturn: string | undefined;
-  const started = Date.now();
+  const watch = watchRun();
   const onInterrupt = () => {
+    const held = watch.held();
+    const pastPointOfNoReturn = watch.pastPointOfNoReturn();
     logger.warn(
       pastPointOfNoReturn
         ? `[cancel] ${pastPointOfNoReturn} has started and cannot be stopped: following it to its end (the post step does it if this step is stopped first)`
         : `[cancel] stopping${held ? `; releasing ${describeHeld(held)} (the post step does it if this step is stopped first)` : ""}`,
     );
-    cancel.abort(new Error("cancelled"));
+    watch.cancel.abort(new Error("cancelled"));
   };
   const onTerminate = () => {
+    const held = watch.held();
+    const pastPointOfNoReturn = watch.pastPointOfNoReturn();
     // The runner kills this step 2.5 s after SIGTERM: leave the release to post rather than half-do it.
     if (held)
       logger.warn(
@@ -125,40 +127,28 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
     }
     process.exit(1);
   };
-  process.on("SIGINT", onInterrupt);
-  process.on("SIGTERM", onTerminate);
-  try {
-    const common = prepared.configured.common;
+  const common = prepared.configured.common;
+  // Publishing stays under the handlers: a SIGTERM then still sets the outputs.
+  return withSignalHandlers({ SIGINT: onInterrupt, SIGTERM: onTerminate }, async () => {
     const result = await connection.run({
       logger,
       promoter: common.promoter ?? defaultPromoter(process.env),
       description:
         common.description ??
         describeRun(mode, { ...facts, pullRequest: pullRequest ?? facts.pullRequest }),
-      signal: cancel.signal,
       beforeChange: allChecks(
         reviewed && requireSameReport(reviewed),
         common.reviewedReportHash !== undefined &&
           requireReviewedHash(common.reviewedReportHash, mode, inputName("reviewed-report-hash")),
       ),
-      onHeld: (taken) => {
-        held = taken;
-        saveHeld(prepared.platform.id, taken, started);
-      },
-      onReleased: (released) => {
-        held = undefined;
-        saveReleased(released);
-      },
-      onPointOfNoReturn: (what) => {
-        pastPointOfNoReturn = what;
-        savePointOfNoReturn(what);
-      },
+      ...watch.hooks({
+        onHeld: (taken) => saveHeld(prepared.platform.id, taken, watch.startedAt),
+        onReleased: saveReleased,
+        onPointOfNoReturn: savePointOfNoReturn,
+      }),
     });
     return await publish(prepared, result, facts, pullRequest, api, key);
-  } finally {
-    process.off("SIGINT", onInterrupt);
-    process.off("SIGTERM", onTerminate);
-  }
+  });
 }
 
 async function publish(

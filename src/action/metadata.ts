@@ -6,7 +6,7 @@ import type { InputSpec, Platform } from "../platforms/platform.js";
 import { PLATFORMS, platformInputs } from "../platforms/registry.js";
 
 /** An input or output as action.yml declares it. */
-interface Declared {
+export interface Declared {
   name: string;
   description: string;
   default?: string;
@@ -31,14 +31,14 @@ const ACTIONS: Record<string, { description: string }> = {
 const ROOT_DESCRIPTION =
   "Reviewable, guarded configuration promotion and rollback for PingOne Advanced Identity Cloud, PingOne Platform and ArcGIS Enterprise on Kubernetes; the post step always releases what the run took.";
 
-const PLATFORM_TITLES: Record<string, string> = {
+export const PLATFORM_TITLES: Record<string, string> = {
   aic: "PingOne Advanced Identity Cloud",
   pingone: "PingOne Platform",
   arcgis: "ArcGIS Enterprise on Kubernetes",
 };
 
 /** Inputs only the action has (the CLI has flags of its own for these). */
-function actionOnlyInputs(platform: Platform | undefined): Declared[] {
+export function actionOnlyInputs(platform: Platform | undefined): Declared[] {
   const modes = platform ? platform.modes : undefined;
   const mode: Declared = platform
     ? {
@@ -114,7 +114,7 @@ function declared(spec: InputSpec): Declared {
 }
 
 /** Outputs: every platform's words, or one platform's. */
-function outputs(platform: Platform | undefined): Declared[] {
+export function outputs(platform: Platform | undefined): Declared[] {
   // Each platform's words, with no closing period: joined into one sentence per platform.
   const pick = (words: Record<string, string>, common = "") => {
     if (platform) return `${common}${words[platform.id] ?? ""}`;
@@ -163,6 +163,21 @@ function outputs(platform: Platform | undefined): Declared[] {
   ];
 }
 
+/** The platform inputs an action declares, by platform: one platform's, or every platform's. */
+export function platformGroups(
+  platform: Platform | undefined,
+): Array<{ id: string; title: string; inputs: Declared[] }> {
+  return (platform ? [platform] : PLATFORMS).map((group) => ({
+    id: group.id,
+    title: PLATFORM_TITLES[group.id] ?? group.title,
+    // The root file declares an input shared by several platforms once, under the first.
+    inputs: (platform
+      ? platform.inputs
+      : platformInputs().filter((spec) => spec.platforms[0] === group.id)
+    ).map(declared),
+  }));
+}
+
 function quoted(text: string): string {
   // A JSON string is a valid YAML double-quoted scalar.
   return JSON.stringify(text);
@@ -195,14 +210,9 @@ export function actionYml(platformId?: string): string {
     "  # Every platform",
     ...actionOnlyInputs(platform).flatMap(inputLines),
   ];
-  const groups = platform ? [platform] : PLATFORMS;
-  for (const group of groups) {
-    lines.push(`  # ${PLATFORM_TITLES[group.id] ?? group.title} (platform: ${group.id})`);
-    // The root file declares an input shared by several platforms once, under the first.
-    const own = platform
-      ? platform.inputs
-      : platformInputs().filter((spec) => spec.platforms[0] === group.id);
-    lines.push(...own.map(declared).flatMap(inputLines));
+  for (const group of platformGroups(platform)) {
+    lines.push(`  # ${group.title} (platform: ${group.id})`);
+    lines.push(...group.inputs.flatMap(inputLines));
   }
   lines.push("", "outputs:");
   for (const output of outputs(platform))

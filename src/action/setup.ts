@@ -1,21 +1,11 @@
 // Turns the inputs into a validated run (main and post share it): masking first, then the
-// environments file, then the chosen platform's validation. Nothing here touches the network.
+// resolution the CLI shares (faces/resolve.ts). Nothing here touches the network.
 
-import { applyTarget } from "../config/targets.js";
-import { redact } from "../core/auth/redact.js";
 import type { Mode } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
-import { UsageError } from "../core/util/usage-error.js";
-import { defaultMode, validateCommon } from "../platforms/common.js";
+import { type FaceWording, resolveRun, secretScrubber } from "../faces/resolve.js";
 import type { Configured, Connection, Platform } from "../platforms/platform.js";
-import { DEFAULT_PLATFORM, platformById } from "../platforms/registry.js";
-import {
-  type ActionInputs,
-  inputName,
-  maskSecretInputs,
-  readActionInputs,
-  refuseForeignInputs,
-} from "./inputs.js";
+import { type ActionInputs, inputName, maskSecretInputs, readActionInputs } from "./inputs.js";
 import { actionLogger } from "./logger.js";
 
 export interface PreparedRun {
@@ -30,27 +20,33 @@ export interface PreparedRun {
   connect(): Connection;
 }
 
+/** How the action words a refusal: inputs by their `with:` name. */
+const actionWording: FaceWording = {
+  name: inputName,
+  unpaired: (missing) =>
+    missing === "config"
+      ? `${inputName("target")} is set but ${inputName("config")} is not: name the environments file`
+      : `${inputName("config")} is set but ${inputName("target")} is not: name the target environment, e.g. staging`,
+  noSuchMode: (platform, mode) =>
+    `${inputName("mode")} is ${mode}, which ${platform.title} does not have; its modes: ${platform.modes.join(", ")}`,
+  // Another platform's input given a value (other than its default) is refused by name.
+  foreignInput: (spec, platform, value) =>
+    value === false || value === "" || value === spec.default
+      ? undefined
+      : `${inputName(spec.name)} belongs to platform ${spec.platforms.join(", ")}, but this run is on ${platform.id}: remove it, or set platform: ${spec.platforms[0]}`,
+};
+
 export async function prepareRun(): Promise<PreparedRun> {
-  const given = maskSecretInputs();
-  let connection: Connection | undefined;
-  const scrub = (text: string) => redact(text, [...given, ...(connection?.secrets() ?? [])]);
+  const secrets = secretScrubber(maskSecretInputs());
+  const { scrub } = secrets;
   const logger = actionLogger(scrub);
   const inputs = readActionInputs();
-  const raw = { ...inputs.raw, platform: inputs.platform };
-  if (inputs.config && inputs.target)
-    await applyTarget(raw, inputs.config, inputs.target, inputName);
-  const platform = platformById((raw.platform as string | undefined) ?? DEFAULT_PLATFORM);
-  const mode = inputs.mode ?? defaultMode(platform);
-  if (!platform.modes.includes(mode))
-    throw new UsageError(
-      `${inputName("mode")} is ${mode}, which ${platform.title} does not have; its modes: ${platform.modes.join(", ")}`,
-    );
-  refuseForeignInputs(platform, raw);
-  const configured = platform.configure(
-    raw,
-    validateCommon(mode, raw, inputName, platform.promotionIdForm),
-    inputName,
+  const { platform, mode, configured } = await resolveRun(
+    inputs.mode,
+    { ...inputs.raw, platform: inputs.platform, config: inputs.config, target: inputs.target },
+    actionWording,
   );
+  let connection: Connection | undefined;
   return {
     inputs: { ...inputs, mode },
     platform,
@@ -58,7 +54,7 @@ export async function prepareRun(): Promise<PreparedRun> {
     scrub,
     logger,
     connect() {
-      connection ??= configured.connect(logger);
+      connection ??= secrets.connected(configured.connect(logger));
       return connection;
     },
   };

@@ -1,6 +1,6 @@
 import type { RunResult } from "../core/run/types.js";
 
-/** Documented in --help and the README; CI scripts branch on these. */
+/** Documented in --help and docs/cli.md; CI scripts branch on these. */
 export const EXIT = {
   ok: 0,
   failed: 1,

@@ -2,7 +2,7 @@ import { MODES, type Mode } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
 import { VERSION } from "../core/version.js";
 import { EXIT } from "./exit-codes.js";
-import { helpText } from "./help.js";
+import { helpText, shortUsage } from "./help.js";
 import { parseCommandLine } from "./options.js";
 import { runMode } from "./run-mode.js";
 
@@ -15,8 +15,19 @@ export async function main(
     const parsed = parseCommandLine(argv, env);
     switch (parsed.command) {
       case "help":
-        process.stdout.write(helpText(VERSION));
+        // Only a --platform flag narrows the help: a variable set for runs should not.
+        process.stdout.write(
+          helpText(
+            VERSION,
+            parsed.sources.platform === "--platform"
+              ? (parsed.values.platform as string)
+              : undefined,
+          ),
+        );
         return EXIT.ok;
+      case "usage":
+        process.stderr.write(`tenant-promote: no mode given\n${shortUsage()}`);
+        return EXIT.usage;
       case "version":
         process.stdout.write(`${VERSION}\n`);
         return EXIT.ok;

@@ -77,7 +77,7 @@ const CLI_OPTIONS: OptionSpec[] = [
   },
 ];
 
-/** Every option of the CLI; --help and the README are generated from the same facts. */
+/** Every option of the CLI; --help and docs/cli.md are generated from the same facts. */
 export const OPTION_SPECS: OptionSpec[] = [
   PLATFORM_OPTION,
   ...platformInputs(),
@@ -86,7 +86,8 @@ export const OPTION_SPECS: OptionSpec[] = [
   ...PLATFORMS.flatMap((p) => p.emulatorInputs.map((spec) => ({ ...spec, platforms: [p.id] }))),
 ];
 
-export type Command = Mode | "emulator" | "demo" | "help" | "version";
+/** "usage": no mode and no --help, so the short usage is printed as a usage error. */
+export type Command = Mode | "emulator" | "demo" | "help" | "version" | "usage";
 const COMMANDS: readonly string[] = [...MODES, "emulator", "demo", "help", "version"];
 
 export interface ParsedCommandLine {
@@ -144,7 +145,8 @@ export function parseCommandLine(
   }
   let command: Command;
   if (parsed.values.version) command = "version";
-  else if (parsed.values.help || first === undefined) command = "help";
+  else if (parsed.values.help) command = "help";
+  else if (first === undefined) command = "usage";
   else if (COMMANDS.includes(first)) command = first as Command;
   else throw new UsageError(`unknown mode "${first}"; use one of ${COMMANDS.join(", ")}`);
 

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { actionFiles } from "../../src/action/metadata.js";
+import { GENERATED_SECTIONS, withGeneratedSection } from "../../src/action/reference.js";
 import { COMMON_INPUTS } from "../../src/platforms/common.js";
 import { PLATFORMS, platformInputs } from "../../src/platforms/registry.js";
 
@@ -83,4 +84,22 @@ describe("the generated action.yml files", () => {
       });
     },
   );
+});
+
+describe("the generated reference docs", () => {
+  it.each(GENERATED_SECTIONS.map((s) => [s.file, s] as const))(
+    "%s holds what `npm run generate` writes now (run it and commit the file when this fails)",
+    (file, section) => {
+      const committed = readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
+      expect(withGeneratedSection(committed, section.marker, section.text()), file).toBe(committed);
+    },
+  );
+
+  it("list every input of every action and every CLI option", () => {
+    const actionDoc = readFileSync(new URL("../../docs/action.md", import.meta.url), "utf8");
+    const cliDoc = readFileSync(new URL("../../docs/cli.md", import.meta.url), "utf8");
+    for (const name of Object.keys(action.inputs)) expect(actionDoc).toContain(`| \`${name}\` |`);
+    for (const spec of [...COMMON_INPUTS, ...platformInputs()])
+      expect(cliDoc).toContain(`| \`--${spec.name}`);
+  });
 });

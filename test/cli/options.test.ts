@@ -5,6 +5,7 @@ import { helpText } from "../../src/cli/help.js";
 import { OPTION_SPECS, parseCommandLine } from "../../src/cli/options.js";
 import { VERSION } from "../../src/core/version.js";
 import { DEFAULT_PORTS } from "../../src/platforms/aic/emulator/server.js";
+import { PLATFORMS } from "../../src/platforms/registry.js";
 
 describe("command line", () => {
   it("a flag wins over the environment, which wins over the default", () => {
@@ -64,14 +65,33 @@ describe("command line", () => {
     );
     expect(refusal("-x")).toMatch(/^unknown option -x\./);
   });
-  it("help documents every option, its variables and the exit codes", () => {
+  it("plain help lists the platforms and documents the options every platform has", () => {
     const help = helpText(VERSION);
-    for (const spec of OPTION_SPECS) {
+    for (const platform of PLATFORMS)
+      expect(help).toContain(`${platform.id.padEnd(9)}${platform.title}`);
+    for (const spec of OPTION_SPECS.filter((s) => !s.platforms)) {
       expect(help).toContain(`--${spec.name}`);
       for (const name of spec.env) expect(help).toContain(name);
     }
+    expect(help).not.toContain("--upper-fqdn");
     expect(help).toMatch(/3 +lock conflict/);
   });
+  it.each(PLATFORMS.map((p) => [p.id, p] as const))(
+    "help for --platform %s documents its modes, its options and their variables, and an example",
+    (id, platform) => {
+      const help = helpText(VERSION, id);
+      for (const mode of platform.modes) expect(help).toMatch(new RegExp(`^ {4}${mode} `, "m"));
+      for (const spec of OPTION_SPECS.filter((s) => s.platforms?.includes(id))) {
+        expect(help).toContain(`--${spec.name}`);
+        for (const name of spec.env) expect(help).toContain(name);
+      }
+      for (const spec of OPTION_SPECS.filter((s) => s.platforms && !s.platforms.includes(id)))
+        expect(help, spec.name).not.toMatch(new RegExp(`--${spec.name}\\b`));
+      expect(help).toMatch(
+        new RegExp(`Example:\\n {2}tenant-promote \\S+.*${id === "aic" ? "" : `--platform ${id}`}`),
+      );
+    },
+  );
   it("the version matches package.json", () => {
     const pkg = JSON.parse(
       readFileSync(new URL("../../package.json", import.meta.url), "utf8"),

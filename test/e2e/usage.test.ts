@@ -141,6 +141,24 @@ describe.concurrent("help and version", () => {
     expect(run.stdout).toMatch(/130\s+cancelled/);
   });
 
+  it("--help --platform pingone shows that platform's modes, options and an example only", async () => {
+    const run = await runCli(["--help", "--platform", "pingone"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: tenant-promote <mode> --platform pingone [options]");
+    expect(run.stdout).toMatch(/^ {4}unlock +Delete the draft promotion/m);
+    expect(run.stdout).toContain("--pingone-client-id");
+    expect(run.stdout).not.toContain("--upper-fqdn");
+    expect(run.stdout).toMatch(/Example:\n {2}tenant-promote dry-run --platform pingone/);
+  });
+
+  it("no arguments: the short usage on stderr, exit 2 as a usage error", async () => {
+    const run = await runCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^tenant-promote: no mode given\nUsage: tenant-promote <mode>/);
+    expect(run.stderr).toContain("tenant-promote --help --platform <id>");
+  });
+
   it("--version prints the version only", async () => {
     const run = await runCli(["--version"]);
     expect(run.code).toBe(0);
