@@ -1,6 +1,8 @@
 // Starts the emulator: the admin service (the shared emulator server with the request faults)
 // on a private loopback port, and the ingress in front of it on the public one.
+
 import { type ServingEmulator, serveEmulator } from "../../../core/emulator/http-server.js";
+import { emulatorSpeed } from "../../../core/emulator/speed.js";
 import type { Logger } from "../../../core/util/log.js";
 import { Deployment } from "./deployment.js";
 import { failureReply, faultReply } from "./errors.js";
@@ -18,9 +20,7 @@ export async function startArcGisEmulator(
   options: ArcGisEmulatorOptions = {},
 ): Promise<RunningArcGisEmulator> {
   const scenario = options.scenario ?? defaultArcGisScenario();
-  const speed = options.speed ?? scenario.speed;
-  if (!(speed > 0) || !Number.isFinite(speed))
-    throw new Error(`emulator speed must be a positive number, got ${speed}`);
+  const speed = emulatorSpeed(options.speed, scenario.speed);
   const { logger } = options;
   const deployment = new Deployment(scenario, speed);
   const requests: ArcGisRequestRecord[] = [];
