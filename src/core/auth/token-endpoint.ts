@@ -5,8 +5,9 @@ import type { Dispatcher } from "undici";
 import { AuthError, describeEndpoint, type Endpoint, NetworkError } from "../http/errors.js";
 import { type HttpReply, sendRequest } from "../http/exchange.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../http/json-client.js";
-import { isObject, redirectError } from "../http/reply.js";
+import { redirectError } from "../http/reply.js";
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetries } from "../http/retry.js";
+import { parseJsonObject } from "../util/json.js";
 import type { Logger } from "../util/log.js";
 import { VERSION } from "../version.js";
 import { redact } from "./redact.js";
@@ -77,7 +78,7 @@ async function attempt(request: TokenRequest): Promise<Attempt<Record<string, un
     return { error, retry: { what: error.message } };
   }
   const what = `${describeEndpoint(endpoint)} answered HTTP ${reply.status}`;
-  const body = parseBody(reply.text);
+  const body = parseJsonObject(reply.text);
   if (reply.status >= 200 && reply.status < 300) {
     if (body) return { value: body };
     return {
@@ -111,13 +112,4 @@ function serverReason(body: Record<string, unknown> | undefined, request: TokenR
   const oauth = texts(body?.error, body?.error_description);
   const parts = oauth.length > 0 ? oauth : texts(body?.code, body?.message);
   return parts.length > 0 ? `: ${redact(parts.join(": "), request.secrets())}` : "";
-}
-
-function parseBody(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -17,7 +17,7 @@ import {
 } from "../../core/http/errors.js";
 import { type HttpReply, sendRequest } from "../../core/http/exchange.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../../core/http/json-client.js";
-import { isObject, redirectError } from "../../core/http/reply.js";
+import { redirectError } from "../../core/http/reply.js";
 import {
   type Attempt,
   parseRetryAfter,
@@ -26,6 +26,7 @@ import {
   withRetries,
 } from "../../core/http/retry.js";
 import { formatDuration } from "../../core/util/duration.js";
+import { parseJsonObject } from "../../core/util/json.js";
 import { type Logger, silentLogger } from "../../core/util/log.js";
 import { VERSION } from "../../core/version.js";
 import { isHtmlPage, readErrorBody } from "./errors.js";
@@ -142,7 +143,7 @@ export class GenerateTokenSource extends CachedTokenSource {
       if (reply.status < 500) return { error };
       return { error, retry: { what: `${what} answered an HTML page (${status})` } };
     }
-    const body = parseObject(reply.text);
+    const body = parseJsonObject(reply.text);
     const fields = readErrorBody(body);
     if (reply.status < 300 && body && !fields) return { value: body };
     const code = fields?.code ?? reply.status;
@@ -176,14 +177,5 @@ export class GenerateTokenSource extends CachedTokenSource {
       : "";
     const message = `ArcGIS could not issue a token for ${this.username} at ${this.orgUrl}: ${describeEndpoint(this.endpoint)} ${problem.replace(/\.$/, "")}.${hint}`;
     return new AuthError(redact(message, this.secrets()), status);
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
   }
 }
