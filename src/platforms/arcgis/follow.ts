@@ -2,7 +2,7 @@
 // read-only window named when it opens and closes, and the API's absence while pods restart
 // (502/503, HTML pages, refused connections) waited out until the run's own deadline.
 import { ApiError, AuthError, NetworkError } from "../../core/http/errors.js";
-import { HEARTBEAT_MS, jittered, scaled } from "../../core/run/poll.js";
+import { heartbeatMs, jittered, scaled } from "../../core/run/poll.js";
 import { formatDuration } from "../../core/util/duration.js";
 import { sleep } from "../../core/util/sleep.js";
 import type { ArcGisContext } from "./context.js";
@@ -102,7 +102,7 @@ export async function followJob(
       continue;
     }
     if (ended(status)) return { final: status, messages };
-    if (Date.now() - lastLine >= Math.max(scaled(ctx, HEARTBEAT_MS), 5000)) {
+    if (Date.now() - lastLine >= heartbeatMs(ctx)) {
       ctx.log.info(
         `[job] still ${status.state ?? "unknown"} (${formatDuration(Date.now() - sentAt)} since the request)`,
       );

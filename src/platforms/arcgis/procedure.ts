@@ -10,6 +10,7 @@ import { scaled } from "../../core/run/poll.js";
 import { type ChangeCheck, refusedChange } from "../../core/run/review.js";
 import { type Held, runShell } from "../../core/run/shell.js";
 import type { RunResult, StatusView, Work } from "../../core/run/types.js";
+import { waitWhileBusy } from "../../core/run/wait-while-busy.js";
 import type { Logger } from "../../core/util/log.js";
 import { sleep } from "../../core/util/sleep.js";
 import type { ArcGisApi } from "./api.js";
@@ -259,16 +260,16 @@ async function noJobRunning(ctx: ArcGisContext): Promise<void> {
 
 /** A job already running refuses the rollback (lock-conflict), or is waited for with lock-wait. */
 async function waitForNoJob(ctx: ArcGisContext): Promise<void> {
-  const deadline = Date.now() + ctx.config.lockWaitMs;
-  for (;;) {
-    const job = await ctx.api.upgrades(ctx.signal);
-    if (job.status.state !== "in_progress") return;
-    if (Date.now() >= deadline) throw jobInProgress(job.status, ctx.config.orgUrl);
-    ctx.log.info(
-      `[wait] a job is in progress (${lastMessages(job.status, 1)[0] ?? "no message"}); waiting (lock-wait)`,
-    );
-    await sleep(scaled(ctx, POLL_MS.conflict), ctx.signal);
-  }
+  await waitWhileBusy(ctx, {
+    runningWork: async () => {
+      const { status } = await ctx.api.upgrades(ctx.signal);
+      return status.state === "in_progress" ? status : undefined;
+    },
+    waitMs: ctx.config.lockWaitMs,
+    intervalMs: POLL_MS.conflict,
+    describe: (job) => `a job is in progress (${lastMessages(job, 1)[0] ?? "no message"})`,
+    conflict: (job) => jobInProgress(job, ctx.config.orgUrl),
+  });
 }
 
 /** POST rollback once. A lost reply is settled by reading the job, never by sending again. */
