@@ -114,8 +114,19 @@ async function status(ctx: ArcGisContext): Promise<Work> {
   };
 }
 
+/** What checkRollback offers: nothing, or a target and what going there removes. */
+type Preview =
+  | { offered: "nothing"; work: Work }
+  | {
+      offered: "target";
+      work: Work;
+      target: VersionObject;
+      current: Partial<VersionObject>;
+      report: Report;
+    };
+
 /** The target (rollback-to, else the newest option) and what going there removes. */
-async function preview(ctx: ArcGisContext) {
+async function preview(ctx: ArcGisContext): Promise<Preview> {
   const options = await ctx.api.checkRollback(ctx.signal);
   const [installed, current] = await Promise.all([
     ctx.api.installed(ctx.signal),
@@ -123,10 +134,11 @@ async function preview(ctx: ArcGisContext) {
   ]);
   if (options.length === 0)
     return {
+      offered: "nothing",
       work: {
         result: "no-change",
         message: `Nothing to roll back on ${ctx.config.orgUrl}: it runs ${label(current)} and checkRollback offers no earlier version.`,
-      } as Work,
+      },
     };
   const ordered = newestFirst(options, installed);
   const target = pickTarget(ctx, ordered ?? options, ordered?.[0]);
@@ -146,7 +158,7 @@ async function preview(ctx: ArcGisContext) {
     report,
     status: offeredView(ordered ?? options, ordered?.[0], target),
   };
-  return { work, target, current, report };
+  return { offered: "target", work, target, current, report };
 }
 
 /** rollback-to, else the newest option; never an option for its place in checkRollback's list. */
@@ -202,7 +214,7 @@ async function rollback(
   await waitForNoJob(ctx);
   // A fresh checkRollback in this very run, right before the one rollback it may send.
   const planned = await preview(ctx);
-  if (!planned.target || planned.work.result === "no-change") return planned.work;
+  if (planned.offered === "nothing" || planned.work.result === "no-change") return planned.work;
   const { target, current, report } = planned;
   const refused = await refusedChange(beforeChange, report, (e) => classifyError(e, ctx.config));
   if (refused) return refused;
