@@ -64,8 +64,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         "X-ForgeRock-TransactionId": randomUUID(),
       }),
       // AIC's log keeps its original shape: status 0 for any dropped connection.
-      record: ({ server, method, path, status, dropped, at }) =>
-        requests.push({ env: server, method, path, status: dropped ? 0 : status, at }),
+      record: (env, { method, path, status, dropped, at }) =>
+        requests.push({ env, method, path, status: dropped ? 0 : status, at }),
       logger,
       logLabel: (name) => `[emulator ${name}]`,
     });

@@ -34,8 +34,7 @@ export async function startPingOneEmulator(
       faultReply,
       failureReply,
       replyHeaders: () => ({ "Correlation-Id": randomUUID() }),
-      record: ({ server: _server, dropped, ...entry }) =>
-        requests.push({ ...entry, dropped: dropped !== undefined }),
+      record: (_server, entry) => requests.push(entry),
       logger,
       logLabel: () => "[pingone emulator]",
     });
