@@ -3,9 +3,11 @@ import { isLoopbackUrl } from "../core/http/origin.js";
 import { REVIEWED_HASH } from "../core/run/review.js";
 import type { Mode } from "../core/run/types.js";
 import { parseDuration } from "../core/util/duration.js";
+import type { Logger } from "../core/util/log.js";
 import { UsageError } from "../core/util/usage-error.js";
 import type {
   CommonSettings,
+  EmulatorEntry,
   InputNamer,
   InputSpec,
   Platform,
@@ -187,6 +189,24 @@ export function emulatorPort(raw: RawInputs, input: string): number | undefined 
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new UsageError(`--${input} must be a port number (0 for any free one), got "${value}"`);
   return port;
+}
+
+/**
+ * What an emulator serving one origin (PingOne's, ArcGIS's) starts from: its port option (any
+ * free port for the demo or when not given), the speed, the logger and the scenario file.
+ */
+export function oneOriginEmulatorOptions<Scenario>(
+  start: Parameters<EmulatorEntry["start"]>[0],
+  portInput: string,
+  loadScenarioFile: (path: string) => Scenario,
+): { port: number; speed?: number; logger?: Logger; scenario?: Scenario } {
+  const { raw, scenarioFile, speed, logger, ephemeralPorts } = start;
+  return {
+    port: ephemeralPorts ? 0 : (emulatorPort(raw, portInput) ?? 0),
+    speed,
+    logger,
+    scenario: scenarioFile === undefined ? undefined : loadScenarioFile(scenarioFile),
+  };
 }
 
 /** The mode a run takes when none is given: a dry run where the platform has one, else status. */

@@ -5,29 +5,34 @@ import type { Dispatcher } from "undici";
 import { AuthError, describeEndpoint, type Endpoint, NetworkError } from "../http/errors.js";
 import { type HttpReply, sendRequest } from "../http/exchange.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "../http/json-client.js";
-import { isObject, redirectError } from "../http/reply.js";
+import { redirectError } from "../http/reply.js";
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetries } from "../http/retry.js";
+import { parseJsonObject } from "../util/json.js";
 import type { Logger } from "../util/log.js";
 import { VERSION } from "../version.js";
 import { redact } from "./redact.js";
 
-export interface TokenRequest {
+/** One token endpoint's form POST, as every platform sends it. */
+export interface TokenFormPost {
   /** Names the token endpoint in messages. */
   endpoint: Endpoint;
   url: string;
   /** Built per attempt, so a single-use assertion is fresh each time. */
   form: () => URLSearchParams;
-  /** Extra headers, e.g. HTTP Basic client authentication. */
+  /** Extra headers, e.g. HTTP Basic client authentication or a Referer. */
   headers?: Record<string, string>;
-  /** Scrubbed from the server's reason, which may echo what it was sent. */
-  secrets: () => string[];
-  /** Appended to a refusal to say what to check, e.g. "Check the client id and secret." */
-  hint?: string;
   policy: RetryPolicy;
   logger: Logger;
   dispatcher?: Dispatcher;
   timeoutMs?: number;
   signal?: AbortSignal;
+}
+
+export interface TokenRequest extends TokenFormPost {
+  /** Scrubbed from the server's reason, which may echo what it was sent. */
+  secrets: () => string[];
+  /** Appended to a refusal to say what to check, e.g. "Check the client id and secret." */
+  hint?: string;
 }
 
 export interface TokenGrant {
@@ -36,12 +41,56 @@ export interface TokenGrant {
   lifetimeMs: number | undefined;
 }
 
-export async function requestToken(request: TokenRequest): Promise<TokenGrant> {
-  const body = await withRetries(() => attempt(request), {
-    policy: request.policy,
-    logger: request.logger,
-    signal: request.signal,
+/**
+ * Posts the form until an answer settles: network errors are retried, a redirect is refused,
+ * and `read` (the platform's reading of a reply) says what else is retried.
+ */
+export async function postTokenForm<T>(
+  post: TokenFormPost,
+  read: (reply: HttpReply) => Attempt<T>,
+): Promise<T> {
+  return withRetries(() => attemptPost(post, read), {
+    policy: post.policy,
+    logger: post.logger,
+    signal: post.signal,
   });
+}
+
+async function attemptPost<T>(
+  post: TokenFormPost,
+  read: (reply: HttpReply) => Attempt<T>,
+): Promise<Attempt<T>> {
+  let reply: HttpReply;
+  try {
+    reply = await sendRequest({
+      endpoint: post.endpoint,
+      url: post.url,
+      method: "POST",
+      headers: {
+        accept: "application/json",
+        "content-type": "application/x-www-form-urlencoded",
+        "user-agent": `tenant-promote/${VERSION}`,
+        ...post.headers,
+      },
+      body: post.form().toString(),
+      dispatcher: post.dispatcher,
+      timeoutMs: post.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      signal: post.signal,
+      logger: post.logger,
+    });
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    return { error, retry: { what: error.message } };
+  }
+  if (reply.status >= 300 && reply.status < 400) {
+    return { error: new AuthError(redirectError(post.endpoint, reply).message, reply.status) };
+  }
+  return read(reply);
+}
+
+/** An OAuth token request: its access_token and lifetime. */
+export async function requestToken(request: TokenRequest): Promise<TokenGrant> {
+  const body = await postTokenForm(request, (reply) => readOAuthReply(reply, request));
   if (typeof body.access_token !== "string" || body.access_token === "") {
     throw new AuthError(`${describeEndpoint(request.endpoint)} answered without an access_token`);
   }
@@ -52,32 +101,9 @@ export async function requestToken(request: TokenRequest): Promise<TokenGrant> {
   };
 }
 
-async function attempt(request: TokenRequest): Promise<Attempt<Record<string, unknown>>> {
-  const { endpoint } = request;
-  let reply: HttpReply;
-  try {
-    reply = await sendRequest({
-      endpoint,
-      url: request.url,
-      method: "POST",
-      headers: {
-        accept: "application/json",
-        "content-type": "application/x-www-form-urlencoded",
-        "user-agent": `tenant-promote/${VERSION}`,
-        ...request.headers,
-      },
-      body: request.form().toString(),
-      dispatcher: request.dispatcher,
-      timeoutMs: request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      signal: request.signal,
-      logger: request.logger,
-    });
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-    return { error, retry: { what: error.message } };
-  }
-  const what = `${describeEndpoint(endpoint)} answered HTTP ${reply.status}`;
-  const body = parseBody(reply.text);
+function readOAuthReply(reply: HttpReply, request: TokenRequest): Attempt<Record<string, unknown>> {
+  const what = `${describeEndpoint(request.endpoint)} answered HTTP ${reply.status}`;
+  const body = parseJsonObject(reply.text);
   if (reply.status >= 200 && reply.status < 300) {
     if (body) return { value: body };
     return {
@@ -91,9 +117,6 @@ async function attempt(request: TokenRequest): Promise<Attempt<Record<string, un
       error,
       retry: { what, retryAfterMs: parseRetryAfter(reply.headers["retry-after"]) },
     };
-  }
-  if (reply.status >= 300 && reply.status < 400) {
-    return { error: new AuthError(redirectError(endpoint, reply).message, reply.status) };
   }
   if (!request.hint) return { error };
   return {
@@ -111,13 +134,4 @@ function serverReason(body: Record<string, unknown> | undefined, request: TokenR
   const oauth = texts(body?.error, body?.error_description);
   const parts = oauth.length > 0 ? oauth : texts(body?.code, body?.message);
   return parts.length > 0 ? `: ${redact(parts.join(": "), request.secrets())}` : "";
-}
-
-function parseBody(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
 }

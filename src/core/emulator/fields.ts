@@ -1,4 +1,5 @@
 // Small readers for scenario fields: each error names the field's path in the scenario.
+import { isJsonObject } from "../util/json.js";
 
 export class ScenarioError extends Error {
   override readonly name = "ScenarioError";
@@ -7,7 +8,7 @@ export class ScenarioError extends Error {
 export type Mapping = Record<string, unknown>;
 
 export function isMapping(value: unknown): value is Mapping {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return isJsonObject(value);
 }
 
 export function mapping(value: unknown, path: string): Mapping {

@@ -2,16 +2,10 @@
 // request faults around the platform's handler: delays, injected error statuses, and
 // connections destroyed before the handler runs or after it (the action took effect but
 // the reply is lost).
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../util/log.js";
 import type { RequestFaults } from "./faults.js";
+import { type HttpListener, listenHttp } from "./listener.js";
 import type { Reply } from "./reply.js";
 import { describeOutcome, type RequestRecord } from "./request-record.js";
 import { RequestBodyTooLarge, readBody, send } from "./wire.js";
@@ -46,7 +40,8 @@ export interface ServeOptions<Name extends string> {
   failureReply(status: number, message: string): Reply;
   /** Headers every reply carries besides Content-Type, e.g. a transaction id. */
   replyHeaders?(): Record<string, string>;
-  record(entry: RequestRecord<Name>): void;
+  /** Each request as the client met it, and the server that answered. */
+  record(server: Name, entry: RequestRecord): void;
   logger?: Logger;
   /** Prefix of log lines, e.g. "[emulator upper]". */
   logLabel(name: Name): string;
@@ -76,7 +71,6 @@ export async function serveEmulator<Name extends string>(
   options: ServeOptions<Name>,
 ): Promise<ServingEmulator<Name>> {
   const { logger } = options;
-  const sockets = new Set<Socket>();
   const delays = new Set<NodeJS.Timeout>();
   const origins = {} as Record<Name, string>;
   const extraHeaders = () => options.replyHeaders?.() ?? {};
@@ -96,17 +90,10 @@ export async function serveEmulator<Name extends string>(
     const origin = origins[listener.name];
     const url = new URL(req.url ?? "/", origin);
     const contentType = header(req.headers, "content-type");
-    const log = (status: number, dropped?: "before" | "after") => {
-      const entry: RequestRecord<Name> = {
-        server: listener.name,
-        method,
-        path: url.pathname,
-        status,
-        at,
-      };
+    const log = (status: number, dropped = false) => {
+      const entry: RequestRecord = { method, path: url.pathname, status, dropped, at };
       if (contentType !== undefined) entry.contentType = contentType;
-      if (dropped) entry.dropped = dropped;
-      options.record(entry);
+      options.record(listener.name, entry);
       logger?.debug(
         `${options.logLabel(listener.name)} ${method} ${url.pathname} -> ${describeOutcome(entry)}`,
       );
@@ -129,7 +116,7 @@ export async function serveEmulator<Name extends string>(
     if (plan.delayMs > 0) await wait(plan.delayMs);
     if (plan.drop === "before") {
       req.socket.destroy();
-      log(0, "before");
+      log(0, true);
       return;
     }
     const reply = plan.httpError
@@ -138,61 +125,37 @@ export async function serveEmulator<Name extends string>(
     if (plan.drop === "after") {
       // The request took effect; only its reply is lost.
       req.socket.destroy();
-      log(reply.status, "after");
+      log(reply.status, true);
       return;
     }
     send(res, reply, extraHeaders());
     log(reply.status);
   }
 
-  function serve(listener: Listener<Name>): Server {
-    const server = createServer((req, res) => {
-      handle(listener, req, res).catch((error: unknown) => {
-        logger?.warn(
-          `${options.logLabel(listener.name)} request failed: ${(error as Error).message}`,
-        );
-        send(res, options.failureReply(500, "Internal Server Error"), extraHeaders());
-      });
-    });
-    server.on("connection", (socket) => {
-      sockets.add(socket);
-      socket.on("close", () => sockets.delete(socket));
-    });
-    return server;
-  }
-
-  const servers = options.listeners.map((listener) => ({ listener, server: serve(listener) }));
-  const listen = (listener: Listener<Name>, server: Server) =>
-    new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(listener.port, options.host, () => {
-        server.off("error", reject);
-        const { port } = server.address() as AddressInfo;
-        const host = options.host.includes(":") ? `[${options.host}]` : options.host;
-        origins[listener.name] = `http://${host}:${port}`;
-        resolve();
-      });
-    });
-
+  const running: HttpListener[] = [];
   const close = async () => {
     for (const timer of delays) clearTimeout(timer);
     delays.clear();
-    await Promise.all(
-      servers.map(
-        ({ server }) =>
-          new Promise<void>((resolve) => {
-            if (!server.listening) return resolve();
-            server.close(() => resolve());
-            server.closeAllConnections();
-            for (const socket of sockets) socket.destroy();
-          }),
-      ),
-    );
+    await Promise.all(running.map((served) => served.close()));
   };
 
   try {
     // One after the other, so a fixed port in use fails before the next one is taken.
-    for (const { listener, server } of servers) await listen(listener, server);
+    for (const listener of options.listeners) {
+      const served = await listenHttp({
+        host: options.host,
+        port: listener.port,
+        handle: (req, res) => handle(listener, req, res),
+        failed: (res, error) => {
+          logger?.warn(
+            `${options.logLabel(listener.name)} request failed: ${(error as Error).message}`,
+          );
+          send(res, options.failureReply(500, "Internal Server Error"), extraHeaders());
+        },
+      });
+      origins[listener.name] = served.origin;
+      running.push(served);
+    }
   } catch (error) {
     await close();
     throw error;

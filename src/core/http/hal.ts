@@ -1,7 +1,9 @@
 // Reading HAL collection pages: items under _embedded.<key>, the next page at _links.next.href.
+
+import { isJsonObject } from "../util/json.js";
 import { ApiError, type Endpoint } from "./errors.js";
 import type { HttpReply } from "./exchange.js";
-import { expectObject, isObject, shapeError } from "./reply.js";
+import { expectObject, shapeError } from "./reply.js";
 
 /** Where a page is: a path on the client's origin and its query string (with "?"). */
 export interface PageRequest {
@@ -56,14 +58,14 @@ export interface HalPage {
 export function readHalPage(endpoint: Endpoint, reply: HttpReply, key: string): HalPage {
   const body = expectObject<Record<string, unknown>>(endpoint, reply);
   const embedded = body._embedded;
-  if (embedded !== undefined && !isObject(embedded)) {
+  if (embedded !== undefined && !isJsonObject(embedded)) {
     throw shapeError(endpoint, reply, "reply's _embedded is not an object");
   }
   const list = embedded?.[key] ?? [];
   if (!Array.isArray(list)) {
     throw shapeError(endpoint, reply, `reply's _embedded.${key} is not an array`);
   }
-  const bad = list.findIndex((item) => !isObject(item));
+  const bad = list.findIndex((item) => !isJsonObject(item));
   if (bad >= 0) {
     throw shapeError(endpoint, reply, `item ${bad} of _embedded.${key} is not an object`);
   }
@@ -75,8 +77,8 @@ function nextLink(
   reply: HttpReply,
   body: Record<string, unknown>,
 ): URL | undefined {
-  const links = isObject(body._links) ? body._links : undefined;
-  const next = links && isObject(links.next) ? links.next : undefined;
+  const links = isJsonObject(body._links) ? body._links : undefined;
+  const next = links && isJsonObject(links.next) ? links.next : undefined;
   if (typeof next?.href !== "string" || next.href === "") return undefined;
   let url: URL;
   try {

@@ -1,13 +1,8 @@
 // Lenient reading of API replies: keep every field, reject only what the engine cannot use.
 
+import { isJsonObject, parseJsonObject } from "../util/json.js";
 import { ApiError, type Endpoint } from "./errors.js";
 import type { HttpReply } from "./exchange.js";
-
-type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function header(reply: HttpReply, name: string): string | undefined {
   const value = reply.headers[name];
@@ -37,7 +32,7 @@ export function parseJson(endpoint: Endpoint, reply: HttpReply): unknown {
 /** A JSON object, optionally with a string field the caller relies on. */
 export function expectObject<T>(endpoint: Endpoint, reply: HttpReply, requiredField?: string): T {
   const body = parseJson(endpoint, reply);
-  if (!isObject(body)) {
+  if (!isJsonObject(body)) {
     throw shapeError(endpoint, reply, `reply is ${describe(body)}, expected a JSON object`);
   }
   if (requiredField && typeof body[requiredField] !== "string") {
@@ -52,7 +47,7 @@ export function expectArrayOfObjects<T>(endpoint: Endpoint, reply: HttpReply): T
   if (!Array.isArray(body)) {
     throw shapeError(endpoint, reply, `reply is ${describe(body)}, expected a JSON array`);
   }
-  const bad = body.findIndex((item) => !isObject(item));
+  const bad = body.findIndex((item) => !isJsonObject(item));
   if (bad >= 0) {
     throw shapeError(
       endpoint,
@@ -75,13 +70,8 @@ export function errorFromReply(
   reply: HttpReply,
   outcomeUnknown: boolean,
 ): ApiError {
-  let body: JsonObject = {};
-  try {
-    const parsed: unknown = JSON.parse(reply.text);
-    if (isObject(parsed)) body = parsed;
-  } catch {
-    // Gateways answer with HTML or plain text; the status alone must do.
-  }
+  // Gateways answer with HTML or plain text; the status alone must do.
+  const body = parseJsonObject(reply.text) ?? {};
   const code =
     typeof body.code === "number" || typeof body.code === "string" ? body.code : undefined;
   const message =

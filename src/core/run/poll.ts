@@ -20,12 +20,17 @@ export interface RunContext {
 }
 
 /** A phase that shows no change still logs a line this often (real-tenant milliseconds). */
-export const HEARTBEAT_MS = 30_000;
+const HEARTBEAT_MS = 30_000;
 /** Even against a sped-up emulator, a heartbeat more often than this is noise. */
 const MIN_HEARTBEAT_MS = 5000;
 
 export function scaled(ctx: Pick<RunContext, "scale">, ms: number): number {
   return Math.max(1, Math.round(ms * ctx.scale));
+}
+
+/** How long a phase that shows no change stays silent before a "still …" line, in ms. */
+export function heartbeatMs(ctx: Pick<RunContext, "scale">): number {
+  return Math.max(scaled(ctx, HEARTBEAT_MS), MIN_HEARTBEAT_MS);
 }
 
 export interface PollSpec<T> {
@@ -58,7 +63,7 @@ export async function pollUntil<T>(ctx: RunContext, spec: PollSpec<T>): Promise<
       ctx.log.info(`[${spec.phase}] ${description} (${elapsed(ctx, now, phaseStart)})`);
       lastDescription = description;
       lastLogAt = now;
-    } else if (now - lastLogAt >= Math.max(scaled(ctx, HEARTBEAT_MS), MIN_HEARTBEAT_MS)) {
+    } else if (now - lastLogAt >= heartbeatMs(ctx)) {
       ctx.log.info(`[${spec.phase}] still ${description} (${elapsed(ctx, now, phaseStart)})`);
       lastLogAt = now;
     }

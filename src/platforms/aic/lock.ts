@@ -54,6 +54,13 @@ function describeLock(state: LockState): string {
   return `${state.result}${holder}${envs ? `; ${envs}` : ""}`;
 }
 
+/** What one lock request came to. */
+type LockRequest =
+  | { outcome: "taken"; promotionId: string }
+  | { outcome: "conflict"; conflict: LockConflict }
+  /** The reply was lost and the lock did not take: worth one more request. */
+  | { outcome: "not-taken" };
+
 /**
  * Takes the lock and waits until both environments are locked. Reports the promotion id
  * through `onLockRequested` the moment the lock request returns it, before waiting.
@@ -67,67 +74,108 @@ export async function acquireLock(
   let resentAfterUnknown = false;
   for (;;) {
     const before = await ctx.api.getLockState(ctx.signal);
-    let conflict: LockConflict | undefined;
+    if (before.result === "error") throw lockStateError(ctx, before);
+    let conflict: LockConflict;
     if (before.result === "unlocked") {
-      try {
-        // Not cancellable: a lock request cut off mid-flight could take the lock unseen.
-        const reply = await ctx.api.lock();
-        const id = reply.promotionId ?? (await ctx.api.getLockState()).promotionId;
-        if (!id)
-          throw new EngineFailure(
-            "api-error",
-            "The lock request was accepted but returned no promotion id.",
-          );
-        onLockRequested(id);
-        ctx.log.info(`[lock] requested: promotion ${id}`);
-        await waitForLocked(ctx, id);
-        return id;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 409) {
-          conflict = parseLockConflict(error.serverMessage);
-        } else if (isOutcomeUnknown(error)) {
-          // The reply was lost; the lock state tells whether our request took effect.
-          const after = await ctx.api.getLockState(ctx.signal);
-          if ((after.result === "locking" || after.result === "locked") && after.promotionId) {
-            ctx.log.warn(
-              `[lock] the lock reply was lost, but the environments were unlocked before it and now hold promotion ${after.promotionId}: taking it as this run's lock`,
-            );
-            onLockRequested(after.promotionId);
-            await waitForLocked(ctx, after.promotionId);
-            return after.promotionId;
-          }
-          if (after.result !== "unlocked" || resentAfterUnknown) throw error;
-          resentAfterUnknown = true;
-          ctx.log.warn(
-            "[lock] the lock reply was lost and the lock did not take: requesting it once more",
-          );
-          continue;
-        } else {
-          throw error;
-        }
+      const request = await requestLock(ctx, resentAfterUnknown, onLockRequested);
+      if (request.outcome === "taken") {
+        await waitForLocked(ctx, request.promotionId);
+        return request.promotionId;
       }
-    } else if (before.result === "error") {
-      throw new EngineFailure(
-        "api-error",
-        `The lock state of ${ctx.api.origin} is "error"${before.description ? `: ${before.description}` : ""}.`,
-        ["Open a support case with Ping Identity (component: Self-Service Promotion)."],
-      );
+      if (request.outcome === "not-taken") {
+        resentAfterUnknown = true;
+        continue;
+      }
+      conflict = request.conflict;
     } else {
-      conflict = {
-        holder: before.promotionId,
-        maintenance: /maintenance/i.test(before.description ?? ""),
-        message: before.description,
-      };
+      conflict = conflictOf(before);
     }
-    const waited = Date.now() - waitStart;
-    // A lock being released will be gone in seconds: worth a short wait even without --lock-wait.
-    const releasing = before.result === "unlocking" && waited < scaled(ctx, PHASE_LIMIT_MS.unlock);
-    if (waited >= lockWaitMs && !releasing) throw lockConflictFailure(conflict, ctx.api.origin);
-    ctx.log.info(
-      `[lock wait] ${ctx.api.origin} is held by ${conflict.maintenance ? "maintenance" : `promotion ${conflict.holder ?? "unknown"}`} (${before.result}); waiting (${formatDuration(waited)} of ${formatDuration(lockWaitMs)})`,
-    );
-    await sleep(scaled(ctx, POLL_MS.lock * 3), ctx.signal);
+    await waitOrGiveUp(ctx, {
+      conflict,
+      state: before,
+      waitedMs: Date.now() - waitStart,
+      lockWaitMs,
+    });
   }
+}
+
+/** POST lock once; a 409 is a conflict, a lost reply is settled by reading the lock state. */
+async function requestLock(
+  ctx: AicContext,
+  resentAfterUnknown: boolean,
+  onLockRequested: (promotionId: string) => void,
+): Promise<LockRequest> {
+  let promotionId: string | undefined;
+  try {
+    // Not cancellable: a lock request cut off mid-flight could take the lock unseen.
+    promotionId = (await ctx.api.lock()).promotionId;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409)
+      return { outcome: "conflict", conflict: parseLockConflict(error.serverMessage) };
+    if (!isOutcomeUnknown(error)) throw error;
+    return settleLostLockReply(ctx, error, resentAfterUnknown, onLockRequested);
+  }
+  const id = promotionId ?? (await ctx.api.getLockState()).promotionId;
+  if (!id)
+    throw new EngineFailure(
+      "api-error",
+      "The lock request was accepted but returned no promotion id.",
+    );
+  onLockRequested(id);
+  ctx.log.info(`[lock] requested: promotion ${id}`);
+  return { outcome: "taken", promotionId: id };
+}
+
+/** The reply was lost; the lock state tells whether our request took effect. */
+async function settleLostLockReply(
+  ctx: AicContext,
+  error: unknown,
+  resentAfterUnknown: boolean,
+  onLockRequested: (promotionId: string) => void,
+): Promise<LockRequest> {
+  const after = await ctx.api.getLockState(ctx.signal);
+  if ((after.result === "locking" || after.result === "locked") && after.promotionId) {
+    ctx.log.warn(
+      `[lock] the lock reply was lost, but the environments were unlocked before it and now hold promotion ${after.promotionId}: taking it as this run's lock`,
+    );
+    onLockRequested(after.promotionId);
+    return { outcome: "taken", promotionId: after.promotionId };
+  }
+  if (after.result !== "unlocked" || resentAfterUnknown) throw error;
+  ctx.log.warn("[lock] the lock reply was lost and the lock did not take: requesting it once more");
+  return { outcome: "not-taken" };
+}
+
+function lockStateError(ctx: AicContext, state: LockState): EngineFailure {
+  return new EngineFailure(
+    "api-error",
+    `The lock state of ${ctx.api.origin} is "error"${state.description ? `: ${state.description}` : ""}.`,
+    ["Open a support case with Ping Identity (component: Self-Service Promotion)."],
+  );
+}
+
+/** Who holds the lock, as the lock state tells it. */
+function conflictOf(state: LockState): LockConflict {
+  return {
+    holder: state.promotionId,
+    maintenance: /maintenance/i.test(state.description ?? ""),
+    message: state.description,
+  };
+}
+
+/** Waits a little while lock-wait lasts; after that, fails with the conflict. */
+async function waitOrGiveUp(
+  ctx: AicContext,
+  wait: { conflict: LockConflict; state: LockState; waitedMs: number; lockWaitMs: number },
+): Promise<void> {
+  const { conflict, state, waitedMs, lockWaitMs } = wait;
+  // A lock being released will be gone in seconds: worth a short wait even without --lock-wait.
+  const releasing = state.result === "unlocking" && waitedMs < scaled(ctx, PHASE_LIMIT_MS.unlock);
+  if (waitedMs >= lockWaitMs && !releasing) throw lockConflictFailure(conflict, ctx.api.origin);
+  ctx.log.info(
+    `[lock wait] ${ctx.api.origin} is held by ${conflict.maintenance ? "maintenance" : `promotion ${conflict.holder ?? "unknown"}`} (${state.result}); waiting (${formatDuration(waitedMs)} of ${formatDuration(lockWaitMs)})`,
+  );
+  await sleep(scaled(ctx, POLL_MS.lock * 3), ctx.signal);
 }
 
 async function waitForLocked(ctx: AicContext, promotionId: string): Promise<void> {

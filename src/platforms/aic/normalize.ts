@@ -8,6 +8,7 @@ import type {
   ReportArea,
   ReportKind,
 } from "../../core/report/model.js";
+import { isJsonObject } from "../../core/util/json.js";
 import type { RawReport } from "./types.js";
 
 type Json = Record<string, unknown>;
@@ -37,7 +38,7 @@ const HANDLED_FIELDS = new Set<string>([
  * or unexpected; nothing received is dropped silently, unknown data lands in `extra`.
  */
 export function normalizeReport(raw: RawReport, kind: ReportKind): Report {
-  const source: Json = isObject(raw) ? raw : {};
+  const source: Json = isJsonObject(raw) ? raw : {};
   const extra: Json = {};
   const report: Report = {
     kind,
@@ -78,7 +79,7 @@ export function normalizeReport(raw: RawReport, kind: ReportKind): Report {
 
 function normalizeAreas(value: unknown, extra: Json): ReportArea[] {
   if (value === undefined || value === null) return [];
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     extra.report = value;
     return [];
   }
@@ -102,12 +103,12 @@ function normalizeAreas(value: unknown, extra: Json): ReportArea[] {
 function normalizeItem(raw: unknown): ConfigItemChanges[] {
   if (!isPresent(raw)) return [];
   const item: ConfigItemChanges = { configItem: "", added: [], modified: [], deleted: [] };
-  if (!isObject(raw)) return [{ ...item, configItem: asText(raw) }];
+  if (!isJsonObject(raw)) return [{ ...item, configItem: asText(raw) }];
 
   const extra: Json = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === "configItem" && typeof value === "string") item.configItem = value;
-    else if (key === "configChange" && isObject(value)) {
+    else if (key === "configChange" && isJsonObject(value)) {
       const changeExtra = collectChanges(value, item);
       if (Object.keys(changeExtra).length > 0) extra.configChange = changeExtra;
     } else extra[key] = value;
@@ -129,7 +130,7 @@ function collectChanges(configChange: Json, item: ConfigItemChanges): Json {
 
 function normalizeEntry(raw: unknown): ChangeEntry[] {
   if (!isPresent(raw)) return [];
-  if (!isObject(raw)) return [{ name: asText(raw) }];
+  if (!isJsonObject(raw)) return [{ name: asText(raw) }];
   const entry: ChangeEntry = { name: "" };
   const extra: Json = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -139,10 +140,6 @@ function normalizeEntry(raw: unknown): ChangeEntry[] {
   entry.name = nonEmpty(raw.name) ?? nonEmpty(raw.uid) ?? JSON.stringify(raw);
   if (Object.keys(extra).length > 0) entry.extra = extra;
   return [entry];
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isPresent(value: unknown): boolean {

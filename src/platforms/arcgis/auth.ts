@@ -9,25 +9,18 @@ import {
   type TokenEndpointOptions,
 } from "../../core/auth/cached-token-source.js";
 import { redact } from "../../core/auth/redact.js";
-import {
-  AuthError,
-  describeEndpoint,
-  type Endpoint,
-  NetworkError,
-} from "../../core/http/errors.js";
-import { type HttpReply, sendRequest } from "../../core/http/exchange.js";
-import { DEFAULT_REQUEST_TIMEOUT_MS } from "../../core/http/json-client.js";
-import { isObject, redirectError } from "../../core/http/reply.js";
+import { postTokenForm } from "../../core/auth/token-endpoint.js";
+import { AuthError, describeEndpoint, type Endpoint } from "../../core/http/errors.js";
+import type { HttpReply } from "../../core/http/exchange.js";
 import {
   type Attempt,
   parseRetryAfter,
   type RetryPolicy,
   retryPolicy,
-  withRetries,
 } from "../../core/http/retry.js";
 import { formatDuration } from "../../core/util/duration.js";
+import { parseJsonObject } from "../../core/util/json.js";
 import { type Logger, silentLogger } from "../../core/util/log.js";
-import { VERSION } from "../../core/version.js";
 import { isHtmlPage, readErrorBody } from "./errors.js";
 import { DEFAULT_REFERER } from "./inputs.js";
 import { arcGisUrls } from "./url.js";
@@ -87,11 +80,20 @@ export class GenerateTokenSource extends CachedTokenSource {
 
   protected async mint(signal: AbortSignal | undefined): Promise<MintedToken> {
     const askedMs = this.expirationMinutes * 60_000;
-    const body = await withRetries(() => this.attempt(signal), {
-      policy: this.policy,
-      logger: this.logger,
-      signal,
-    });
+    const body = await postTokenForm(
+      {
+        endpoint: this.endpoint,
+        url: this.tokenUrl,
+        form: () => this.form(),
+        headers: { referer: this.referer },
+        policy: this.policy,
+        logger: this.logger,
+        dispatcher: this.options.dispatcher,
+        timeoutMs: this.options.requestTimeoutMs,
+        signal,
+      },
+      (reply) => this.read(reply),
+    );
     const token = typeof body.token === "string" ? body.token.trim() : "";
     if (token === "") throw this.refusal("answered without a token");
     const expires = Number(body.expires);
@@ -106,43 +108,17 @@ export class GenerateTokenSource extends CachedTokenSource {
     return { token, lifetimeMs };
   }
 
-  private async attempt(
-    signal: AbortSignal | undefined,
-  ): Promise<Attempt<Record<string, unknown>>> {
+  /** generateToken's answer: a token, or an error object even under HTTP 200. */
+  private read(reply: HttpReply): Attempt<Record<string, unknown>> {
     const what = describeEndpoint(this.endpoint);
-    let reply: HttpReply;
-    try {
-      reply = await sendRequest({
-        endpoint: this.endpoint,
-        url: this.tokenUrl,
-        method: "POST",
-        headers: {
-          accept: "application/json",
-          "content-type": "application/x-www-form-urlencoded",
-          referer: this.referer,
-          "user-agent": `tenant-promote/${VERSION}`,
-        },
-        body: this.form().toString(),
-        dispatcher: this.options.dispatcher,
-        timeoutMs: this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-        signal,
-        logger: this.logger,
-      });
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      return { error, retry: { what: error.message } };
-    }
     const retryAfterMs = parseRetryAfter(reply.headers["retry-after"]);
     const status = `HTTP ${reply.status}`;
-    if (reply.status >= 300 && reply.status < 400) {
-      return { error: new AuthError(redirectError(this.endpoint, reply).message, reply.status) };
-    }
     if (isHtmlPage(reply)) {
       const error = this.refusal(`answered an HTML page (${status}), not JSON`, reply.status);
       if (reply.status < 500) return { error };
       return { error, retry: { what: `${what} answered an HTML page (${status})` } };
     }
-    const body = parseObject(reply.text);
+    const body = parseJsonObject(reply.text);
     const fields = readErrorBody(body);
     if (reply.status < 300 && body && !fields) return { value: body };
     const code = fields?.code ?? reply.status;
@@ -176,14 +152,5 @@ export class GenerateTokenSource extends CachedTokenSource {
       : "";
     const message = `ArcGIS could not issue a token for ${this.username} at ${this.orgUrl}: ${describeEndpoint(this.endpoint)} ${problem.replace(/\.$/, "")}.${hint}`;
     return new AuthError(redact(message, this.secrets()), status);
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
   }
 }

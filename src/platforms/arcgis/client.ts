@@ -11,7 +11,7 @@ import {
   type JsonClientOptions,
   type JsonRequest,
 } from "../../core/http/json-client.js";
-import { isObject } from "../../core/http/reply.js";
+import { isJsonObject } from "../../core/util/json.js";
 import type { ArcGisApi } from "./api.js";
 import { ArcGisError, arcGisErrorFromReply, arcGisErrorInSuccess } from "./errors.js";
 import { DEFAULT_REFERER } from "./inputs.js";
@@ -78,13 +78,13 @@ export class ArcGisClient extends JsonApiClient implements ArcGisApi {
 
   async currentVersion(signal?: AbortSignal): Promise<CurrentVersion> {
     const { body } = await this.call("GET", "currentVersion", { signal });
-    return isObject(body.status) ? { ...body, status: readStatus(body.status) } : body;
+    return isJsonObject(body.status) ? { ...body, status: readStatus(body.status) } : body;
   }
 
   async history(signal?: AbortSignal): Promise<HistoryEntry[]> {
     const { body, list } = await this.call("GET", "history", { signal });
     const entries = list ?? [body.history, body.updates].find(Array.isArray) ?? [];
-    return entries.filter(isObject);
+    return entries.filter(isJsonObject);
   }
 
   protected isRetryable(method: HttpMethod, error: ApiError, request: JsonRequest): boolean {
@@ -171,7 +171,7 @@ export class ArcGisClient extends JsonApiClient implements ArcGisApi {
     // errorInSuccess let through JSON only.
     const parsed: unknown = reply.text.trim() === "" ? {} : JSON.parse(reply.text);
     if (Array.isArray(parsed)) return { body: {}, list: parsed, fail };
-    if (!isObject(parsed)) throw fail("reply is not a JSON object");
+    if (!isJsonObject(parsed)) throw fail("reply is not a JSON object");
     return { body: parsed, fail };
   }
 }
@@ -182,14 +182,14 @@ function readVersions(value: unknown, fail: (problem: string) => ArcGisError): V
   if (!Array.isArray(value)) throw fail('"updates" is not a list');
   return value.map((item, index) => {
     if (typeof item === "string" && item.trim() !== "") return { id: item.trim() };
-    if (isObject(item) && typeof item.id === "string" && item.id !== "")
+    if (isJsonObject(item) && typeof item.id === "string" && item.id !== "")
       return item as VersionObject;
     throw fail(`updates[${index}] has no "id"`);
   });
 }
 
 function readUpgrades(body: Json, fail: (problem: string) => ArcGisError): UpgradesResource {
-  if (!isObject(body.status)) throw fail('reply has no "status" object');
+  if (!isJsonObject(body.status)) throw fail('reply has no "status" object');
   return { ...body, status: readStatus(body.status) };
 }
 
@@ -202,7 +202,7 @@ function readStatus(status: Json): UpgradeStatus {
 
 function readMessage(item: unknown): JobMessage | undefined {
   if (typeof item === "string") return { message: item };
-  if (!isObject(item)) return undefined;
+  if (!isJsonObject(item)) return undefined;
   const message: JobMessage = {
     ...item,
     message: typeof item.message === "string" ? item.message : "",

@@ -1,5 +1,5 @@
 // How the CLI starts the ArcGIS emulator (one loopback port) and points a run at it.
-import { emulatorPort } from "../common.js";
+import { oneOriginEmulatorOptions } from "../common.js";
 import type { EmulatorEntry } from "../platform.js";
 import {
   formatArcGisEmulatorBanner,
@@ -9,14 +9,10 @@ import {
 
 export const arcGisEmulatorEntry: EmulatorEntry = {
   demoModes: ["status", "rollback-preview", "rollback"],
-  async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
-    const port = ephemeralPorts ? 0 : (emulatorPort(raw, "arcgis-port") ?? 0);
-    const emulator = await startArcGisEmulator({
-      port,
-      speed,
-      logger,
-      scenario: scenarioFile === undefined ? undefined : loadArcGisScenarioFile(scenarioFile),
-    });
+  async start(options) {
+    const emulator = await startArcGisEmulator(
+      oneOriginEmulatorOptions(options, "arcgis-port", loadArcGisScenarioFile),
+    );
     return {
       banner: `${formatArcGisEmulatorBanner(emulator)}\nTry (time-scale matches the emulator's speed):\n  tenant-promote rollback-preview --platform arcgis --arcgis-url ${emulator.orgUrl} --arcgis-username ${emulator.credentials.username} --arcgis-password ${emulator.credentials.password} --time-scale ${(1 / emulator.speed).toFixed(4)}`,
       runInputs: {

@@ -3,7 +3,7 @@
 // Each becomes an ArcGisError naming the operation and the endpoint, never a token.
 import { ApiError, describeEndpoint, type Endpoint } from "../../core/http/errors.js";
 import type { HttpReply } from "../../core/http/exchange.js";
-import { isObject } from "../../core/http/reply.js";
+import { isJsonObject } from "../../core/util/json.js";
 
 /** 498 Invalid token (expired or bad), 499 Token required: authenticate again. */
 export const AUTH_EXPIRED_CODES: ReadonlySet<number> = new Set([498, 499]);
@@ -124,10 +124,10 @@ type ErrorFields = Pick<ArcGisErrorInit, "code" | "message" | "details" | "messa
 
 /** The `error` object, or the `status: error|failed` form; undefined when neither. */
 export function readErrorBody(body: unknown): ErrorFields | undefined {
-  if (!isObject(body)) return undefined;
+  if (!isJsonObject(body)) return undefined;
   const { error } = body;
   if (typeof error === "string" && error !== "") return { message: error };
-  if (isObject(error)) {
+  if (isJsonObject(error)) {
     return {
       code: numberOf(error.code),
       message: textOf(error.message),
@@ -147,7 +147,7 @@ export function readErrorBody(body: unknown): ErrorFields | undefined {
 
 /** A non-2xx JSON body in no ArcGIS form: its code and message, if it has them. */
 function readPlainBody(body: unknown): ErrorFields {
-  if (!isObject(body)) return {};
+  if (!isJsonObject(body)) return {};
   return { code: numberOf(body.code), message: textOf(body.message) };
 }
 
@@ -173,6 +173,6 @@ function textOf(value: unknown): string | undefined {
 function listOf(value: unknown): string[] {
   const items = Array.isArray(value) ? value : [value];
   return items
-    .map((item) => (isObject(item) ? textOf(item.message) : textOf(item)))
+    .map((item) => (isJsonObject(item) ? textOf(item.message) : textOf(item)))
     .filter((item): item is string => item !== undefined);
 }

@@ -2,7 +2,7 @@
 // read-only window named when it opens and closes, and the API's absence while pods restart
 // (502/503, HTML pages, refused connections) waited out until the run's own deadline.
 import { ApiError, AuthError, NetworkError } from "../../core/http/errors.js";
-import { HEARTBEAT_MS, jittered, scaled } from "../../core/run/poll.js";
+import { heartbeatMs, jittered, scaled } from "../../core/run/poll.js";
 import { formatDuration } from "../../core/util/duration.js";
 import { sleep } from "../../core/util/sleep.js";
 import type { ArcGisContext } from "./context.js";
@@ -32,6 +32,95 @@ export interface Followed {
 
 const key = (m: JobMessage) => `${m.code}|${m.when}|${m.message}`;
 
+/** What one follow of the job has seen so far; each read is settled at once, before any wait. */
+class JobFollower {
+  private readonly seen = new Set<string>();
+  readonly messages: JobMessage[] = [];
+  private seenRunning = false;
+  private readOnlySince: number | undefined;
+  private awaySince: number | undefined;
+  private lastLine = Date.now();
+
+  constructor(
+    private readonly ctx: ArcGisContext,
+    private readonly sentAt: number,
+  ) {}
+
+  /** Logs the read's new messages; true once the job has ended. */
+  ended(status: UpgradeStatus): boolean {
+    for (const m of status.messages ?? []) this.note(m);
+    if (status.state === "in_progress") this.seenRunning = true;
+    else if (this.started(status)) return true;
+    return false;
+  }
+
+  /** The next read; undefined while the API is away (pods restarting), after a wait. */
+  async read(): Promise<UpgradeStatus | undefined> {
+    const { ctx } = this;
+    try {
+      const { status } = await ctx.api.upgrades(ctx.signal);
+      if (this.awaySince !== undefined) {
+        ctx.log.info(
+          `[job] the admin API answers again, after ${formatDuration(Date.now() - this.awaySince)}`,
+        );
+        this.awaySince = undefined;
+      }
+      return status;
+    } catch (error) {
+      if (!isTransient(error) || ctx.signal.aborted) throw error;
+      if (this.awaySince === undefined) {
+        this.awaySince = Date.now();
+        ctx.log.warn(
+          `[job] the admin API is away (${(error as Error).message}); pods may be restarting: still following`,
+        );
+      }
+      await sleep(scaled(ctx, POLL_MS.unavailable), ctx.signal);
+      return undefined;
+    }
+  }
+
+  /** A "still …" line when nothing new was logged for a while. */
+  heartbeat(status: UpgradeStatus): void {
+    if (Date.now() - this.lastLine < heartbeatMs(this.ctx)) return;
+    this.ctx.log.info(
+      `[job] still ${status.state ?? "unknown"} (${formatDuration(Date.now() - this.sentAt)} since the request)`,
+    );
+    this.lastLine = Date.now();
+  }
+
+  private note(m: JobMessage): void {
+    const { log } = this.ctx;
+    if (this.seen.has(key(m))) return;
+    this.seen.add(key(m));
+    this.messages.push(m);
+    log.info(`[job] ${messageLine(m)}`);
+    this.lastLine = Date.now();
+    if (m.code === READ_ONLY_STARTS) {
+      this.readOnlySince = m.when ?? Date.now();
+      log.warn(
+        `[read-only] the organization is read-only from ${clock(this.readOnlySince)} until the job ends`,
+      );
+    } else if (m.code === READ_ONLY_ENDS) {
+      const end = m.when ?? Date.now();
+      const lasted =
+        this.readOnlySince === undefined
+          ? ""
+          : `, after ${formatDuration(end - this.readOnlySince)}`;
+      log.info(`[read-only] the organization is writable again at ${clock(end)}${lasted}`);
+    }
+  }
+
+  /** Right after the request the resource may still show the previous job. */
+  private started(status: UpgradeStatus): boolean {
+    return (
+      this.seenRunning ||
+      (status.messages ?? []).some(
+        (m) => m.code === JOB_STARTS && (m.when ?? 0) >= this.sentAt - 60_000,
+      )
+    );
+  }
+}
+
 /**
  * `sentAt`: when this run asked for the job. A state other than in_progress ends it only once
  * this job was seen running or its start message is there: right after the request the
@@ -42,72 +131,14 @@ export async function followJob(
   sentAt: number,
   first?: UpgradeStatus,
 ): Promise<Followed> {
-  const seen = new Set<string>();
-  const messages: JobMessage[] = [];
-  let seenRunning = false;
-  let readOnlySince: number | undefined;
-  let awaySince: number | undefined;
-  let lastLine = Date.now();
-  const note = (status: UpgradeStatus) => {
-    for (const m of status.messages ?? []) {
-      if (seen.has(key(m))) continue;
-      seen.add(key(m));
-      messages.push(m);
-      ctx.log.info(`[job] ${messageLine(m)}`);
-      lastLine = Date.now();
-      if (m.code === READ_ONLY_STARTS) {
-        readOnlySince = m.when ?? Date.now();
-        ctx.log.warn(
-          `[read-only] the organization is read-only from ${clock(readOnlySince)} until the job ends`,
-        );
-      } else if (m.code === READ_ONLY_ENDS) {
-        const end = m.when ?? Date.now();
-        const lasted =
-          readOnlySince === undefined ? "" : `, after ${formatDuration(end - readOnlySince)}`;
-        ctx.log.info(`[read-only] the organization is writable again at ${clock(end)}${lasted}`);
-      }
-    }
-  };
-  const started = (s: UpgradeStatus) =>
-    seenRunning ||
-    (s.messages ?? []).some((m) => m.code === JOB_STARTS && (m.when ?? 0) >= sentAt - 60_000);
-  // Each read is settled at once, before any wait: its new messages logged, its end noticed.
-  const ended = (s: UpgradeStatus) => {
-    note(s);
-    if (s.state === "in_progress") seenRunning = true;
-    else if (started(s)) return true;
-    return false;
-  };
-  if (first && ended(first)) return { final: first, messages };
+  const follower = new JobFollower(ctx, sentAt);
+  if (first && follower.ended(first)) return { final: first, messages: follower.messages };
   await sleep(scaled(ctx, POLL_MS.firstRead), ctx.signal);
   for (;;) {
-    let status: UpgradeStatus;
-    try {
-      status = (await ctx.api.upgrades(ctx.signal)).status;
-      if (awaySince !== undefined) {
-        ctx.log.info(
-          `[job] the admin API answers again, after ${formatDuration(Date.now() - awaySince)}`,
-        );
-        awaySince = undefined;
-      }
-    } catch (error) {
-      if (!isTransient(error) || ctx.signal.aborted) throw error;
-      if (awaySince === undefined) {
-        awaySince = Date.now();
-        ctx.log.warn(
-          `[job] the admin API is away (${(error as Error).message}); pods may be restarting: still following`,
-        );
-      }
-      await sleep(scaled(ctx, POLL_MS.unavailable), ctx.signal);
-      continue;
-    }
-    if (ended(status)) return { final: status, messages };
-    if (Date.now() - lastLine >= Math.max(scaled(ctx, HEARTBEAT_MS), 5000)) {
-      ctx.log.info(
-        `[job] still ${status.state ?? "unknown"} (${formatDuration(Date.now() - sentAt)} since the request)`,
-      );
-      lastLine = Date.now();
-    }
+    const status = await follower.read();
+    if (status === undefined) continue;
+    if (follower.ended(status)) return { final: status, messages: follower.messages };
+    follower.heartbeat(status);
     await sleep(jittered(scaled(ctx, POLL_MS.job)), ctx.signal);
   }
 }

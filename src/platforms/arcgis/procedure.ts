@@ -10,6 +10,7 @@ import { scaled } from "../../core/run/poll.js";
 import { type ChangeCheck, refusedChange } from "../../core/run/review.js";
 import { type Held, runShell } from "../../core/run/shell.js";
 import type { RunResult, StatusView, Work } from "../../core/run/types.js";
+import { waitWhileBusy } from "../../core/run/wait-while-busy.js";
 import type { Logger } from "../../core/util/log.js";
 import { sleep } from "../../core/util/sleep.js";
 import type { ArcGisApi } from "./api.js";
@@ -113,8 +114,19 @@ async function status(ctx: ArcGisContext): Promise<Work> {
   };
 }
 
+/** What checkRollback offers: nothing, or a target and what going there removes. */
+type Preview =
+  | { offered: "nothing"; work: Work }
+  | {
+      offered: "target";
+      work: Work;
+      target: VersionObject;
+      current: Partial<VersionObject>;
+      report: Report;
+    };
+
 /** The target (rollback-to, else the newest option) and what going there removes. */
-async function preview(ctx: ArcGisContext) {
+async function preview(ctx: ArcGisContext): Promise<Preview> {
   const options = await ctx.api.checkRollback(ctx.signal);
   const [installed, current] = await Promise.all([
     ctx.api.installed(ctx.signal),
@@ -122,10 +134,11 @@ async function preview(ctx: ArcGisContext) {
   ]);
   if (options.length === 0)
     return {
+      offered: "nothing",
       work: {
         result: "no-change",
         message: `Nothing to roll back on ${ctx.config.orgUrl}: it runs ${label(current)} and checkRollback offers no earlier version.`,
-      } as Work,
+      },
     };
   const ordered = newestFirst(options, installed);
   const target = pickTarget(ctx, ordered ?? options, ordered?.[0]);
@@ -145,7 +158,7 @@ async function preview(ctx: ArcGisContext) {
     report,
     status: offeredView(ordered ?? options, ordered?.[0], target),
   };
-  return { work, target, current, report };
+  return { offered: "target", work, target, current, report };
 }
 
 /** rollback-to, else the newest option; never an option for its place in checkRollback's list. */
@@ -201,7 +214,7 @@ async function rollback(
   await waitForNoJob(ctx);
   // A fresh checkRollback in this very run, right before the one rollback it may send.
   const planned = await preview(ctx);
-  if (!planned.target || planned.work.result === "no-change") return planned.work;
+  if (planned.offered === "nothing" || planned.work.result === "no-change") return planned.work;
   const { target, current, report } = planned;
   const refused = await refusedChange(beforeChange, report, (e) => classifyError(e, ctx.config));
   if (refused) return refused;
@@ -259,16 +272,16 @@ async function noJobRunning(ctx: ArcGisContext): Promise<void> {
 
 /** A job already running refuses the rollback (lock-conflict), or is waited for with lock-wait. */
 async function waitForNoJob(ctx: ArcGisContext): Promise<void> {
-  const deadline = Date.now() + ctx.config.lockWaitMs;
-  for (;;) {
-    const job = await ctx.api.upgrades(ctx.signal);
-    if (job.status.state !== "in_progress") return;
-    if (Date.now() >= deadline) throw jobInProgress(job.status, ctx.config.orgUrl);
-    ctx.log.info(
-      `[wait] a job is in progress (${lastMessages(job.status, 1)[0] ?? "no message"}); waiting (lock-wait)`,
-    );
-    await sleep(scaled(ctx, POLL_MS.conflict), ctx.signal);
-  }
+  await waitWhileBusy(ctx, {
+    runningWork: async () => {
+      const { status } = await ctx.api.upgrades(ctx.signal);
+      return status.state === "in_progress" ? status : undefined;
+    },
+    waitMs: ctx.config.lockWaitMs,
+    intervalMs: POLL_MS.conflict,
+    describe: (job) => `a job is in progress (${lastMessages(job, 1)[0] ?? "no message"})`,
+    conflict: (job) => jobInProgress(job, ctx.config.orgUrl),
+  });
 }
 
 /** POST rollback once. A lost reply is settled by reading the job, never by sending again. */

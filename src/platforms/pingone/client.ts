@@ -10,7 +10,8 @@ import {
   type JsonClientOptions,
   type JsonReply,
 } from "../../core/http/json-client.js";
-import { expectObject, isObject, parseJson } from "../../core/http/reply.js";
+import { expectObject, parseJson } from "../../core/http/reply.js";
+import { isJsonObject } from "../../core/util/json.js";
 import type { PingOneApi } from "./api.js";
 import { PingOneApiError, pingOneErrorFromReply } from "./errors.js";
 import { pingOneApiOrigin } from "./region.js";
@@ -212,7 +213,7 @@ function toPromotion(item: Record<string, unknown>, where: string): Promotion | 
   const promotion: Record<string, unknown> = { ...item };
   for (const [flatKey, nestedKey] of REFERENCES) {
     const flat = nonEmpty(promotion[flatKey]);
-    const nested = isObject(promotion[nestedKey]) ? promotion[nestedKey] : undefined;
+    const nested = isJsonObject(promotion[nestedKey]) ? promotion[nestedKey] : undefined;
     const nestedId = nonEmpty(nested?.id);
     if (flat === undefined && nestedId !== undefined) promotion[flatKey] = nestedId;
     if (nestedId === undefined && flat !== undefined)

@@ -1,5 +1,5 @@
 // How the CLI starts the PingOne emulator (one loopback port) and points a run at it.
-import { emulatorPort } from "../common.js";
+import { oneOriginEmulatorOptions } from "../common.js";
 import type { EmulatorEntry } from "../platform.js";
 import {
   formatPingOneEmulatorBanner,
@@ -9,14 +9,10 @@ import {
 
 export const pingOneEmulatorEntry: EmulatorEntry = {
   demoModes: ["dry-run", "promote", "rollback"],
-  async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
-    const port = ephemeralPorts ? 0 : (emulatorPort(raw, "pingone-port") ?? 0);
-    const emulator = await startPingOneEmulator({
-      port,
-      speed,
-      logger,
-      scenario: scenarioFile === undefined ? undefined : loadPingOneScenarioFile(scenarioFile),
-    });
+  async start(options) {
+    const emulator = await startPingOneEmulator(
+      oneOriginEmulatorOptions(options, "pingone-port", loadPingOneScenarioFile),
+    );
     const [source, target] = emulator.environments;
     return {
       banner: `${formatPingOneEmulatorBanner(emulator)}\nTry (time-scale matches the emulator's speed):\n  tenant-promote dry-run --platform pingone --pingone-api-url ${emulator.origin} --source-environment-id ${source?.id} --target-environment-id ${target?.id} --pingone-client-id ${emulator.workerApp.clientId} --pingone-client-secret ${emulator.workerApp.clientSecret} --time-scale ${(1 / emulator.speed).toFixed(4)}`,

@@ -2,7 +2,7 @@
 // server asked for. Messages name the endpoint and the server's words, never a token.
 import { ApiError, type Endpoint } from "../../core/http/errors.js";
 import type { HttpReply } from "../../core/http/exchange.js";
-import { isObject } from "../../core/http/reply.js";
+import { isJsonObject, parseJsonObject } from "../../core/util/json.js";
 
 export interface PingOneErrorDetail {
   code?: string;
@@ -51,14 +51,11 @@ export function pingOneErrorFromReply(
   reply: HttpReply,
   outcomeUnknown: boolean,
 ): PingOneApiError {
-  let body: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(reply.text);
-    if (isObject(parsed)) body = parsed;
-  } catch {
-    // HTML or plain text from a proxy: the status alone must do.
-  }
-  const details = Array.isArray(body.details) ? body.details.filter(isObject).map(readDetail) : [];
+  // HTML or plain text from a proxy: the status alone must do.
+  const body = parseJsonObject(reply.text) ?? {};
+  const details = Array.isArray(body.details)
+    ? body.details.filter(isJsonObject).map(readDetail)
+    : [];
   return new PingOneApiError(
     endpoint,
     reply.status,
@@ -79,7 +76,7 @@ function readDetail(detail: Record<string, unknown>): PingOneErrorDetail {
   if (code) read.code = code;
   if (target) read.target = target;
   if (message) read.message = message;
-  if (isObject(detail.innerError)) read.innerError = detail.innerError;
+  if (isJsonObject(detail.innerError)) read.innerError = detail.innerError;
   return read;
 }
 

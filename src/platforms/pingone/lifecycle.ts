@@ -2,8 +2,8 @@
 // wait for the plan, execute, and follow the execution to its end with progress lines.
 import { isOutcomeUnknown } from "../../core/http/errors.js";
 import { EngineFailure } from "../../core/run/failure.js";
-import { pollUntil, scaled } from "../../core/run/poll.js";
-import { sleep } from "../../core/util/sleep.js";
+import { pollUntil } from "../../core/run/poll.js";
+import { waitWhileBusy } from "../../core/run/wait-while-busy.js";
 import { type PingOneContext, previousOf, targetOf } from "./context.js";
 import { conflictFailure, executionFailure, validationFailure } from "./failures.js";
 import { EXECUTED, EXECUTING, PLANNED } from "./statuses.js";
@@ -21,19 +21,16 @@ function describe(p: Promotion): string {
  */
 export async function ensureNoneRunning(ctx: PingOneContext, ownId?: string): Promise<void> {
   const target = ctx.config.targetEnvironmentId;
-  const deadline = Date.now() + ctx.config.lockWaitMs;
-  for (;;) {
-    const running = (await ctx.api.listPromotions({ status: "IN_PROGRESS" }, ctx.signal)).filter(
-      (p) => EXECUTING.has(p.status) && targetOf(p) === target && p.id !== ownId,
-    );
-    const other = running[0];
-    if (!other) return;
-    if (Date.now() >= deadline) throw conflictFailure(other, target ?? "the target", ownId);
-    ctx.log.info(
-      `[wait] promotion ${other.id} to ${target} is ${other.status}; waiting (lock-wait)`,
-    );
-    await sleep(scaled(ctx, POLL_MS.conflict), ctx.signal);
-  }
+  await waitWhileBusy(ctx, {
+    runningWork: async () =>
+      (await ctx.api.listPromotions({ status: "IN_PROGRESS" }, ctx.signal)).find(
+        (p) => EXECUTING.has(p.status) && targetOf(p) === target && p.id !== ownId,
+      ),
+    waitMs: ctx.config.lockWaitMs,
+    intervalMs: POLL_MS.conflict,
+    describe: (other) => `promotion ${other.id} to ${target} is ${other.status}`,
+    conflict: (other) => conflictFailure(other, target ?? "the target", ownId),
+  });
 }
 
 /**

@@ -2,7 +2,8 @@
 // themes, whose name sits in their configuration): the report reads the name from the step's
 // payload, else from the resource itself (in the source; for a DELETE, in the target), with a
 // bounded number of GETs, and says so where it cannot.
-import { isObject } from "../../core/http/reply.js";
+
+import { isJsonObject } from "../../core/util/json.js";
 import type { PingOneContext } from "./context.js";
 import type { PromotionStep, ResourceRef } from "./types.js";
 
@@ -30,9 +31,10 @@ function text(value: unknown): string | undefined {
 
 /** The name a resource's JSON (or a payload) gives: `name`, else `configuration.name` (themes). */
 export function nameIn(json: unknown): string | undefined {
-  if (!isObject(json)) return undefined;
+  if (!isJsonObject(json)) return undefined;
   return (
-    text(json.name) ?? (isObject(json.configuration) ? text(json.configuration.name) : undefined)
+    text(json.name) ??
+    (isJsonObject(json.configuration) ? text(json.configuration.name) : undefined)
   );
 }
 

@@ -1,10 +1,8 @@
 // Validation of request bodies of POST /promote and POST /rollback.
 
-import type { Reply } from "../../../core/emulator/reply.js";
+import { jsonObjectBody, type Parsed, type Reply } from "../../../core/emulator/reply.js";
 import type { PromoteRequest, RollbackRequest } from "../types.js";
 import { errorReply } from "./reply.js";
-
-export type Parsed<T> = { value: T } | { error: Reply };
 
 const BOOLEAN_FIELDS = ["ignoreEncryptedSecrets", "unlockEnvironmentsAfterPromotion"] as const;
 const STRING_FIELDS = ["promoter", "promotionDescription", "zendeskTicketReference"] as const;
@@ -15,15 +13,7 @@ function parseObject(text: string, allowEmpty: boolean): Parsed<Record<string, u
       ? { value: {} }
       : { error: errorReply(400, "A JSON request body is required") };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { error: errorReply(400, "The request body is not valid JSON") };
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    return { error: errorReply(400, "The request body must be a JSON object") };
-  return { value: value as Record<string, unknown> };
+  return jsonObjectBody(text, (problem) => errorReply(400, problem));
 }
 
 /** Checks the optional fields both requests share. */

@@ -22,7 +22,6 @@
 // environments.lower.config.AMConfig leaves the other categories alone.
 
 import {
-  deepMerge,
   list,
   type Mapping,
   mapping,
@@ -33,7 +32,7 @@ import {
   text,
   textList,
 } from "../../../core/emulator/fields.js";
-import { parseScenarioYaml, readScenarioYaml } from "../../../core/emulator/scenario-yaml.js";
+import { scenarioLoader, scenarioMapping } from "../../../core/emulator/scenario-yaml.js";
 import { parsePublicKey } from "../auth/jwt.js";
 import { DEFAULT_SCENARIO_DOCUMENT } from "./default-scenario.js";
 import type { Fault } from "./faults.js";
@@ -139,14 +138,7 @@ function environment(value: unknown, name: EnvName): EnvironmentScenario {
 
 /** Validates a parsed scenario document (as read from YAML) into a Scenario. */
 export function scenarioFromDocument(document: unknown): Scenario {
-  let raw = mapping(document ?? {}, "scenario");
-  onlyKeys(raw, "", TOP_KEYS);
-  if (raw.base !== undefined) {
-    if (raw.base !== "default")
-      throw new ScenarioError(`base must be "default", got ${JSON.stringify(raw.base)}`);
-    const { base: _base, ...overrides } = raw;
-    raw = deepMerge(DEFAULT_SCENARIO_DOCUMENT, overrides) as Mapping;
-  }
+  const raw = scenarioMapping(document, TOP_KEYS, DEFAULT_SCENARIO_DOCUMENT);
   const environments = mapping(raw.environments ?? {}, "environments");
   onlyKeys(environments, "environments", ["lower", "upper"]);
   return {
@@ -162,16 +154,10 @@ export function scenarioFromDocument(document: unknown): Scenario {
   };
 }
 
+const scenarios = scenarioLoader(scenarioFromDocument, DEFAULT_SCENARIO_DOCUMENT);
+
 /** Parses and validates a YAML scenario; errors name the offending field. */
-export function loadScenario(yamlText: string): Scenario {
-  return scenarioFromDocument(parseScenarioYaml(yamlText));
-}
-
-export function loadScenarioFile(path: string): Scenario {
-  return scenarioFromDocument(readScenarioYaml(path));
-}
-
+export const loadScenario = scenarios.fromYaml;
+export const loadScenarioFile = scenarios.fromFile;
 /** The built-in scenario: a small tenant whose lower environment has changes to promote. */
-export function defaultScenario(): Scenario {
-  return scenarioFromDocument(DEFAULT_SCENARIO_DOCUMENT);
-}
+export const defaultScenario = scenarios.builtIn;

@@ -1,5 +1,6 @@
 // Serves the pair over node:http: one server per environment on loopback. The HTTP plumbing
 // and request faults are core/emulator's; this file adds AIC's headers and error bodies.
+
 import { randomUUID } from "node:crypto";
 import {
   type EmulatorCall,
@@ -7,6 +8,7 @@ import {
   serveEmulator,
 } from "../../../core/emulator/http-server.js";
 import type { Reply } from "../../../core/emulator/reply.js";
+import { emulatorSpeed } from "../../../core/emulator/speed.js";
 import type { Fault } from "./faults.js";
 import { errorReply } from "./reply.js";
 import { route } from "./routes.js";
@@ -35,9 +37,7 @@ function faultReply(status: number): Reply {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const scenario = options.scenario ?? defaultScenario();
-  const speed = options.speed ?? scenario.speed;
-  if (!(speed > 0) || !Number.isFinite(speed))
-    throw new Error(`emulator speed must be a positive number, got ${speed}`);
+  const speed = emulatorSpeed(options.speed, scenario.speed);
   const logger = options.logger;
   const tenant = new Tenant(scenario, speed);
   const requests: EmulatorRequestRecord[] = [];
@@ -64,8 +64,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         "X-ForgeRock-TransactionId": randomUUID(),
       }),
       // AIC's log keeps its original shape: status 0 for any dropped connection.
-      record: ({ server, method, path, status, dropped, at }) =>
-        requests.push({ env: server, method, path, status: dropped ? 0 : status, at }),
+      record: (env, { method, path, status, dropped, at }) =>
+        requests.push({ env, method, path, status: dropped ? 0 : status, at }),
       logger,
       logLabel: (name) => `[emulator ${name}]`,
     });

@@ -1,5 +1,6 @@
-// Plain data types shared by the emulator's modules. They import nothing, so every module
-// can use them without forming an import cycle; the handle types are in running.ts.
+// Plain data types shared by the emulator's modules. They import none of its modules, so every
+// module can use them without forming an import cycle; the handle types are in running.ts.
+import type { RequestRecord } from "../../../core/emulator/request-record.js";
 
 export type EnvName = "lower" | "upper";
 
@@ -36,11 +37,8 @@ export interface EmulatorEvent {
   at: number;
 }
 
-export interface EmulatorRequestRecord {
+/** Core's request record, cut to AIC's original log: `status` 0 for any dropped connection. */
+export interface EmulatorRequestRecord
+  extends Pick<RequestRecord, "method" | "path" | "status" | "at"> {
   env: EnvName;
-  method: string;
-  path: string;
-  /** 0 when the connection was dropped without a reply. */
-  status: number;
-  at: number;
 }

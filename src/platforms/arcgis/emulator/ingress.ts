@@ -2,15 +2,16 @@
 // service (the shared emulator server, which applies the request faults) and keeps the request
 // log, since it alone sees what reached the client. While pods restart it answers for them, as
 // a real ingress does: an HTML error page, an error object, or a destroyed socket. (serveEmulator
-// writes JSON replies only, so the HTML page has to come from here.)
+// writes JSON replies only, so the HTML page has to come from here.) The listener itself and
+// the request record are core's.
 import {
-  createServer,
   type IncomingHttpHeaders,
   type IncomingMessage,
   request,
   type ServerResponse,
 } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { type HttpListener, listenHttp } from "../../../core/emulator/listener.js";
+import { describeOutcome } from "../../../core/emulator/request-record.js";
 import { RequestBodyTooLarge, readBody, send } from "../../../core/emulator/wire.js";
 import type { Logger } from "../../../core/util/log.js";
 import { errorObject, ingressPage } from "./errors.js";
@@ -33,11 +34,6 @@ export interface IngressOptions {
   takeHandledStatus(id: string): number | undefined;
   record(entry: ArcGisRequestRecord): void;
   logger?: Logger;
-}
-
-export interface Ingress {
-  origin: string;
-  close(): Promise<void>;
 }
 
 interface Upstream {
@@ -85,8 +81,7 @@ function answerForRestartingPods(res: ServerResponse, window: PodRestartWindow):
   res.end(ingressPage(window.status));
 }
 
-export async function startIngress(options: IngressOptions): Promise<Ingress> {
-  const sockets = new Set<Socket>();
+export async function startIngress(options: IngressOptions): Promise<HttpListener> {
   let sequence = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -100,12 +95,7 @@ export async function startIngress(options: IngressOptions): Promise<Ingress> {
     if (referer !== undefined) entry.referer = referer;
     const done = () => {
       options.record(entry);
-      const outcome = !entry.dropped
-        ? String(entry.status)
-        : entry.status
-          ? `${entry.status}, reply dropped`
-          : "connection dropped";
-      options.logger?.debug(`[arcgis emulator] ${method} ${path} -> ${outcome}`);
+      options.logger?.debug(`[arcgis emulator] ${method} ${path} -> ${describeOutcome(entry)}`);
     };
     const restart = options.restartAt(path, at);
     if (restart?.reply === "refuse") {
@@ -144,32 +134,13 @@ export async function startIngress(options: IngressOptions): Promise<Ingress> {
     done();
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+  return listenHttp({
+    host: options.host,
+    port: options.port,
+    handle,
+    failed: (res, error) => {
       options.logger?.warn(`[arcgis emulator] request failed: ${(error as Error).message}`);
       send(res, errorObject(500, "Internal Server Error", [], 500), {});
-    });
+    },
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
-  return {
-    origin: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
 }

@@ -22,9 +22,7 @@
 //
 // With `base: default`, mappings merge key by key and lists replace.
 import {
-  deepMerge,
   list,
-  type Mapping,
   mapping,
   number,
   onlyKeys,
@@ -34,7 +32,7 @@ import {
   text,
   textList,
 } from "../../../core/emulator/fields.js";
-import { parseScenarioYaml, readScenarioYaml } from "../../../core/emulator/scenario-yaml.js";
+import { scenarioLoader, scenarioMapping } from "../../../core/emulator/scenario-yaml.js";
 import { DEFAULT_ARCGIS_SCENARIO_DOCUMENT } from "./default-scenario.js";
 import type { ArcGisFault } from "./faults.js";
 import type { ArcGisTimings } from "./job-plan.js";
@@ -140,14 +138,7 @@ function checkFaultReferences(scenario: ArcGisScenario): void {
 
 /** Validates a parsed scenario document (as read from YAML) into an ArcGisScenario. */
 export function arcGisScenarioFromDocument(document: unknown): ArcGisScenario {
-  let raw = mapping(document ?? {}, "scenario");
-  onlyKeys(raw, "", TOP_KEYS);
-  if (raw.base !== undefined) {
-    if (raw.base !== "default")
-      throw new ScenarioError(`base must be "default", got ${JSON.stringify(raw.base)}`);
-    const { base: _base, ...overrides } = raw;
-    raw = deepMerge(DEFAULT_ARCGIS_SCENARIO_DOCUMENT, overrides) as Mapping;
-  }
+  const raw = scenarioMapping(document, TOP_KEYS, DEFAULT_ARCGIS_SCENARIO_DOCUMENT);
   const context = optionalText(raw.context, "context") ?? "arcgis";
   if (!/^[A-Za-z0-9_-]+$/.test(context))
     throw new ScenarioError(`context must be one path segment, got ${JSON.stringify(context)}`);
@@ -184,16 +175,10 @@ export function arcGisScenarioFromDocument(document: unknown): ArcGisScenario {
   return scenario;
 }
 
+const scenarios = scenarioLoader(arcGisScenarioFromDocument, DEFAULT_ARCGIS_SCENARIO_DOCUMENT);
+
 /** Parses and validates a YAML scenario; errors name the offending field. */
-export function loadArcGisScenario(yamlText: string): ArcGisScenario {
-  return arcGisScenarioFromDocument(parseScenarioYaml(yamlText));
-}
-
-export function loadArcGisScenarioFile(path: string): ArcGisScenario {
-  return arcGisScenarioFromDocument(readScenarioYaml(path));
-}
-
+export const loadArcGisScenario = scenarios.fromYaml;
+export const loadArcGisScenarioFile = scenarios.fromFile;
 /** The built-in scenario: 11.5.0.6825 installed, three patches and the release to go back to. */
-export function defaultArcGisScenario(): ArcGisScenario {
-  return arcGisScenarioFromDocument(DEFAULT_ARCGIS_SCENARIO_DOCUMENT);
-}
+export const defaultArcGisScenario = scenarios.builtIn;

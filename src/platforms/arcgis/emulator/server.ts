@@ -1,10 +1,13 @@
 // Starts the emulator: the admin service (the shared emulator server with the request faults)
 // on a private loopback port, and the ingress in front of it on the public one.
+
 import { type ServingEmulator, serveEmulator } from "../../../core/emulator/http-server.js";
+import type { HttpListener } from "../../../core/emulator/listener.js";
+import { emulatorSpeed } from "../../../core/emulator/speed.js";
 import type { Logger } from "../../../core/util/log.js";
 import { Deployment } from "./deployment.js";
 import { failureReply, faultReply } from "./errors.js";
-import { type Ingress, REQUEST_ID_HEADER, startIngress } from "./ingress.js";
+import { REQUEST_ID_HEADER, startIngress } from "./ingress.js";
 import { route } from "./routes.js";
 import { defaultArcGisScenario } from "./scenario.js";
 import type { ArcGisEmulatorOptions, ArcGisRequestRecord, RunningArcGisEmulator } from "./types.js";
@@ -18,15 +21,13 @@ export async function startArcGisEmulator(
   options: ArcGisEmulatorOptions = {},
 ): Promise<RunningArcGisEmulator> {
   const scenario = options.scenario ?? defaultArcGisScenario();
-  const speed = options.speed ?? scenario.speed;
-  if (!(speed > 0) || !Number.isFinite(speed))
-    throw new Error(`emulator speed must be a positive number, got ${speed}`);
+  const speed = emulatorSpeed(options.speed, scenario.speed);
   const { logger } = options;
   const deployment = new Deployment(scenario, speed);
   const requests: ArcGisRequestRecord[] = [];
   const handled = new Map<string, number>();
   let admin: ServingEmulator<"admin"> | undefined;
-  let ingress: Ingress;
+  let ingress: HttpListener;
   try {
     admin = await serveEmulator<"admin">({
       host: "127.0.0.1",

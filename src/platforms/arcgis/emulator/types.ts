@@ -1,4 +1,5 @@
 // The emulator's options and the handle startArcGisEmulator returns.
+import type { RequestRecord } from "../../../core/emulator/request-record.js";
 import type { Logger } from "../../../core/util/log.js";
 import type { UpgradeStatus } from "../types.js";
 import type { ArcGisFault } from "./faults.js";
@@ -15,17 +16,7 @@ export interface ArcGisEmulatorOptions {
   logger?: Logger;
 }
 
-export interface ArcGisRequestRecord {
-  method: string;
-  /** Without the query string. */
-  path: string;
-  contentType?: string;
-  /** The status the emulator computed; 0 when the connection was dropped before handling. */
-  status: number;
-  /** True when no reply reached the client (for a lost reply, `status` is what it would have been). */
-  dropped: boolean;
-  /** Date.now() milliseconds at which the request arrived. */
-  at: number;
+export interface ArcGisRequestRecord extends RequestRecord {
   /** POSTs only: whether the form body carried a `token`. */
   tokenInBody?: boolean;
   /** The request's Referer header, when it had one. */

@@ -1,9 +1,7 @@
 // Validation of the bodies of POST /promotions and PATCH /promotions/{id}.
-import type { Reply } from "../../../core/emulator/reply.js";
+import { jsonObjectBody, type Parsed, type Reply } from "../../../core/emulator/reply.js";
 import { invalidData, invalidRequest } from "./errors.js";
 import { type Environment, findById } from "./resources.js";
-
-export type Parsed<T> = { value: T } | { error: Reply };
 
 /** The fields a promotion request may set; PATCH may change only these. */
 export interface PromotionFields {
@@ -21,16 +19,9 @@ export interface CreateFields extends PromotionFields {
 
 const UPDATABLE = ["description", "selectedResources", "excludedResources", "resourceMapping"];
 
+/** An empty body reads as null: "must be a JSON object". */
 export function parseObject(text: string): Parsed<Record<string, unknown>> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text || "null");
-  } catch {
-    return { error: invalidRequest("The request body is not valid JSON") };
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    return { error: invalidRequest("The request body must be a JSON object") };
-  return { value: value as Record<string, unknown> };
+  return jsonObjectBody(text || "null", invalidRequest);
 }
 
 function idList(value: unknown, field: string): string[] | Reply {

@@ -24,8 +24,6 @@
 // With `base: default`, mappings merge key by key and lists replace: overriding
 // environments.staging.resources.populations replaces staging's populations only.
 import {
-  deepMerge,
-  type Mapping,
   mapping,
   number,
   onlyKeys,
@@ -33,7 +31,7 @@ import {
   ScenarioError,
   textList,
 } from "../../../core/emulator/fields.js";
-import { parseScenarioYaml, readScenarioYaml } from "../../../core/emulator/scenario-yaml.js";
+import { scenarioLoader, scenarioMapping } from "../../../core/emulator/scenario-yaml.js";
 import { DEFAULT_PINGONE_SCENARIO_DOCUMENT } from "./default-scenario.js";
 import type { PingOneFault } from "./faults.js";
 import type { Environment } from "./resources.js";
@@ -89,14 +87,7 @@ function timings(value: unknown): PingOneTimings {
 
 /** Validates a parsed scenario document (as read from YAML) into a PingOneScenario. */
 export function pingOneScenarioFromDocument(document: unknown): PingOneScenario {
-  let raw = mapping(document ?? {}, "scenario");
-  onlyKeys(raw, "", TOP_KEYS);
-  if (raw.base !== undefined) {
-    if (raw.base !== "default")
-      throw new ScenarioError(`base must be "default", got ${JSON.stringify(raw.base)}`);
-    const { base: _base, ...overrides } = raw;
-    raw = deepMerge(DEFAULT_PINGONE_SCENARIO_DOCUMENT, overrides) as Mapping;
-  }
+  const raw = scenarioMapping(document, TOP_KEYS, DEFAULT_PINGONE_SCENARIO_DOCUMENT);
   const envs = environments(raw.environments);
   return {
     speed: number(raw.speed ?? 1, "speed", { positive: true }),
@@ -109,16 +100,10 @@ export function pingOneScenarioFromDocument(document: unknown): PingOneScenario 
   };
 }
 
+const scenarios = scenarioLoader(pingOneScenarioFromDocument, DEFAULT_PINGONE_SCENARIO_DOCUMENT);
+
 /** Parses and validates a YAML scenario; errors name the offending field. */
-export function loadPingOneScenario(yamlText: string): PingOneScenario {
-  return pingOneScenarioFromDocument(parseScenarioYaml(yamlText));
-}
-
-export function loadPingOneScenarioFile(path: string): PingOneScenario {
-  return pingOneScenarioFromDocument(readScenarioYaml(path));
-}
-
+export const loadPingOneScenario = scenarios.fromYaml;
+export const loadPingOneScenarioFile = scenarios.fromFile;
 /** The built-in scenario: development holds changes to promote to staging and production. */
-export function defaultPingOneScenario(): PingOneScenario {
-  return pingOneScenarioFromDocument(DEFAULT_PINGONE_SCENARIO_DOCUMENT);
-}
+export const defaultPingOneScenario = scenarios.builtIn;

@@ -1,6 +1,8 @@
 // Serves the organization over node:http on one loopback origin: token endpoint and API alike.
+
 import { randomUUID } from "node:crypto";
 import { type ServingEmulator, serveEmulator } from "../../../core/emulator/http-server.js";
+import { emulatorSpeed } from "../../../core/emulator/speed.js";
 import { failureReply, faultReply } from "./errors.js";
 import { Organization } from "./organization.js";
 import { promotionJson } from "./render.js";
@@ -17,9 +19,7 @@ export async function startPingOneEmulator(
   options: PingOneEmulatorOptions = {},
 ): Promise<RunningPingOneEmulator> {
   const scenario = options.scenario ?? defaultPingOneScenario();
-  const speed = options.speed ?? scenario.speed;
-  if (!(speed > 0) || !Number.isFinite(speed))
-    throw new Error(`emulator speed must be a positive number, got ${speed}`);
+  const speed = emulatorSpeed(options.speed, scenario.speed);
   const { logger } = options;
   const org = new Organization(scenario, speed);
   const requests: PingOneRequestRecord[] = [];
@@ -34,8 +34,7 @@ export async function startPingOneEmulator(
       faultReply,
       failureReply,
       replyHeaders: () => ({ "Correlation-Id": randomUUID() }),
-      record: ({ server: _server, dropped, ...entry }) =>
-        requests.push({ ...entry, dropped: dropped !== undefined }),
+      record: (_server, entry) => requests.push(entry),
       logger,
       logLabel: () => "[pingone emulator]",
     });

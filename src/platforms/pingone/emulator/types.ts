@@ -1,4 +1,5 @@
 // The emulator's options and the handle startPingOneEmulator returns.
+import type { RequestRecord } from "../../../core/emulator/request-record.js";
 import type { Logger } from "../../../core/util/log.js";
 import type { Promotion } from "../types.js";
 import type { PingOneFault } from "./faults.js";
@@ -15,18 +16,8 @@ export interface PingOneEmulatorOptions {
   logger?: Logger;
 }
 
-export interface PingOneRequestRecord {
-  method: string;
-  /** Without the query string. */
-  path: string;
-  contentType?: string;
-  /** The status the emulator computed; 0 when the connection was dropped before handling. */
-  status: number;
-  /** True when no reply reached the client (for a lost reply, `status` is what it would have been). */
-  dropped: boolean;
-  /** Date.now() milliseconds at which the request arrived. */
-  at: number;
-}
+/** Core's request record: PingOne's log adds nothing to it. */
+export type PingOneRequestRecord = RequestRecord;
 
 export interface RunningPingOneEmulator {
   /** http://127.0.0.1:<port>: serves both the auth host's and the API host's paths. */
