@@ -1,6 +1,6 @@
 import { ApiError } from "../../core/http/errors.js";
 import { describeRollbackEffect, revertingChanges } from "../../core/report/changes.js";
-import type { Report, ReportKind } from "../../core/report/model.js";
+import type { Report } from "../../core/report/model.js";
 import { EngineFailure } from "../../core/run/failure.js";
 import { refusedChange } from "../../core/run/review.js";
 import { type Held, runShell, type ShellOptions } from "../../core/run/shell.js";
@@ -9,7 +9,7 @@ import type { PromotionApi } from "./api.js";
 import type { AicContext } from "./context.js";
 import { classifyError } from "./failures.js";
 import { acquireLock } from "./lock.js";
-import { normalizeReport } from "./normalize.js";
+import { type AicReportKind, normalizeReport } from "./normalize.js";
 import type { EngineOptions } from "./options.js";
 import { runStep, waitUntilReady } from "./promotion.js";
 import { releaseLock, unlockCommand } from "./release.js";
@@ -18,7 +18,14 @@ import type { PromoteRequest, PromotionStatus, RawReport } from "./types.js";
 
 /** The lock a run took, as the shell and the faces name it. */
 export function heldLock(id: string, origin: string): Held {
-  return { kind: "lock", id, origin, label: `the lock of promotion ${id}` };
+  return {
+    kind: "lock",
+    id,
+    origin,
+    label: `the lock of promotion ${id}`,
+    release: "give-back",
+    recovery: { mode: "unlock", inputs: { "promotion-id": id } },
+  };
 }
 
 /** Runs one AIC mode to the end. Never throws: every outcome is a RunResult. */
@@ -108,7 +115,7 @@ async function lockedWork(
 
 async function fetchReport(
   api: PromotionApi,
-  kind: ReportKind,
+  kind: AicReportKind,
   read: (signal: AbortSignal) => Promise<RawReport>,
   ctx: AicContext,
 ): Promise<Report> {
@@ -251,7 +258,7 @@ function nothingToRollBack(ctx: AicContext): Work {
   };
 }
 
-async function latestReport(ctx: AicContext, kind: ReportKind): Promise<Report> {
+async function latestReport(ctx: AicContext, kind: AicReportKind): Promise<Report> {
   return fetchReport(ctx.api, kind, (s) => ctx.api.getReport(undefined, s), ctx);
 }
 

@@ -61,7 +61,6 @@ export function runArcGis(options: ArcGisRunOptions): Promise<RunResult> {
         reportJob(api, held, options.logger, budgetMs).then((released) => ({ released })),
       releaseCommand: () => statusCommand(config.orgUrl),
       classify: (error) => classifyError(error, config),
-      heldIsPromotion: false,
     },
   );
 }
@@ -214,7 +213,7 @@ async function rollback(
     kind: "rollback job",
     id: target.id,
     origin: ctx.config.orgUrl,
-    followOnly: true,
+    release: "follow-only",
     label: `the rollback job (to ${target.id})`,
   });
   const first = await startRollback(ctx, target, sentAt);

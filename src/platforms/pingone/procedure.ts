@@ -23,7 +23,8 @@ import {
   waitForPlan,
 } from "./lifecycle.js";
 import { detailedReport } from "./plan-details.js";
-import { releaseCommand, releasePromotion } from "./release.js";
+import { draftHeld, releaseCommand, releasePromotion } from "./release.js";
+import { asKind } from "./report.js";
 import { promotionsStatus, unlockDraft } from "./status.js";
 import { ensureTargetKnown } from "./target.js";
 
@@ -90,7 +91,7 @@ async function draftAndPlan(ctx: PingOneContext, options: PingOneRunOptions, hol
   const tag = randomBytes(6).toString("hex");
   const description = `${options.description ?? "tenant-promote"} (tenant-promote run ${tag})`;
   const created = await createPromotion(ctx, description, tag);
-  hold({ kind: "draft promotion", id: created.id, origin: ctx.api.origin });
+  hold(draftHeld(created.id, ctx.api.origin));
   ctx.log.info(
     `[create] promotion ${created.id} (${created.status}) to ${ctx.config.targetEnvironmentId}`,
   );
@@ -141,13 +142,13 @@ async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Ho
   ctx.log.info(`[execute] promotion ${planned.id}: ${counts(report)}`);
   // From here it is no draft: the release follows it instead of deleting it.
   ctx.pointOfNoReturn?.("the promotion's execution");
-  hold({ kind: "running promotion", id: planned.id, origin: ctx.api.origin });
+  hold({ kind: "running promotion", id: planned.id, origin: ctx.api.origin, release: "give-back" });
   await execute(ctx, planned.id);
   await followExecution(ctx, planned.id, "promotion");
   return {
     result: "succeeded",
     message: `Promoted ${counts(report)} to ${ctx.config.targetEnvironmentId}.`,
-    report: { ...report, kind: "promotion" },
+    report: asKind(report, "promotion"),
     dryRunReport: report,
     promotionId: planned.id,
   };
@@ -161,7 +162,7 @@ async function rollbackPreview(ctx: PingOneContext, hold: Hold): Promise<Work> {
   const original = await rollbackCandidate(ctx);
   if (!original) return nothingToRollBack(ctx);
   const draft = await requestRollback(ctx, original.id);
-  hold({ kind: "draft promotion", id: draft.id, origin: ctx.api.origin });
+  hold(draftHeld(draft.id, ctx.api.origin));
   ctx.log.info(
     `[rollback] draft rollback promotion ${draft.id} (${draft.status}) of ${original.id}, to be deleted unexecuted`,
   );
@@ -186,7 +187,7 @@ async function rollback(
   await ensureNoneRunning(ctx);
   ctx.log.info(`[rollback] rolling back promotion ${original.id} (${original.status})`);
   const created = await requestRollback(ctx, original.id);
-  hold({ kind: "draft promotion", id: created.id, origin: ctx.api.origin });
+  hold(draftHeld(created.id, ctx.api.origin));
   ctx.log.info(`[rollback] rollback promotion ${created.id} (${created.status})`);
   // The rollback promotion's own plan says exactly what reverting does; it is the report.
   const rollbackPlan = await detailedReport(ctx, await waitForPlan(ctx, created.id), "rollback");
@@ -195,7 +196,7 @@ async function rollback(
   if (refused) return { ...refused, promotionId: created.id };
   await ensureNoneRunning(ctx, created.id);
   ctx.pointOfNoReturn?.("the rollback's execution");
-  hold({ kind: "running promotion", id: created.id, origin: ctx.api.origin });
+  hold({ kind: "running promotion", id: created.id, origin: ctx.api.origin, release: "give-back" });
   await execute(ctx, created.id);
   await followExecution(ctx, created.id, "rollback");
   const after = await ctx.api.getPromotion(original.id, ctx.signal);
