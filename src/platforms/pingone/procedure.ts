@@ -4,8 +4,14 @@
 import { randomBytes } from "node:crypto";
 import { describeRollbackEffect, rollbackSteps } from "../../core/report/changes.js";
 import type { Report } from "../../core/report/model.js";
+import {
+  type ModeProcedure,
+  type ModeTable,
+  type ModeWork,
+  runModes,
+} from "../../core/run/connection.js";
 import { type ChangeCheck, refusedChange } from "../../core/run/review.js";
-import { type Held, runShell } from "../../core/run/shell.js";
+import type { Held } from "../../core/run/shell.js";
 import type { Mode, RunResult, Work } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
 import type { PingOneApi } from "./api.js";
@@ -42,43 +48,47 @@ export interface PingOneRunOptions {
 
 type Hold = (held: Held) => void;
 
-/** Runs one PingOne mode to the end. Never throws: every outcome is a RunResult. */
-export function runPingOne(options: PingOneRunOptions): Promise<RunResult> {
-  const { config, api } = options;
-  return runShell(
-    { ...options, mode: config.mode, timeoutMs: config.timeoutMs, timeScale: config.timeScale },
-    {
-      work: (run, hold) => dispatch({ ...run, api, config }, options, hold),
-      release: (held, budgetMs) =>
-        releasePromotion(api, held, options.logger, budgetMs, config.timeScale),
-      releaseCommand: (held) => releaseCommand(held, config.sourceEnvironmentId),
-      classify: classifyError,
-    },
-  );
+/** What the modes read of the faces' hooks. */
+type Hooks = Pick<PingOneRunOptions, "beforeChange" | "description">;
+type PingOneWork = ModeWork<PingOneContext, Hooks>;
+
+/** Every mode starts by checking that the target environment exists. */
+function known(work: PingOneWork): PingOneWork {
+  return async (ctx, hold, hooks) => {
+    await ensureTargetKnown(ctx);
+    return work(ctx, hold, hooks);
+  };
 }
 
-async function dispatch(
-  ctx: PingOneContext,
-  options: PingOneRunOptions,
-  hold: Hold,
-): Promise<Work> {
-  const mode: Mode = ctx.config.mode;
-  await ensureTargetKnown(ctx);
-  switch (mode) {
-    case "preview":
-    case "dry-run":
-      return planOnly(ctx, options, hold, mode);
-    case "promote":
-      return promote(ctx, options, hold);
-    case "rollback-preview":
-      return rollbackPreview(ctx, hold);
-    case "rollback":
-      return rollback(ctx, options, hold);
-    case "status":
-      return promotionsStatus(ctx);
-    case "unlock":
-      return unlockDraft(ctx);
-  }
+/** PingOne's modes: all of them. */
+export const PINGONE_MODE_WORK: ModeTable<PingOneContext, Hooks> = {
+  preview: known((ctx, hold, hooks) => planOnly(ctx, hooks, hold, "preview")),
+  "dry-run": known((ctx, hold, hooks) => planOnly(ctx, hooks, hold, "dry-run")),
+  promote: known((ctx, hold, hooks) => promote(ctx, hooks, hold)),
+  "rollback-preview": known((ctx, hold) => rollbackPreview(ctx, hold)),
+  rollback: known((ctx, hold, hooks) => rollback(ctx, hooks, hold)),
+  status: known((ctx) => promotionsStatus(ctx)),
+  unlock: known((ctx) => unlockDraft(ctx)),
+};
+
+/** A draft is deleted; a promotion that started executing is followed to its end. */
+export function pingOneProcedure(
+  api: PingOneApi,
+  config: PingOneConfig,
+): ModeProcedure<PingOneContext, Hooks> {
+  return {
+    modes: PINGONE_MODE_WORK,
+    context: (run) => ({ ...run, api, config }),
+    release: (held, logger, budgetMs) =>
+      releasePromotion(api, held, logger, budgetMs, config.timeScale),
+    releaseCommand: (held) => releaseCommand(held, config.sourceEnvironmentId),
+    classify: classifyError,
+  };
+}
+
+/** Runs one PingOne mode to the end. Never throws: every outcome is a RunResult. */
+export function runPingOne(options: PingOneRunOptions): Promise<RunResult> {
+  return runModes(options.config, options, pingOneProcedure(options.api, options.config));
 }
 
 function counts(report: Report): string {
@@ -87,7 +97,7 @@ function counts(report: Report): string {
 }
 
 /** Creates this run's draft and waits for its plan; the shell deletes the draft at the end. */
-async function draftAndPlan(ctx: PingOneContext, options: PingOneRunOptions, hold: Hold) {
+async function draftAndPlan(ctx: PingOneContext, options: Hooks, hold: Hold) {
   const tag = randomBytes(6).toString("hex");
   const description = `${options.description ?? "tenant-promote"} (tenant-promote run ${tag})`;
   const created = await createPromotion(ctx, description, tag);
@@ -101,7 +111,7 @@ async function draftAndPlan(ctx: PingOneContext, options: PingOneRunOptions, hol
 
 async function planOnly(
   ctx: PingOneContext,
-  options: PingOneRunOptions,
+  options: Hooks,
   hold: Hold,
   mode: Mode,
 ): Promise<Work> {
@@ -125,7 +135,7 @@ async function planOnly(
   };
 }
 
-async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Hold): Promise<Work> {
+async function promote(ctx: PingOneContext, options: Hooks, hold: Hold): Promise<Work> {
   await ensureNoneRunning(ctx);
   const { planned, report } = await draftAndPlan(ctx, options, hold);
   if (report.counts.total === 0)
@@ -175,11 +185,7 @@ async function rollbackPreview(ctx: PingOneContext, hold: Hold): Promise<Work> {
   };
 }
 
-async function rollback(
-  ctx: PingOneContext,
-  options: PingOneRunOptions,
-  hold: Hold,
-): Promise<Work> {
+async function rollback(ctx: PingOneContext, options: Hooks, hold: Hold): Promise<Work> {
   const original = await rollbackCandidate(ctx);
   if (!original) return nothingToRollBack(ctx);
   const expected = ctx.config.promotionId;
