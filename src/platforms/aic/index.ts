@@ -6,7 +6,7 @@ import { UsageError } from "../../core/util/usage-error.js";
 import { checkTimeScale } from "../common.js";
 import type { Connection, FileEnvironment, InputSpec, Platform, RawInputs } from "../platform.js";
 import { createEnvironmentApi, type EnvironmentApi } from "./connect.js";
-import { AIC_INPUTS, engineSettings, runInputsOf, validateAic } from "./inputs.js";
+import { AIC_INPUTS, aicRunSettings, runInputsOf, validateAic } from "./inputs.js";
 import { AIC_MODE_WORK, aicProcedure } from "./procedure.js";
 
 /** The emulator's own options: one port per environment. */
@@ -111,7 +111,7 @@ export const aicPlatform: Platform = {
         const primary = upperApi ?? lowerApi;
         if (!primary) throw new UsageError("no environment given");
         const procedure = aicProcedure({
-          ...engineSettings(config),
+          ...aicRunSettings(config),
           upper: primary.client,
           lower: lowerApi?.client,
         });

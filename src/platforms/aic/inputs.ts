@@ -207,7 +207,7 @@ export function validateAic(
 }
 
 /** The engine options every face passes on unchanged from a validated config. */
-export function engineSettings(
+export function aicRunSettings(
   config: RunConfig,
 ): Pick<
   AicRunOptions,
