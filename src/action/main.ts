@@ -112,7 +112,7 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
     // The runner kills this step 2.5 s after SIGTERM: leave the release to post rather than half-do it.
     if (held)
       logger.warn(
-        held.followOnly
+        held.release === "follow-only"
           ? `[cancel] ${describeHeld(held)} goes on (a cancel cannot stop it); the post step says how it stands`
           : `[cancel] leaving the release of promotion ${held.id} to the post step`,
       );

@@ -1,7 +1,11 @@
 // The hidden lines that make a PR comment ours: which upper environment it is about, the hash
 // of the report it shows, and (when small enough) that report's changes for a later diff.
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { ReportArea } from "../core/report/model.js";
+import { areasJson } from "../core/report/json.js";
+import type { Report } from "../core/report/model.js";
+
+/** A report's areas as its JSON holds them: what a comment stores for a later diff. */
+export type StoredAreas = Record<string, unknown>[];
 
 export interface CommentMarker {
   upper: string;
@@ -29,7 +33,8 @@ export function isOurComment(body: string, upper: string): boolean {
   return readMarker(body)?.upper === upper;
 }
 
-export function changesLine(areas: ReportArea[]): string | undefined {
+export function changesLine(report: Report): string | undefined {
+  const areas = areasJson(report.areas, report.locationKey);
   const packed = gzipSync(JSON.stringify(areas)).toString("base64url");
   return packed.length <= MAX_STORED_CHANGES
     ? `<!-- tenant-promote-changes ${packed} -->`
@@ -51,12 +56,12 @@ export function readReviewRecord(body: string | undefined): ReviewRecord {
   return { hash: readMarker(body)?.hash, changesLine: CHANGES.exec(body)?.[0] };
 }
 
-export function readChanges(body: string): ReportArea[] | undefined {
+export function readChanges(body: string): StoredAreas | undefined {
   const match = CHANGES.exec(body);
   if (!match) return undefined;
   try {
     const areas = JSON.parse(gunzipSync(Buffer.from(match[1] ?? "", "base64url")).toString());
-    return Array.isArray(areas) ? (areas as ReportArea[]) : undefined;
+    return Array.isArray(areas) ? (areas as StoredAreas) : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // The post step: runs after main however it ended. It acts only when main's state shows something
 // this run took and did not release (a lock, a draft promotion); it never touches anything else.
 import * as core from "@actions/core";
-import { describeHeld } from "../core/run/shell.js";
+import { describeHeld, type Recovery } from "../core/run/shell.js";
 import { formatDuration } from "../core/util/duration.js";
 import { prepareRun } from "./setup.js";
 import { heldLeftByMain } from "./state.js";
@@ -31,22 +31,22 @@ export async function post(): Promise<void> {
     const left = prepared.configured.common.timeoutMs - (Date.now() - held.startedAt);
     const budget = Math.min(POST_BUDGET_MS, Math.max(MIN_BUDGET_MS, left));
     prepared.logger.info(
-      held.followOnly
+      held.release === "follow-only"
         ? `[post] main started ${describeHeld(held)}, which a cancel cannot stop: reading how it stands`
         : `[post] main left ${describeHeld(held)} held: releasing it (waiting up to ${formatDuration(budget)})`,
     );
     const { released, workEnded } = await connection.release(held, prepared.logger, budget);
     if (workEnded) await reportWorkEnded(workEnded, held.pastPointOfNoReturn);
-    if (!released && held.followOnly) {
+    if (!released && held.release === "follow-only") {
       core.warning(`${capitalized(what)} is still running. Follow it with: ${command}`);
     } else if (!released) {
       core.setFailed(
-        `${capitalized(what)} could not be released. Release it with: ${command}${unlockable(held.kind) ? ` (or run this action with mode: unlock and promotion-id: ${held.id})` : ""}.`,
+        `${capitalized(what)} could not be released. Release it with: ${command}${held.recovery ? ` (or run this action with ${recoveryInputs(held.recovery)})` : ""}.`,
       );
     }
   } catch (error) {
     core.setFailed(
-      `tenant-promote post could not release ${what}: ${scrub((error as Error).message)}.${command ? ` Release it with: ${command}` : unlockable(held.kind) ? ` Release it with mode: unlock and promotion-id: ${held.id}.` : " See it with mode: status."}`,
+      `tenant-promote post could not release ${what}: ${scrub((error as Error).message)}.${command ? ` Release it with: ${command}` : held.recovery ? ` Release it with ${recoveryInputs(held.recovery)}.` : " See it with mode: status."}`,
     );
   }
 }
@@ -68,9 +68,10 @@ async function reportWorkEnded(workEnded: string, pastPointOfNoReturn: string | 
   }
 }
 
-/** What mode: unlock can release: a lock or a draft; a running job it cannot. */
-function unlockable(kind: string): boolean {
-  return kind === "lock" || kind === "draft promotion";
+/** "mode: unlock and promotion-id: X": the action's inputs that release it by hand. */
+function recoveryInputs(recovery: Recovery): string {
+  const inputs = Object.entries(recovery.inputs).map(([name, value]) => `${name}: ${value}`);
+  return [`mode: ${recovery.mode}`, ...inputs].join(" and ");
 }
 
 function capitalized(text: string): string {

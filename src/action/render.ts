@@ -71,7 +71,7 @@ export function commentBody(result: RunResult, place: RunPlace, review?: ReviewR
     place.scrub(outcomeMarkdown(result)),
     environmentsLine(place),
   ];
-  const changes = review ? review.changesLine : result.report && changesLine(result.report.areas);
+  const changes = review ? review.changesLine : result.report && changesLine(result.report);
   const tail = [footer(result, place), changes ?? ""];
   const body = assemble(
     head,

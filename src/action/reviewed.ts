@@ -3,18 +3,19 @@
 
 import { diffReports } from "../core/report/diff.js";
 import { shortHash } from "../core/report/hash.js";
-import type { Report, ReportArea } from "../core/report/model.js";
+import { areasFromJson } from "../core/report/json.js";
+import type { Report } from "../core/report/model.js";
 import { EngineFailure } from "../core/run/failure.js";
 import { findOurComment } from "./comment.js";
 import type { EventFacts, PullRequestRef } from "./event.js";
 import { describeGitHubError, type GitHubApi } from "./github-api.js";
-import { readChanges, readMarker } from "./marker.js";
+import { readChanges, readMarker, type StoredAreas } from "./marker.js";
 
 export interface ReviewedReport {
   pullRequest: PullRequestRef;
   hash: string;
   /** The reviewed changes, when the comment could hold them. */
-  areas?: ReportArea[];
+  areas?: StoredAreas;
 }
 
 function unreviewed(message: string, steps: string[]): EngineFailure {
@@ -74,7 +75,7 @@ export function requireSameReport(reviewed: ReviewedReport): (dryRun: Report) =>
     if (dryRun.hash === reviewed.hash) return;
     const pr = `PR #${reviewed.pullRequest.number}`;
     const diff = reviewed.areas
-      ? diffReports({ ...dryRun, areas: reviewed.areas }, dryRun)
+      ? diffReports({ ...dryRun, areas: areasFromJson(reviewed.areas, dryRun.locationKey) }, dryRun)
       : undefined;
     throw new EngineFailure(
       "report-changed",

@@ -1,7 +1,7 @@
 // What main hands to post through GITHUB_STATE: one record of what the run holds, one accessor
 // per key. Never a token or key: post re-reads the inputs.
 import * as core from "@actions/core";
-import type { Held } from "../core/run/shell.js";
+import type { Held, Recovery } from "../core/run/shell.js";
 
 const PLATFORM = "platform";
 const KIND = "held-kind";
@@ -9,7 +9,8 @@ const ID = "held-id";
 const ORIGIN = "held-origin";
 const STARTED = "started-at";
 const RELEASED = "held-released";
-const FOLLOW_ONLY = "held-follow-only";
+const RELEASE = "held-release";
+const RECOVERY = "held-recovery";
 const LABEL = "held-label";
 const POINT_OF_NO_RETURN = "point-of-no-return";
 
@@ -25,7 +26,8 @@ export function saveHeld(platform: string, held: Held, startedAt: number): void 
   core.saveState(PLATFORM, platform);
   core.saveState(KIND, held.kind);
   core.saveState(ORIGIN, held.origin);
-  if (held.followOnly) core.saveState(FOLLOW_ONLY, "true");
+  core.saveState(RELEASE, held.release);
+  if (held.recovery) core.saveState(RECOVERY, JSON.stringify(held.recovery));
   if (held.label) core.saveState(LABEL, held.label);
   core.saveState(STARTED, String(startedAt));
   core.saveState(ID, held.id);
@@ -46,12 +48,26 @@ export function heldLeftByMain(): HeldByMain | undefined {
   if (!id || core.getState(RELEASED) === id) return undefined;
   return {
     platform: core.getState(PLATFORM),
-    kind: core.getState(KIND) || "lock",
+    kind: core.getState(KIND),
     id,
     origin: core.getState(ORIGIN),
-    followOnly: core.getState(FOLLOW_ONLY) === "true",
+    release: core.getState(RELEASE) === "follow-only" ? "follow-only" : "give-back",
+    recovery: recoveryOf(core.getState(RECOVERY)),
     label: core.getState(LABEL) || undefined,
     startedAt: Number(core.getState(STARTED)) || Date.now(),
     pastPointOfNoReturn: core.getState(POINT_OF_NO_RETURN) || undefined,
   };
+}
+
+/** The recovery main saved, or none when absent or unreadable (post then names no mode). */
+function recoveryOf(saved: string): Recovery | undefined {
+  if (!saved) return undefined;
+  try {
+    const parsed = JSON.parse(saved) as Recovery;
+    return typeof parsed?.mode === "string" && typeof parsed.inputs === "object"
+      ? parsed
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -131,7 +131,9 @@ async function runWithSignals(
       const left = held ? ` ${capitalized(describeHeld(held))} may still be held.` : "";
       const message = `${signal} again: exited without waiting.${running}${left}`;
       const nextSteps = held
-        ? [`${held.followOnly ? "Follow" : "Release"} it with: ${connection.releaseCommand(held)}`]
+        ? [
+            `${held.release === "follow-only" ? "Follow" : "Release"} it with: ${connection.releaseCommand(held)}`,
+          ]
         : [];
       logger.warn(`${message} ${nextSteps.join(" ")}`.trim());
       if (notes.json) {
@@ -141,7 +143,7 @@ async function runWithSignals(
           reason: "cancelled",
           message,
           nextSteps,
-          lockReleased: held && !held.followOnly ? false : undefined,
+          lockReleased: held && held.release === "give-back" ? false : undefined,
           cancelRequested: pastPointOfNoReturn ? true : undefined,
           elapsedMs: Date.now() - watch.startedAt,
         };
@@ -153,7 +155,7 @@ async function runWithSignals(
       ? ` (${pastPointOfNoReturn} has started and cannot be stopped: following it to its end; press Ctrl-C again to exit without waiting)`
       : !held
         ? ""
-        : held.followOnly
+        : held.release === "follow-only"
           ? ` (${describeHeld(held)} goes on: a cancel cannot stop it)`
           : ` and releasing ${describeHeld(held)} (press Ctrl-C again to exit at once)`;
     logger.warn(`${signal} received: ${pastPointOfNoReturn ? "noted" : "stopping"}${after}`);

@@ -167,6 +167,42 @@ describe.concurrent("promote on a merge", () => {
   }, 60_000);
 });
 
+describe.concurrent("a post step that cannot release what main left", () => {
+  // The inputs now name another platform: post cannot connect, so it names the way by hand.
+  const held = (extra: Record<string, string>) => ({
+    "is-post": "true",
+    platform: "aic",
+    "held-id": HOLDER,
+    "held-origin": "https://openam-x.example.com",
+    "started-at": String(Date.now()),
+    ...extra,
+  });
+
+  it("names the unlock inputs from the recovery main saved, whatever the held thing is called", async ({
+    action,
+  }) => {
+    const job = await action.job(pushEvent(), await action.emulate());
+    job.workspace.mainState = held({
+      // No face knows a platform's kinds: a kind it never heard of is released the same way.
+      "held-kind": "reservation",
+      "held-release": "give-back",
+      "held-recovery": JSON.stringify({ mode: "unlock", inputs: { "promotion-id": HOLDER } }),
+    });
+    const post = await job.post({ platform: "pingone" });
+    expect(post.code).toBe(1);
+    expect(post.stdout).toContain(`Release it with mode: unlock and promotion-id: ${HOLDER}.`);
+  });
+
+  it("offers no unlock for work only a status can follow", async ({ action }) => {
+    const job = await action.job(pushEvent(), await action.emulate());
+    job.workspace.mainState = held({ "held-kind": "rollback job", "held-release": "follow-only" });
+    const post = await job.post({ platform: "pingone" });
+    expect(post.code).toBe(1);
+    expect(post.stdout).toContain("See it with mode: status.");
+    expect(post.stdout).not.toContain("mode: unlock");
+  });
+});
+
 describe.concurrent("the other modes", () => {
   it("previews, checks status, rolls back and unlocks, with a target from the environments file", async ({
     action,

@@ -56,6 +56,8 @@ describe.concurrent("secrets in the action", () => {
       "held-kind",
       "held-label",
       "held-origin",
+      "held-recovery",
+      "held-release",
       "is-post",
       "platform",
       "point-of-no-return",

@@ -2,9 +2,30 @@ import { describe, expect, it } from "vitest";
 import { environmentOrigin } from "../../src/core/http/origin.js";
 import { formatDuration, parseDuration } from "../../src/core/util/duration.js";
 import { UsageError } from "../../src/core/util/usage-error.js";
-import { validateRunInputs } from "../../src/platforms/aic/inputs.js";
+import { type RunConfig, type RunInputs, validateAic } from "../../src/platforms/aic/inputs.js";
+import { validateCommon } from "../../src/platforms/common.js";
+import type { InputNamer } from "../../src/platforms/platform.js";
 
 const flag = (n: string) => `--${n}`;
+
+/** The common inputs, then AIC's: what a run of the AIC platform checks, given camel-case. */
+function validateRunInputs(inputs: RunInputs, name: InputNamer): RunConfig {
+  const common = validateCommon(
+    inputs.mode,
+    {
+      "promotion-id": inputs.promotionId,
+      description: inputs.description,
+      promoter: inputs.promoter,
+      timeout: inputs.timeout,
+      "lock-wait": inputs.lockWait,
+      "request-timeout": inputs.requestTimeout,
+      "time-scale": inputs.timeScale,
+    },
+    name,
+    "uuid",
+  );
+  return validateAic(inputs, common, name);
+}
 
 describe("environment URLs", () => {
   it("accepts a bare host or an https URL and keeps only the origin", () => {

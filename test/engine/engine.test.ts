@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, NetworkError } from "../../src/core/http/errors.js";
 import { MemoryLogger } from "../../src/core/util/log.js";
-import type { EngineOptions } from "../../src/platforms/aic/options.js";
-import { runEngine } from "../../src/platforms/aic/procedure.js";
+import type { AicRunOptions } from "../../src/platforms/aic/options.js";
+import { runAic } from "../../src/platforms/aic/procedure.js";
 import { errorScript, FakeApi } from "./fake-api.js";
 
 const endpoint = {
@@ -11,11 +11,11 @@ const endpoint = {
   origin: "https://upper.example.com",
 };
 
-function run(api: FakeApi, options: Partial<EngineOptions> = {}) {
+function run(api: FakeApi, options: Partial<AicRunOptions> = {}) {
   const logger = new MemoryLogger();
   const acquired: string[] = [];
   const released: string[] = [];
-  const result = runEngine({
+  const result = runAic({
     mode: "dry-run",
     upper: api,
     logger,

@@ -1,5 +1,5 @@
-// An in-memory PromotionApi whose state advances on each read, to drive every engine transition.
-import type { PromotionApi } from "../../src/platforms/aic/api.js";
+// An in-memory AicApi whose state advances on each read, to drive every engine transition.
+import type { AicApi } from "../../src/platforms/aic/api.js";
 import type {
   LockReply,
   LockState,
@@ -26,7 +26,7 @@ const CHANGED_REPORT: RawReport = {
   },
 };
 
-export class FakeApi implements PromotionApi {
+export class FakeApi implements AicApi {
   readonly origin = "https://upper.example.com";
   readonly calls: string[] = [];
   lockState: LockState = { result: "unlocked" };

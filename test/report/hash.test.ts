@@ -6,6 +6,9 @@ import { specReport } from "./fixtures.js";
 
 // Pinned: changing the canonical form changes every hash and invalidates stored approvals.
 const EMPTY_HASH = "dfc8e5d825af55fc245ce0580a4307a8eb86e01cd8ec1edacadad9f69cedfbbe";
+// Pinned from the form hashes had when an entry's location was a `realm` field: a hash reviewed
+// before the report model became neutral must match the same change now.
+const LOGIN_IN_ALPHA_HASH = "cd1335b1f844dd44cda288c2facfeb2f26b0da93de02364fe99350f58a8539b2";
 
 function hashOf(raw: RawReport): string {
   return normalizeReport(raw, "dry-run").hash;
@@ -106,6 +109,13 @@ describe("reportHash", () => {
 
   it("gives every report without changes the same fixed hash", () => {
     expect(reportHash([])).toBe(EMPTY_HASH);
+    expect(
+      hashOf({
+        report: {
+          AMConfig: [{ configItem: "Journeys", configChange: { added: [login] } }],
+        },
+      }),
+    ).toBe(LOGIN_IN_ALPHA_HASH);
     expect(reportHash([{ name: "AMConfig", items: [] }])).toBe(EMPTY_HASH);
     expect(hashOf({ reportId: "x", report: { IDMConfig: [{ configItem: "Empty" }] } })).toBe(
       EMPTY_HASH,

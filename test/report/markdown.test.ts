@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/core/report/markdown.js";
-import type { ReportKind } from "../../src/core/report/model.js";
-import { normalizeReport } from "../../src/platforms/aic/normalize.js";
+import { type AicReportKind, normalizeReport } from "../../src/platforms/aic/normalize.js";
 import type { RawReport } from "../../src/platforms/aic/types.js";
 import { guideReport, specReport, unknownFieldsReport } from "./fixtures.js";
 
@@ -67,7 +66,7 @@ describe("renderMarkdown", () => {
     expect(text).toContain("### Previously ignored encrypted secrets (1)\n\n- am.services.secret");
   });
 
-  it.each<[ReportKind, string]>([
+  it.each<[AicReportKind, string]>([
     ["provisional", "## Provisional promotion report"],
     ["dry-run", "## Dry-run promotion report"],
     ["promotion", "## Promotion report"],

@@ -34,16 +34,22 @@ describe("normalizeReport", () => {
     const report = normalizeReport(specReport(), "dry-run");
     expect(report.areas.map((area) => area.name)).toEqual(["AMConfig", "IDMConfig"]);
     const journeys = report.areas[0]?.items[0];
-    expect(journeys?.added).toEqual([{ name: "Login", realm: "alpha", uid: "journey-login" }]);
+    expect(journeys?.added).toEqual([{ name: "Login", location: "alpha", uid: "journey-login" }]);
     const script = report.areas[0]?.items[1]?.added[0];
     expect(script?.name).toBe("ou=39c08084-1238-43e8-857f-2e11005eac49,ou=scriptConfigurations");
-    expect(script?.realm).toBe("/bravo");
+    expect(script?.location).toBe("/bravo");
     expect(report.counts).toEqual({ added: 2, modified: 2, deleted: 1, total: 5 });
     expect(report.createdAt).toBe("2022-01-27T15:23:00.000Z");
     expect(report.dryRun).toBe(true);
     expect(report.promoter).toBe("Barb Jensen");
-    expect(report.missingESVs).toEqual(["esv-smtp-password"]);
-    expect(report.previouslyIgnoredEncryptedSecrets).toEqual(["am.services.secret"]);
+    expect(report.notes).toEqual([
+      { title: "Missing ESVs", key: "missingESVs", items: ["esv-smtp-password"] },
+      {
+        title: "Previously ignored encrypted secrets",
+        key: "previouslyIgnoredEncryptedSecrets",
+        items: ["am.services.secret"],
+      },
+    ]);
     expect(report.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -67,8 +73,10 @@ describe("normalizeReport", () => {
     expect(empty).toMatchObject({
       kind: "promotion",
       areas: [],
-      missingESVs: [],
-      previouslyIgnoredEncryptedSecrets: [],
+      notes: [
+        { key: "missingESVs", items: [] },
+        { key: "previouslyIgnoredEncryptedSecrets", items: [] },
+      ],
       counts: { added: 0, modified: 0, deleted: 0, total: 0 },
     });
     const odd = normalizeReport(

@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { renderJson } from "../../src/core/report/json.js";
+import { areasFromJson, areasJson, reportJson } from "../../src/core/report/json.js";
 import type { Report } from "../../src/core/report/model.js";
 import { renderText } from "../../src/core/report/text.js";
 import { normalizeReport } from "../../src/platforms/aic/normalize.js";
 import { guideReport, specReport, unknownFieldsReport } from "./fixtures.js";
 
-describe("renderJson", () => {
+/** The report as a script reads it: what `--format json` prints under `report`. */
+function renderJson(report: Report): string {
+  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+}
+
+describe("reportJson", () => {
   it("prints the normalized report with a fixed key order", () => {
     const report = normalizeReport(guideReport(), "promotion");
     const json = renderJson(report);
-    expect(JSON.parse(json)).toEqual(report);
     expect(Object.keys(JSON.parse(json))).toEqual([
       "kind",
       "reportId",
@@ -25,6 +29,23 @@ describe("renderJson", () => {
     ]);
     expect(json).toContain('\n  "kind": "promotion",\n');
     expect(json.endsWith("}\n")).toBe(true);
+  });
+
+  it("keeps the keys scripts read: AIC's lists on top, an entry's realm, no model bookkeeping", () => {
+    const parsed = JSON.parse(renderJson(normalizeReport(specReport(), "dry-run")));
+    expect(parsed.missingESVs).toEqual(["esv-smtp-password"]);
+    expect(parsed.previouslyIgnoredEncryptedSecrets).toEqual(["am.services.secret"]);
+    expect(parsed.areas[0].items[0].added).toEqual([
+      { name: "Login", realm: "alpha", uid: "journey-login" },
+    ]);
+    for (const key of ["title", "notes", "applied", "locationKey"])
+      expect(parsed).not.toHaveProperty(key);
+  });
+
+  it("reads stored areas back as they were", () => {
+    const report = normalizeReport(specReport(), "dry-run");
+    const stored = JSON.parse(JSON.stringify(areasJson(report.areas, report.locationKey)));
+    expect(areasFromJson(stored, report.locationKey)).toEqual(report.areas);
   });
 
   it("is the same whatever order the report object was built in", () => {

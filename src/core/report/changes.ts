@@ -33,8 +33,10 @@ export function listChanges(areas: ReportArea[]): ChangeRecord[] {
 }
 
 /**
- * Canonical identity of a change: where it is, what kind, and the entry's name/realm/uid.
- * Extra fields are left out on purpose so cosmetic tenant fields never alter identity.
+ * Canonical identity of a change: where it is, what kind, and the entry's name/location/uid.
+ * Extra fields are left out on purpose so cosmetic tenant fields never alter identity. The
+ * form is the one hashes were first computed with (the location was then called a realm):
+ * reviewed hashes must still match.
  */
 export function changeKey(change: ChangeRecord): string {
   const { area, configItem, kind, entry } = change;
@@ -43,7 +45,7 @@ export function changeKey(change: ChangeRecord): string {
     configItem,
     kind,
     entry.name,
-    entry.realm ?? null,
+    entry.location ?? null,
     entry.uid ?? null,
     ...(entry.fingerprint ? [entry.fingerprint] : []),
   ]);

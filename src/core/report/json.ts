@@ -1,11 +1,17 @@
+// The report as JSON: a contract scripts read, so its keys stay what they have always been. The
+// platform's notes become top-level lists under their keys, an entry's location takes the
+// platform's key; the model's own bookkeeping (title, tense, note titles) stays out.
 import type { ChangeEntry, ConfigItemChanges, Report, ReportArea } from "./model.js";
 
-/**
- * Pretty JSON of the normalized report. Keys are rebuilt in a fixed order so the output is
- * stable whatever order the object was assembled in; unknown fields keep their received order.
- */
-export function renderJson(report: Report): string {
-  const ordered = {
+type Json = Record<string, unknown>;
+
+const DEFAULT_LOCATION_KEY = "location";
+
+/** The report's JSON object, keys in a fixed order whatever order the report was built in. */
+export function reportJson(report: Report): Json {
+  const notes: Json = {};
+  for (const note of report.notes) if (note.key) notes[note.key] = note.items;
+  return {
     kind: report.kind,
     reportId: report.reportId,
     reportName: report.reportName,
@@ -22,28 +28,68 @@ export function renderJson(report: Report): string {
       deleted: report.counts.deleted,
       total: report.counts.total,
     },
-    missingESVs: report.missingESVs,
-    previouslyIgnoredEncryptedSecrets: report.previouslyIgnoredEncryptedSecrets,
-    areas: report.areas.map(orderArea),
+    ...notes,
+    areas: areasJson(report.areas, report.locationKey),
     extra: report.extra,
+    rollbackEffect: report.rollbackEffect,
+    timeline: report.timeline,
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-function orderArea(area: ReportArea) {
-  return { name: area.name, items: area.items.map(orderItem) };
+/** Areas as the JSON (and a PR comment's stored changes) hold them. */
+export function areasJson(areas: ReportArea[], locationKey = DEFAULT_LOCATION_KEY): Json[] {
+  return areas.map((area) => ({
+    name: area.name,
+    items: area.items.map((item) => itemJson(item, locationKey)),
+  }));
 }
 
-function orderItem(item: ConfigItemChanges) {
+function itemJson(item: ConfigItemChanges, locationKey: string): Json {
+  const entries = (list: ChangeEntry[]) => list.map((entry) => entryJson(entry, locationKey));
   return {
     configItem: item.configItem,
-    added: item.added.map(orderEntry),
-    modified: item.modified.map(orderEntry),
-    deleted: item.deleted.map(orderEntry),
+    added: entries(item.added),
+    modified: entries(item.modified),
+    deleted: entries(item.deleted),
     extra: item.extra,
   };
 }
 
-function orderEntry(entry: ChangeEntry) {
-  return { name: entry.name, realm: entry.realm, uid: entry.uid, extra: entry.extra };
+function entryJson(entry: ChangeEntry, locationKey: string): Json {
+  return {
+    name: entry.name,
+    [locationKey]: entry.location,
+    uid: entry.uid,
+    extra: entry.extra,
+    fields: entry.fields,
+    fingerprint: entry.fingerprint,
+  };
+}
+
+/** Areas read back from their JSON (a PR comment's stored changes): the inverse of areasJson. */
+export function areasFromJson(areas: Json[], locationKey = DEFAULT_LOCATION_KEY): ReportArea[] {
+  return areas.map((area) => {
+    const items = Array.isArray(area.items) ? (area.items as Json[]) : [];
+    return {
+      name: String(area.name ?? ""),
+      items: items.map((item) => itemFromJson(item, locationKey)),
+    };
+  });
+}
+
+function itemFromJson(item: Json, locationKey: string): ConfigItemChanges {
+  const entries = (list: unknown) =>
+    Array.isArray(list) ? (list as Json[]).map((entry) => entryFromJson(entry, locationKey)) : [];
+  return {
+    ...(item as unknown as ConfigItemChanges),
+    added: entries(item.added),
+    modified: entries(item.modified),
+    deleted: entries(item.deleted),
+  };
+}
+
+function entryFromJson(entry: Json, locationKey: string): ChangeEntry {
+  const { [locationKey]: location, ...rest } = entry;
+  const read = rest as unknown as ChangeEntry;
+  return typeof location === "string" ? { ...read, location } : read;
 }

@@ -1,21 +1,5 @@
 import { describeRollbackEffect } from "./changes.js";
-import type { Report, ReportKind } from "./model.js";
-
-const TITLES: Record<ReportKind, string> = {
-  provisional: "Provisional promotion report",
-  "dry-run": "Dry-run promotion report",
-  promotion: "Promotion report",
-  "provisional-rollback": "Provisional rollback report",
-  rollback: "Rollback report",
-  plan: "Promotion plan",
-  "rollback-plan": "Rollback plan",
-  "patch-rollback-preview": "Patch rollback preview",
-  "patch-rollback": "Patch rollback",
-};
-
-export function reportTitle(kind: ReportKind): string {
-  return TITLES[kind] ?? "Promotion report";
-}
+import type { Report } from "./model.js";
 
 /** "2024-06-12 17:32:05 UTC" from a parsed date, else the date as received. */
 export function displayDate(createdAt: string | undefined, createdDate: string | undefined) {
@@ -33,6 +17,5 @@ export function displayValue(value: unknown, maxChars = 200): string {
 export function rollbackLine(report: Report): string {
   const effect = report.rollbackEffect;
   if (!effect) return "";
-  const done = report.kind === "rollback" || report.kind === "patch-rollback";
-  return `${describeRollbackEffect(effect, done ? "past" : "present")}.`;
+  return `${describeRollbackEffect(effect, report.applied ? "past" : "present")}.`;
 }

@@ -11,11 +11,11 @@ import {
 import type { Section } from "./fit.js";
 import { fitBlocks } from "./fit.js";
 import { shortHash } from "./hash.js";
-import { displayDate, displayValue, reportTitle, rollbackLine } from "./labels.js";
+import { displayDate, displayValue, rollbackLine } from "./labels.js";
 import type { ChangeEntry, ConfigItemChanges, Report, ReportArea } from "./model.js";
 
 export interface MarkdownOptions {
-  /** Heading text; defaults to the report kind's name. Escaped like tenant content. */
+  /** Heading text; defaults to the report's title. Escaped like tenant content. */
   title?: string;
   /** Change entries an area may hold before its config items are folded into <details>. */
   collapseAbove?: number;
@@ -33,7 +33,7 @@ const MARKERS: Record<ChangeKind, string> = { added: "`+`", modified: "`~`", del
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const collapseAbove = options.collapseAbove ?? DEFAULT_COLLAPSE_ABOVE;
   const totals = countChanges(report.areas);
-  const head: Section[] = [{ text: `## ${esc(options.title ?? reportTitle(report.kind))}` }];
+  const head: Section[] = [{ text: `## ${esc(options.title ?? report.title)}` }];
   const meta = metadataLine(report);
   // Drop ranks for very small limits: the big summary table goes before the short blockers.
   if (meta) head.push({ text: meta, dropRank: 3 });
@@ -44,13 +44,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       ? { text: summaryTable(report.areas), dropRank: 2 }
       : { text: "No configuration changes." },
   );
-  for (const text of listSection("Missing ESVs", report.missingESVs)) {
-    head.push({ text, dropRank: 5 });
-  }
-  const secrets = report.previouslyIgnoredEncryptedSecrets;
-  for (const text of listSection("Previously ignored encrypted secrets", secrets)) {
-    head.push({ text, dropRank: 4 });
-  }
+  // Notes are short blockers: they go last, the first one after all the others.
+  report.notes.forEach((note, index) => {
+    const dropRank = 3 + report.notes.length - index;
+    for (const text of listSection(note.title, note.items)) head.push({ text, dropRank });
+  });
 
   const maxEntries = options.maxEntriesPerItem ?? Number.POSITIVE_INFINITY;
   const items = report.areas.flatMap((area) => areaBlocks(area, collapseAbove, maxEntries));
@@ -130,9 +128,9 @@ function itemBody(item: ConfigItemChanges, maxEntries: number): string[] {
 
 function entryLine(kind: ChangeKind, entry: ChangeEntry): string {
   const name = entry.name === "" ? "_(unnamed)_" : esc(entry.name);
-  const realm = entry.realm ? ` (${esc(entry.realm)})` : "";
+  const location = entry.location ? ` (${esc(entry.location)})` : "";
   const extra = entry.extra ? ` — ${extraLine(entry.extra)}` : "";
-  return `- ${MARKERS[kind]} ${name}${realm}${extra}${fieldsBlock(entry)}`;
+  return `- ${MARKERS[kind]} ${name}${location}${extra}${fieldsBlock(entry)}`;
 }
 
 /** A modified entry's field changes, folded: reviewers open the ones they care about. */

@@ -1,15 +1,5 @@
-// One normalized model for every report kind the API returns.
-
-export type ReportKind =
-  | "provisional"
-  | "dry-run"
-  | "promotion"
-  | "provisional-rollback"
-  | "rollback"
-  | "plan"
-  | "rollback-plan"
-  | "patch-rollback-preview"
-  | "patch-rollback";
+// One normalized model for every platform's reports: the platform names the kind, titles it and
+// supplies its own notes; core renders, counts and hashes it without knowing the platform.
 
 /** One field a modified entry will change: where, and its value before and after (as text). */
 export interface FieldChange {
@@ -21,7 +11,8 @@ export interface FieldChange {
 export interface ChangeEntry {
   /** Display name: the string entry itself, or `name` of an object entry (falls back to uid). */
   name: string;
-  realm?: string;
+  /** Where the entry lives, shown beside its name and part of its identity (e.g. a realm). */
+  location?: string;
   uid?: string;
   /** Fields the model does not know, kept as received. */
   extra?: Record<string, unknown>;
@@ -72,8 +63,22 @@ export interface RollbackEffect {
   recreates: number;
 }
 
+/** A titled list a platform adds to its reports, e.g. names a promotion still lacks. */
+export interface ReportNote {
+  /** "Missing ESVs": the heading in Markdown, the label in text. */
+  title: string;
+  items: string[];
+  /** The report JSON's key for the list; without one it shows in text and Markdown only. */
+  key?: string;
+}
+
 export interface Report {
-  kind: ReportKind;
+  /** The platform's name for what the report is ("dry-run", "plan"), kept in the JSON. */
+  kind: string;
+  /** The heading people read: "Dry-run promotion report". */
+  title: string;
+  /** The report tells what was done, not what will be: its sentences are in the past tense. */
+  applied?: boolean;
   reportId?: string;
   reportName?: string;
   promotionId?: string;
@@ -85,8 +90,10 @@ export interface Report {
   createdAt?: string;
   dryRun?: boolean;
   areas: ReportArea[];
-  missingESVs: string[];
-  previouslyIgnoredEncryptedSecrets: string[];
+  /** The platform's own lists, in the order shown; empty lists show nowhere but in the JSON. */
+  notes: ReportNote[];
+  /** The report JSON's key for an entry's location, e.g. "realm"; "location" by default. */
+  locationKey?: string;
   counts: ChangeCounts;
   /** sha256 (hex) of the changes only: equal for equal changes, whatever the ids and dates. */
   hash: string;

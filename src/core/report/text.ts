@@ -2,7 +2,7 @@ import type { ChangeKind } from "./changes.js";
 import { CHANGE_KINDS, countChanges, countItem, formatCounts, summarizeCounts } from "./changes.js";
 import { sanitizeText as clean } from "./escape.js";
 import { shortHash } from "./hash.js";
-import { displayDate, displayValue, reportTitle, rollbackLine } from "./labels.js";
+import { displayDate, displayValue, rollbackLine } from "./labels.js";
 import type { ChangeEntry, Report } from "./model.js";
 
 const MARKERS: Record<ChangeKind, string> = { added: "+", modified: "~", deleted: "-" };
@@ -10,7 +10,7 @@ const MARKERS: Record<ChangeKind, string> = { added: "+", modified: "~", deleted
 /** "Login (alpha)": an entry as one plain-text label. */
 export function entryLabel(entry: ChangeEntry): string {
   const name = entry.name === "" ? "(unnamed)" : clean(entry.name);
-  return entry.realm ? `${name} (${clean(entry.realm)})` : name;
+  return entry.location ? `${name} (${clean(entry.location)})` : name;
 }
 
 /** " — key: value · …" for an entry's other fields, as the Markdown shows them; "" for none. */
@@ -22,7 +22,7 @@ function extraText(extra: Record<string, unknown> | undefined): string {
 
 /** Compact plain-text summary for terminals and logs. */
 export function renderText(report: Report): string {
-  const lines = [reportTitle(report.kind)];
+  const lines = [report.title];
   const created = displayDate(report.createdAt, report.createdDate);
   const meta = [
     report.promotionId && `promotion ${report.promotionId}`,
@@ -57,12 +57,8 @@ export function renderText(report: Report): string {
     for (const t of report.timeline)
       lines.push(`  ${t.at ? `${displayDate(t.at, undefined)}  ` : ""}${clean(t.text)}`);
   }
-  if (report.missingESVs.length > 0) {
-    lines.push(`Missing ESVs: ${report.missingESVs.map(clean).join(", ")}`);
-  }
-  if (report.previouslyIgnoredEncryptedSecrets.length > 0) {
-    const secrets = report.previouslyIgnoredEncryptedSecrets.map(clean).join(", ");
-    lines.push(`Previously ignored encrypted secrets: ${secrets}`);
+  for (const note of report.notes) {
+    if (note.items.length > 0) lines.push(`${note.title}: ${note.items.map(clean).join(", ")}`);
   }
   lines.push(`Report hash: ${shortHash(report.hash)}`);
   return `${lines.join("\n")}\n`;

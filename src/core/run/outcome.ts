@@ -1,5 +1,6 @@
 // Renders a whole run (outcome, failure, next steps, report) for people and machines.
 import { codeSpan, escapeHtmlInMarkdown, escapeTableCell } from "../report/escape.js";
+import { reportJson } from "../report/json.js";
 import { renderMarkdown, renderText } from "../report/markdown.js";
 import type { RunResult } from "./types.js";
 
@@ -98,8 +99,8 @@ export function runJson(result: RunResult): string {
       reportDiff: result.reportDiff ?? null,
       reportHash: result.report?.hash ?? null,
       changes: result.report?.counts.total ?? 0,
-      report: result.report ?? null,
-      dryRunReport: result.dryRunReport ?? null,
+      report: result.report ? reportJson(result.report) : null,
+      dryRunReport: result.dryRunReport ? reportJson(result.dryRunReport) : null,
       status: result.status?.data ?? null,
       elapsedMs: result.elapsedMs,
     },

@@ -6,24 +6,36 @@ import { EngineFailure, failedWork } from "./failure.js";
 import type { RunContext } from "./poll.js";
 import type { Mode, RunResult, Work } from "./types.js";
 
+/**
+ * How what a run holds is settled: "give-back" is released (by the run, else by the post step
+ * or by hand); "follow-only" cannot be given back (an ArcGIS job runs to its end whatever
+ * happens): the release only reports how it stands, and one still running is said, not counted
+ * as left behind.
+ */
+export type ReleaseStyle = "give-back" | "follow-only";
+
+/** A mode that releases it by hand, with the inputs it needs (e.g. unlock with promotion-id). */
+export interface Recovery {
+  mode: Mode;
+  inputs: Record<string, string>;
+}
+
 export const DEFAULT_TIMEOUT_MS = 60 * 60_000;
 /** Share of the overall timeout kept back so what the run took can still be released in time. */
 const RELEASE_RESERVE = 0.2;
 
-/** Something a run took and must give back: an AIC lock, a PingOne draft promotion. */
+/** Something a run took and must give back (or follow): e.g. a lock, a draft. */
 export interface Held {
-  /** "lock", "draft promotion": used in messages. */
+  /** The platform's name for it, used in messages only: no code compares it. */
   kind: string;
   id: string;
   /** Where it is held (the API origin), so a later step can check it talks to the same place. */
   origin: string;
   /** How messages name it when "the <kind> <id>" reads badly: "the lock of promotion X". */
   label?: string;
-  /**
-   * Nothing can give it back (an ArcGIS job runs to its end whatever happens): the release
-   * only reports how it stands, and one still running is said, not counted as left behind.
-   */
-  followOnly?: boolean;
+  release: ReleaseStyle;
+  /** Where a mode can release it by hand; absent when none can. */
+  recovery?: Recovery;
 }
 
 /** What a release found: whether it is given back, and how work it had to wait for ended. */
@@ -70,8 +82,6 @@ export interface Procedure {
   releaseCommand(held: Held): string;
   /** Maps anything the work threw to a failure in the platform's words. */
   classify(error: unknown): EngineFailure;
-  /** Whether the held thing's id is the run's promotion id (an AIC lock's is; an ArcGIS job's is not). */
-  heldIsPromotion?: boolean;
 }
 
 /** Runs one mode to the end. Never throws: every outcome is a RunResult. */
@@ -178,14 +188,13 @@ async function release(
   );
   const { released } = await procedure.release(held, budget);
   if (released) options.onReleased?.(held);
-  if (held.followOnly) {
+  if (held.release === "follow-only") {
     if (released) return work;
     const still = `${describeHeld(held)} is still running; follow it with: ${procedure.releaseCommand(held)}`;
     return { ...work, nextSteps: [...(work.nextSteps ?? []), still] };
   }
-  const promotionId =
-    work.promotionId ?? (procedure.heldIsPromotion === false ? undefined : held.id);
-  const done: Work = { ...work, promotionId, lockReleased: released };
+  // What the run gave back (or could not) is what it took: its id is the run's promotion id.
+  const done: Work = { ...work, promotionId: work.promotionId ?? held.id, lockReleased: released };
   if (released) return done;
   done.nextSteps = [
     ...(done.nextSteps ?? []),

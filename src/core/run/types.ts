@@ -44,15 +44,21 @@ export interface RunResult {
   message: string;
   /** What to do next, most useful first. */
   nextSteps: string[];
-  /** The platform's id of what this run took, created or executed (AIC lock, PingOne promotion). */
+  /**
+   * The platform's id of what this run took, created or executed. Named for the JSON key and
+   * action output scripts read; the meaning is the run's, whatever the platform calls it.
+   */
   promotionId?: string;
   report?: Report;
   /** promote: the dry-run report or plan it checked before promoting (what a reviewer saw). */
   dryRunReport?: Report;
   status?: StatusView;
-  /** Whether what this run held (a lock, a draft) was released; absent when it held nothing. */
+  /**
+   * Whether what this run held was given back; absent when it held nothing, or held work it
+   * could only follow. Named for the JSON key: it is about any held work, not only locks.
+   */
   lockReleased?: boolean;
-  /** Holder of a conflicting lock or promotion in progress, when reason is lock-conflict. */
+  /** Who holds the conflicting lock or work, when reason is lock-conflict (a JSON key too). */
   lockHolder?: string;
   /** report-changed: how the fresh report differs from the reviewed one, one change a line. */
   reportDiff?: string;

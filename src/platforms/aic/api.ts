@@ -15,7 +15,7 @@ import type {
  * so tests can drive it with fakes and other promotion APIs can be added later.
  * Every call accepts an AbortSignal so a cancelled run stops waiting at once.
  */
-export interface PromotionApi {
+export interface AicApi {
   /** Origin of the environment (for messages). */
   readonly origin: string;
   getLockState(signal?: AbortSignal): Promise<LockState>;

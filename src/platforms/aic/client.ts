@@ -10,7 +10,7 @@ import {
   type JsonRequest,
 } from "../../core/http/json-client.js";
 import { expectArrayOfObjects, expectObject } from "../../core/http/reply.js";
-import type { PromotionApi } from "./api.js";
+import type { AicApi } from "./api.js";
 import type {
   LockReply,
   LockState,
@@ -22,8 +22,6 @@ import type {
   RollbackRequest,
   StartReply,
 } from "./types.js";
-
-export { DEFAULT_REQUEST_TIMEOUT_MS } from "../../core/http/json-client.js";
 
 /** baseUrl is https://host, or http://127.0.0.1:port for the emulator; any path is ignored. */
 export type AicClientOptions = JsonClientOptions;
@@ -37,7 +35,7 @@ const RETRYABLE_STATUS: Record<HttpMethod, ReadonlySet<number>> = {
   POST: new Set([429, 503]),
 };
 
-export class AicClient extends JsonApiClient implements PromotionApi {
+export class AicClient extends JsonApiClient implements AicApi {
   async getLockState(signal?: AbortSignal): Promise<LockState> {
     return this.getObject<LockState>("/lock/state", signal, "result");
   }

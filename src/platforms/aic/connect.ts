@@ -1,7 +1,7 @@
 import type { TokenSource } from "../../core/auth/token-source.js";
 import type { Logger } from "../../core/util/log.js";
 import { UsageError } from "../../core/util/usage-error.js";
-import { createTokenSource } from "./auth/index.js";
+import { createTokenSource } from "./auth/factory.js";
 import { AicClient } from "./client.js";
 import type { EnvironmentConfig } from "./inputs.js";
 

@@ -1,7 +1,7 @@
 import type { RunContext } from "../../core/run/poll.js";
-import type { PromotionApi } from "./api.js";
+import type { AicApi } from "./api.js";
 
 /** What every AIC step needs: the run's context and the upper environment's API. */
 export interface AicContext extends RunContext {
-  api: PromotionApi;
+  api: AicApi;
 }

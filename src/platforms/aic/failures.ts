@@ -1,8 +1,6 @@
 // AIC failures in Ping Identity's words: what each means and how to get past it.
 import { classifyError as classifyAny, EngineFailure } from "../../core/run/failure.js";
 
-export { EngineFailure };
-
 const SUPPORT_STEP =
   "Open a support case with Ping Identity (component: Self-Service Promotion) quoting the error; promotions stay blocked until support clears it.";
 

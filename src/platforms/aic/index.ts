@@ -1,14 +1,13 @@
 // The AIC platform as the faces see it: its modes, inputs, environments-file fields, and a
 // connection that runs the procedure or releases a lock left behind.
 import { environmentOrigin } from "../../core/http/origin.js";
+import { connectionFrom, modesOf } from "../../core/run/connection.js";
 import { UsageError } from "../../core/util/usage-error.js";
 import { checkTimeScale } from "../common.js";
 import type { Connection, FileEnvironment, InputSpec, Platform, RawInputs } from "../platform.js";
 import { createEnvironmentApi, type EnvironmentApi } from "./connect.js";
-import { AIC_INPUTS, engineSettings, runInputsOf, validateAic } from "./inputs.js";
-import { AIC_MODES } from "./options.js";
-import { heldLock, runEngine } from "./procedure.js";
-import { releaseLock, unlockCommand } from "./release.js";
+import { AIC_INPUTS, aicRunSettings, runInputsOf, validateAic } from "./inputs.js";
+import { AIC_MODE_WORK, aicProcedure } from "./procedure.js";
 
 /** The emulator's own options: one port per environment. */
 const EMULATOR_INPUTS: readonly InputSpec[] = [
@@ -66,7 +65,7 @@ function applyFileTarget(
 export const aicPlatform: Platform = {
   id: "aic",
   title: "PingOne Advanced Identity Cloud",
-  modes: AIC_MODES,
+  modes: modesOf(AIC_MODE_WORK),
   modeHelp: {
     preview: "What the lower environment would promote (provisional report). No lock.",
     "dry-run": "Lock, dry-run promotion, report, unlock.",
@@ -108,35 +107,21 @@ export const aicPlatform: Platform = {
         };
         const upperApi = make("upper");
         const lowerApi = make("lower");
-        return {
-          secrets: () => apis.flatMap((a) => a.tokens.secrets()),
-          run: (hooks) => {
-            const primary = upperApi ?? lowerApi;
-            if (!primary) throw new UsageError("no environment given");
-            return runEngine({
-              ...engineSettings(config),
-              upper: primary.client,
-              lower: lowerApi?.client,
-              logger: hooks.logger,
-              promoter: hooks.promoter,
-              description: hooks.description,
-              signal: hooks.signal,
-              beforeChange: hooks.beforeChange,
-              onLockAcquired: (id) => hooks.onHeld?.(heldLock(id, primary.client.origin)),
-              onLockReleased: (id) => hooks.onReleased?.(heldLock(id, primary.client.origin)),
-              onPointOfNoReturn: hooks.onPointOfNoReturn,
-            });
-          },
+        // preview reads the lower environment only: it is then the one the run acts on.
+        const primary = upperApi ?? lowerApi;
+        if (!primary) throw new UsageError("no environment given");
+        const procedure = aicProcedure({
+          ...aicRunSettings(config),
+          upper: primary.client,
+          lower: lowerApi?.client,
+        });
+        return connectionFrom(config, () => apis.flatMap((a) => a.tokens.secrets()), {
+          ...procedure,
           release: (held, releaseLogger, budgetMs) => {
             if (!upperApi) throw new UsageError("the upper environment's inputs are missing");
-            if (upperApi.client.origin !== held.origin)
-              throw new UsageError(
-                `the inputs now name ${upperApi.client.origin}, but the lock was taken on ${held.origin}`,
-              );
-            return releaseLock(upperApi.client, held.id, releaseLogger, budgetMs, config.timeScale);
+            return procedure.release(held, releaseLogger, budgetMs);
           },
-          releaseCommand: (held) => unlockCommand(held.origin, held.id),
-        };
+        });
       },
     };
   },

@@ -2,9 +2,8 @@
 import { environmentOrigin } from "../../core/http/origin.js";
 import type { Mode } from "../../core/run/types.js";
 import { UsageError } from "../../core/util/usage-error.js";
-import { validateCommon } from "../common.js";
 import type { CommonSettings, InputNamer, InputSpec, RawInputs } from "../platform.js";
-import type { EngineOptions } from "./options.js";
+import type { AicRunOptions } from "./options.js";
 
 export const AIC_INPUTS: readonly InputSpec[] = [
   {
@@ -145,25 +144,6 @@ function credentials(inputs: RunInputs, env: "upper" | "lower", name: InputNamer
   return id && key ? { serviceAccountId: id, serviceAccountKey: key } : { accessToken: token };
 }
 
-/** Checks every input the mode needs; throws UsageError naming the input and the fix. */
-export function validateRunInputs(inputs: RunInputs, name: InputNamer): RunConfig {
-  const common = validateCommon(
-    inputs.mode,
-    {
-      "promotion-id": inputs.promotionId,
-      description: inputs.description,
-      promoter: inputs.promoter,
-      timeout: inputs.timeout,
-      "lock-wait": inputs.lockWait,
-      "request-timeout": inputs.requestTimeout,
-      "time-scale": inputs.timeScale,
-    },
-    name,
-    "uuid",
-  );
-  return validateAic(inputs, common, name);
-}
-
 /** The AIC inputs by their kebab-case names, as both faces give them. */
 export function runInputsOf(mode: RunInputs["mode"], raw: RawInputs): RunInputs {
   const str = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : undefined);
@@ -227,10 +207,10 @@ export function validateAic(
 }
 
 /** The engine options every face passes on unchanged from a validated config. */
-export function engineSettings(
+export function aicRunSettings(
   config: RunConfig,
 ): Pick<
-  EngineOptions,
+  AicRunOptions,
   | "mode"
   | "timeoutMs"
   | "lockWaitMs"

@@ -1,15 +1,31 @@
-import { CHANGE_KINDS, countChanges, revertingChanges } from "../../core/report/changes.js";
+import { buildReport, type ReportParts } from "../../core/report/build.js";
+import { CHANGE_KINDS, revertingChanges } from "../../core/report/changes.js";
 import { parseCreatedDate } from "../../core/report/dates.js";
-import { reportHash } from "../../core/report/hash.js";
 import type {
   ChangeEntry,
   ConfigItemChanges,
   Report,
   ReportArea,
-  ReportKind,
 } from "../../core/report/model.js";
 import { isJsonObject } from "../../core/util/json.js";
+import { reportNotes } from "../report-notes.js";
 import type { RawReport } from "./types.js";
+
+/** The reports AIC returns, as the run asks for them. */
+export type AicReportKind =
+  | "provisional"
+  | "dry-run"
+  | "promotion"
+  | "provisional-rollback"
+  | "rollback";
+
+const TITLES: Record<AicReportKind, string> = {
+  provisional: "Provisional promotion report",
+  "dry-run": "Dry-run promotion report",
+  promotion: "Promotion report",
+  "provisional-rollback": "Provisional rollback report",
+  rollback: "Rollback report",
+};
 
 type Json = Record<string, unknown>;
 
@@ -24,7 +40,7 @@ const STRING_FIELDS = [
   "createdDate",
 ] as const;
 const LIST_FIELDS = ["missingESVs", "previouslyIgnoredEncryptedSecrets"] as const;
-// `type` is superseded by the caller's ReportKind; `report` becomes areas.
+// `type` is superseded by the caller's kind; `report` becomes areas.
 const HANDLED_FIELDS = new Set<string>([
   ...STRING_FIELDS,
   ...LIST_FIELDS,
@@ -37,16 +53,17 @@ const HANDLED_FIELDS = new Set<string>([
  * Turns any report the API returns into one Report. Lenient on purpose: fields may be missing
  * or unexpected; nothing received is dropped silently, unknown data lands in `extra`.
  */
-export function normalizeReport(raw: RawReport, kind: ReportKind): Report {
+export function normalizeReport(raw: RawReport, kind: AicReportKind): Report {
   const source: Json = isJsonObject(raw) ? raw : {};
   const extra: Json = {};
-  const report: Report = {
+  const lists = { missingESVs: [] as string[], previouslyIgnoredEncryptedSecrets: [] as string[] };
+  const report: ReportParts = {
     kind,
+    title: TITLES[kind],
+    // Only the rollback's own report comes after it ran.
+    ...(kind === "rollback" ? { applied: true } : {}),
     areas: [],
-    missingESVs: [],
-    previouslyIgnoredEncryptedSecrets: [],
-    counts: { added: 0, modified: 0, deleted: 0, total: 0 },
-    hash: "",
+    locationKey: "realm",
   };
 
   for (const field of STRING_FIELDS) {
@@ -58,7 +75,7 @@ export function normalizeReport(raw: RawReport, kind: ReportKind): Report {
   else if (source.dryRun !== undefined && source.dryRun !== null) extra.dryRun = source.dryRun;
   for (const field of LIST_FIELDS) {
     const value = source[field];
-    if (Array.isArray(value)) report[field] = value.filter(isPresent).map(asText);
+    if (Array.isArray(value)) lists[field] = value.filter(isPresent).map(asText);
     else if (value !== undefined && value !== null) extra[field] = value;
   }
 
@@ -68,13 +85,15 @@ export function normalizeReport(raw: RawReport, kind: ReportKind): Report {
   }
 
   report.createdAt = parseCreatedDate(report.createdDate);
-  report.counts = countChanges(report.areas);
-  report.hash = reportHash(report.areas);
+  if (Object.keys(extra).length > 0) report.extra = extra;
+  const built = buildReport({
+    ...report,
+    notes: reportNotes(lists.missingESVs, lists.previouslyIgnoredEncryptedSecrets),
+  });
   // AIC's rollback reports list the changes of the promotion they revert.
   if (kind === "provisional-rollback" || kind === "rollback")
-    report.rollbackEffect = revertingChanges(report.counts);
-  if (Object.keys(extra).length > 0) report.extra = extra;
-  return withoutUndefined(report);
+    built.rollbackEffect = revertingChanges(built.counts);
+  return withoutUndefined(built);
 }
 
 function normalizeAreas(value: unknown, extra: Json): ReportArea[] {
@@ -134,7 +153,8 @@ function normalizeEntry(raw: unknown): ChangeEntry[] {
   const entry: ChangeEntry = { name: "" };
   const extra: Json = {};
   for (const [key, value] of Object.entries(raw)) {
-    if ((key === "realm" || key === "uid") && typeof value === "string") entry[key] = value;
+    if (key === "realm" && typeof value === "string") entry.location = value;
+    else if (key === "uid" && typeof value === "string") entry.uid = value;
     else if (key !== "name" || typeof value !== "string") extra[key] = value;
   }
   entry.name = nonEmpty(raw.name) ?? nonEmpty(raw.uid) ?? JSON.stringify(raw);

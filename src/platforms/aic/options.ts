@@ -1,19 +1,13 @@
 import type { ChangeCheck } from "../../core/run/review.js";
-import { MODES, type Mode } from "../../core/run/types.js";
+import type { Mode } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
-import type { PromotionApi } from "./api.js";
+import type { AicApi } from "./api.js";
 
-/** The modes AIC offers: all of them. */
-export const AIC_MODES: readonly Mode[] = MODES;
-
-/** Modes that take the lock and therefore must release it. */
-export const LOCKING_MODES: readonly Mode[] = ["dry-run", "promote", "rollback"];
-
-export interface EngineOptions {
+export interface AicRunOptions {
   mode: Mode;
-  upper: PromotionApi;
+  upper: AicApi;
   /** Needed by preview only: the provisional report is read from the lower environment. */
-  lower?: PromotionApi;
+  lower?: AicApi;
   logger: Logger;
   /** Bound on the whole run, lock release included. Default 60 minutes. */
   timeoutMs?: number;

@@ -1,16 +1,23 @@
 import { ApiError } from "../../core/http/errors.js";
 import { describeRollbackEffect, revertingChanges } from "../../core/report/changes.js";
-import type { Report, ReportKind } from "../../core/report/model.js";
+import type { Report } from "../../core/report/model.js";
+import {
+  type ModeProcedure,
+  type ModeTable,
+  type ModeWork,
+  runModes,
+} from "../../core/run/connection.js";
 import { EngineFailure } from "../../core/run/failure.js";
 import { refusedChange } from "../../core/run/review.js";
-import { type Held, runShell, type ShellOptions } from "../../core/run/shell.js";
+import type { Held } from "../../core/run/shell.js";
 import type { RunResult, Work } from "../../core/run/types.js";
-import type { PromotionApi } from "./api.js";
+import { UsageError } from "../../core/util/usage-error.js";
+import type { AicApi } from "./api.js";
 import type { AicContext } from "./context.js";
 import { classifyError } from "./failures.js";
 import { acquireLock } from "./lock.js";
-import { normalizeReport } from "./normalize.js";
-import type { EngineOptions } from "./options.js";
+import { type AicReportKind, normalizeReport } from "./normalize.js";
+import type { AicRunOptions } from "./options.js";
 import { runStep, waitUntilReady } from "./promotion.js";
 import { releaseLock, unlockCommand } from "./release.js";
 import { statusWork, unlockWork } from "./status.js";
@@ -18,85 +25,127 @@ import type { PromoteRequest, PromotionStatus, RawReport } from "./types.js";
 
 /** The lock a run took, as the shell and the faces name it. */
 export function heldLock(id: string, origin: string): Held {
-  return { kind: "lock", id, origin, label: `the lock of promotion ${id}` };
+  return {
+    kind: "lock",
+    id,
+    origin,
+    label: `the lock of promotion ${id}`,
+    release: "give-back",
+    recovery: { mode: "unlock", inputs: { "promotion-id": id } },
+  };
+}
+
+/** The settings a run reads, from the inputs; the faces' hooks come with each run. */
+export type AicSettings = Omit<
+  AicRunOptions,
+  "logger" | "signal" | "onLockAcquired" | "onLockReleased" | "onPointOfNoReturn"
+>;
+/** What the modes read of the faces' hooks. */
+type Hooks = Pick<AicRunOptions, "promoter" | "description" | "beforeChange"> & {
+  onReleased?: (held: Held) => void;
+};
+
+/** An AIC mode's context: the API, the run's settings, and how a lock it releases is told. */
+interface AicModeContext extends AicContext {
+  options: AicRunOptions;
+  lockReleased(id: string): void;
+}
+
+/** The lock a mode takes is held from the moment its id is known. */
+function locking(
+  work: (ctx: AicModeContext, ready: PromotionStatus) => Promise<Work>,
+): ModeWork<AicModeContext, Hooks> {
+  return (ctx, hold) =>
+    lockedWork(
+      ctx,
+      ctx.options,
+      (id) => hold(heldLock(id, ctx.api.origin)),
+      (ready) => work(ctx, ready),
+    );
+}
+
+/** AIC's modes: all of them; those that change the upper environment hold its lock. */
+export const AIC_MODE_WORK: ModeTable<AicModeContext, Hooks> = {
+  preview: (ctx) => preview(ctx, ctx.options),
+  "dry-run": locking((ctx, ready) => dryRun(ctx, ctx.options, ready)),
+  promote: async (ctx, hold, hooks) => {
+    await checkReleaseUpgrade(ctx, ctx.options);
+    return locking((c, ready) => promote(c, c.options, ready))(ctx, hold, hooks);
+  },
+  "rollback-preview": (ctx) => rollbackPreview(ctx),
+  rollback: locking((ctx, ready) => rollback(ctx, ctx.options, ready)),
+  status: (ctx) => statusWork(ctx),
+  unlock: (ctx) => unlockWork(ctx, ctx.options, (id) => ctx.lockReleased(id)),
+};
+
+/**
+ * `upper`: the environment the run acts on (for preview, which reads the lower one only, that
+ * one); a lock is released there, and only there.
+ */
+export function aicProcedure(settings: AicSettings): ModeProcedure<AicModeContext, Hooks> {
+  const api = settings.upper;
+  return {
+    modes: AIC_MODE_WORK,
+    context: (run, hooks) => ({
+      ...run,
+      api,
+      options: { ...settings, ...hooks, logger: run.log, signal: run.signal },
+      lockReleased: (id) => hooks.onReleased?.(heldLock(id, api.origin)),
+    }),
+    release: (held, logger, budgetMs) => {
+      if (api.origin !== held.origin)
+        throw new UsageError(
+          `the inputs now name ${api.origin}, but the lock was taken on ${held.origin}`,
+        );
+      return releaseLock(api, held.id, logger, budgetMs, settings.timeScale ?? 1);
+    },
+    releaseCommand: (held) => unlockCommand(held.origin, held.id),
+    classify: classifyError,
+    // AIC's JSON has always listed these, empty when the run found none.
+    details: { missingESVs: [], encryptedSecrets: [] },
+  };
 }
 
 /** Runs one AIC mode to the end. Never throws: every outcome is a RunResult. */
-export async function runEngine(options: EngineOptions): Promise<RunResult> {
-  const api = options.upper;
-  const shell: ShellOptions = {
-    mode: options.mode,
-    logger: options.logger,
-    timeoutMs: options.timeoutMs,
-    timeScale: options.timeScale,
-    signal: options.signal,
-    releaseBudgetMs: options.releaseBudgetMs,
-    onHeld: (held) => options.onLockAcquired?.(held.id),
-    onReleased: (held) => options.onLockReleased?.(held.id),
-    onPointOfNoReturn: options.onPointOfNoReturn,
-  };
-  const result = await runShell(shell, {
-    work: (run, hold) => dispatch({ ...run, api }, options, (id) => hold(heldLock(id, api.origin))),
-    release: (held, budgetMs) =>
-      releaseLock(api, held.id, options.logger, budgetMs, options.timeScale ?? 1),
-    releaseCommand: (held) => unlockCommand(held.origin, held.id),
-    classify: classifyError,
-  });
-  // AIC's JSON has always listed these, empty when the run found none.
-  result.details = { missingESVs: [], encryptedSecrets: [], ...result.details };
-  return result;
+export function runAic(options: AicRunOptions): Promise<RunResult> {
+  return runModes(
+    options,
+    {
+      ...options,
+      onHeld: (held: Held) => options.onLockAcquired?.(held.id),
+      onReleased: (held: Held) => options.onLockReleased?.(held.id),
+    },
+    aicProcedure(options),
+  );
 }
 
-async function dispatch(
-  ctx: AicContext,
-  options: EngineOptions,
-  onLock: (id: string) => void,
-): Promise<Work> {
-  const { upper, lower } = options;
-  switch (options.mode) {
-    case "preview": {
-      if (!lower)
-        throw new EngineFailure("api-error", "preview needs the lower environment (--lower-fqdn).");
-      const report = await fetchReport(
-        lower,
-        "provisional",
-        (s) => lower.getProvisionalReport(s),
-        ctx,
-      );
-      return reportWork(report, `would be promoted from ${lower.origin}`);
-    }
-    case "rollback-preview": {
-      const report = await provisionalRollback(ctx);
-      if (!report) return nothingToRollBack(ctx);
-      if (report.counts.total === 0)
-        return {
-          result: "no-change",
-          message: `A rollback would change nothing on ${upper.origin}.`,
-          report,
-        };
-      return {
-        result: "succeeded",
-        message: `Rolling back promotion ${report.promotionId ?? "(unnamed)"} on ${upper.origin} ${describeRollbackEffect(effectOf(report))}.`,
-        report,
-      };
-    }
-    case "status":
-      return statusWork(ctx);
-    case "unlock":
-      return unlockWork(ctx, options);
-    case "dry-run":
-      return lockedWork(ctx, options, onLock, (ready) => dryRun(ctx, options, ready));
-    case "promote":
-      await checkReleaseUpgrade(ctx, options);
-      return lockedWork(ctx, options, onLock, (ready) => promote(ctx, options, ready));
-    case "rollback":
-      return lockedWork(ctx, options, onLock, (ready) => rollback(ctx, options, ready));
-  }
+async function preview(ctx: AicContext, options: AicRunOptions): Promise<Work> {
+  const lower = options.lower;
+  if (!lower)
+    throw new EngineFailure("api-error", "preview needs the lower environment (--lower-fqdn).");
+  const report = await fetchReport(lower, "provisional", (s) => lower.getProvisionalReport(s), ctx);
+  return reportWork(report, `would be promoted from ${lower.origin}`);
+}
+
+async function rollbackPreview(ctx: AicContext): Promise<Work> {
+  const report = await provisionalRollback(ctx);
+  if (!report) return nothingToRollBack(ctx);
+  if (report.counts.total === 0)
+    return {
+      result: "no-change",
+      message: `A rollback would change nothing on ${ctx.api.origin}.`,
+      report,
+    };
+  return {
+    result: "succeeded",
+    message: `Rolling back promotion ${report.promotionId ?? "(unnamed)"} on ${ctx.api.origin} ${describeRollbackEffect(effectOf(report))}.`,
+    report,
+  };
 }
 
 async function lockedWork(
   ctx: AicContext,
-  options: EngineOptions,
+  options: AicRunOptions,
   onLock: (id: string) => void,
   work: (ready: PromotionStatus) => Promise<Work>,
 ): Promise<Work> {
@@ -107,8 +156,8 @@ async function lockedWork(
 }
 
 async function fetchReport(
-  api: PromotionApi,
-  kind: ReportKind,
+  api: AicApi,
+  kind: AicReportKind,
   read: (signal: AbortSignal) => Promise<RawReport>,
   ctx: AicContext,
 ): Promise<Report> {
@@ -135,7 +184,7 @@ function reportWork(report: Report, what: string): Work {
 
 async function dryRun(
   ctx: AicContext,
-  options: EngineOptions,
+  options: AicRunOptions,
   before: PromotionStatus,
 ): Promise<Work & { final: PromotionStatus; report: Report }> {
   const final = await runStep(
@@ -158,7 +207,7 @@ async function dryRun(
 
 async function promote(
   ctx: AicContext,
-  options: EngineOptions,
+  options: AicRunOptions,
   before: PromotionStatus,
 ): Promise<Work> {
   const { final: dryFinal, ...dry } = await dryRun(ctx, options, before);
@@ -192,7 +241,7 @@ async function promote(
 
 async function rollback(
   ctx: AicContext,
-  options: EngineOptions,
+  options: AicRunOptions,
   before: PromotionStatus,
 ): Promise<Work> {
   const provisional = await provisionalRollback(ctx);
@@ -251,11 +300,11 @@ function nothingToRollBack(ctx: AicContext): Work {
   };
 }
 
-async function latestReport(ctx: AicContext, kind: ReportKind): Promise<Report> {
+async function latestReport(ctx: AicContext, kind: AicReportKind): Promise<Report> {
   return fetchReport(ctx.api, kind, (s) => ctx.api.getReport(undefined, s), ctx);
 }
 
-function promoteBody(options: EngineOptions, dryRun: boolean): PromoteRequest {
+function promoteBody(options: AicRunOptions, dryRun: boolean): PromoteRequest {
   return {
     dryRun,
     ...requestNotes(options),
@@ -263,14 +312,14 @@ function promoteBody(options: EngineOptions, dryRun: boolean): PromoteRequest {
   };
 }
 
-function requestNotes(options: EngineOptions): {
+function requestNotes(options: AicRunOptions): {
   promoter?: string;
   promotionDescription?: string;
 } {
   return { promoter: options.promoter, promotionDescription: options.description };
 }
 
-async function checkReleaseUpgrade(ctx: AicContext, options: EngineOptions): Promise<void> {
+async function checkReleaseUpgrade(ctx: AicContext, options: AicRunOptions): Promise<void> {
   const info = await ctx.api.getInfo(ctx.signal);
   if (!info.promotionWouldTriggerReleaseUpgrade) return;
   if (options.allowReleaseUpgrade) {

@@ -3,7 +3,7 @@ import { pollUntil, scaled } from "../../core/run/poll.js";
 import type { ReleaseOutcome } from "../../core/run/shell.js";
 import type { Logger } from "../../core/util/log.js";
 import { sleep } from "../../core/util/sleep.js";
-import type { PromotionApi } from "./api.js";
+import type { AicApi } from "./api.js";
 import type { AicContext } from "./context.js";
 import { describeLock } from "./lock.js";
 import { POLL_MS } from "./timing.js";
@@ -19,7 +19,7 @@ export function unlockCommand(origin: string, promotionId: string): string {
  * Says whether the lock is confirmed gone, and how a step it waited for ended; never throws.
  */
 export async function releaseLock(
-  api: PromotionApi,
+  api: AicApi,
   promotionId: string,
   log: Logger,
   budgetMs: number,

@@ -5,7 +5,7 @@ import { EngineFailure } from "../../core/run/failure.js";
 import { DEFAULT_TIMEOUT_MS } from "../../core/run/shell.js";
 import type { Work } from "../../core/run/types.js";
 import type { AicContext } from "./context.js";
-import type { EngineOptions } from "./options.js";
+import type { AicRunOptions } from "./options.js";
 import { releaseLock, unlockCommand } from "./release.js";
 import type { ReportMeta } from "./types.js";
 
@@ -62,7 +62,11 @@ function reportRow(report: ReportMeta): [string, string] {
   return [`Report ${created ?? ""}`.trim(), parts.join(" · ")];
 }
 
-export async function unlockWork(ctx: AicContext, options: EngineOptions): Promise<Work> {
+export async function unlockWork(
+  ctx: AicContext,
+  options: AicRunOptions,
+  onReleased: (id: string) => void,
+): Promise<Work> {
   const id = options.promotionId;
   if (!id)
     throw new EngineFailure(
@@ -98,7 +102,7 @@ export async function unlockWork(ctx: AicContext, options: EngineOptions): Promi
       nextSteps: ["Check `tenant-promote status` for the current holder, then try again."],
     };
   }
-  options.onLockReleased?.(id);
+  onReleased(id);
   return {
     result: "succeeded",
     message: `Released the lock of promotion ${id} on ${ctx.api.origin}.`,

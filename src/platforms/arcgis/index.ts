@@ -3,6 +3,7 @@
 // reports on a job an earlier run started.
 import { StaticTokenSource } from "../../core/auth/static-token.js";
 import type { TokenSource } from "../../core/auth/token-source.js";
+import { connectionFrom, modesOf } from "../../core/run/connection.js";
 import type { Logger } from "../../core/util/log.js";
 import { UsageError } from "../../core/util/usage-error.js";
 import { checkTimeScale } from "../common.js";
@@ -10,7 +11,7 @@ import type { FileEnvironment, InputSpec, Platform, RawInputs } from "../platfor
 import { GenerateTokenSource } from "./auth.js";
 import { ArcGisClient } from "./client.js";
 import { ARCGIS_INPUTS, type ArcGisConfig, validateArcGis } from "./inputs.js";
-import { reportJob, runArcGis, statusCommand } from "./procedure.js";
+import { ARCGIS_MODE_WORK, arcGisProcedure } from "./procedure.js";
 import { arcGisUrls } from "./url.js";
 
 const EMULATOR_INPUTS: readonly InputSpec[] = [
@@ -67,7 +68,7 @@ function applyFileTarget(
 export const arcGisPlatform: Platform = {
   id: "arcgis",
   title: "ArcGIS Enterprise on Kubernetes",
-  modes: ["status", "rollback-preview", "rollback"],
+  modes: modesOf(ARCGIS_MODE_WORK),
   modeHelp: {
     "rollback-preview":
       "The versions checkRollback offers, and the patches going back to one removes.",
@@ -103,14 +104,7 @@ export const arcGisPlatform: Platform = {
           logger,
           requestTimeoutMs: config.requestTimeoutMs,
         });
-        return {
-          secrets: () => tokens.secrets(),
-          run: (hooks) => runArcGis({ ...hooks, config, api }),
-          // The post step cannot stop the job; it says whether it still runs and how to follow it.
-          release: (held, releaseLogger, budgetMs) =>
-            reportJob(api, held, releaseLogger, budgetMs).then((released) => ({ released })),
-          releaseCommand: () => statusCommand(config.orgUrl),
-        };
+        return connectionFrom(config, () => tokens.secrets(), arcGisProcedure(api, config));
       },
     };
   },

@@ -5,10 +5,11 @@
 import { isOutcomeUnknown } from "../../core/http/errors.js";
 import { describeRollbackEffect } from "../../core/report/changes.js";
 import type { Report } from "../../core/report/model.js";
+import { type ModeProcedure, type ModeTable, runModes } from "../../core/run/connection.js";
 import { EngineFailure, failedWork } from "../../core/run/failure.js";
 import { scaled } from "../../core/run/poll.js";
 import { type ChangeCheck, refusedChange } from "../../core/run/review.js";
-import { type Held, runShell } from "../../core/run/shell.js";
+import type { Held } from "../../core/run/shell.js";
 import type { RunResult, StatusView, Work } from "../../core/run/types.js";
 import { waitWhileBusy } from "../../core/run/wait-while-busy.js";
 import type { Logger } from "../../core/util/log.js";
@@ -46,37 +47,34 @@ export function statusCommand(orgUrl: string): string {
   return `tenant-promote status --platform arcgis --arcgis-url ${orgUrl}`;
 }
 
+type Hooks = Pick<ArcGisRunOptions, "beforeChange">;
+
+/** ArcGIS's modes: patch rollback only, nothing to promote. */
+export const ARCGIS_MODE_WORK: ModeTable<ArcGisContext, Hooks> = {
+  status: (ctx) => status(ctx),
+  "rollback-preview": (ctx) => noJobRunning(ctx).then(() => preview(ctx).then((p) => p.work)),
+  rollback: (ctx, hold, hooks) => rollback(ctx, hold, hooks.beforeChange),
+};
+
+/** The job a rollback starts cannot be given back: its release reads how it stands. */
+export function arcGisProcedure(
+  api: ArcGisApi,
+  config: ArcGisConfig,
+): ModeProcedure<ArcGisContext, Hooks> {
+  return {
+    modes: ARCGIS_MODE_WORK,
+    context: (run) => ({ ...run, api, config }),
+    release: (held, logger, budgetMs) =>
+      reportJob(api, held, logger, budgetMs).then((released) => ({ released })),
+    releaseCommand: () => statusCommand(config.orgUrl),
+    classify: (error) => classifyError(error, config),
+  };
+}
+
 /** Runs one ArcGIS mode to the end. Never throws: every outcome is a RunResult. */
 export function runArcGis(options: ArcGisRunOptions): Promise<RunResult> {
   const { config, api } = options;
-  return runShell(
-    {
-      ...options,
-      mode: config.mode,
-      timeoutMs: config.timeoutMs,
-      timeScale: config.timeScale,
-    },
-    {
-      work: (run, hold) => dispatch({ ...run, api, config }, hold, options.beforeChange),
-      release: (held, budgetMs) =>
-        reportJob(api, held, options.logger, budgetMs).then((released) => ({ released })),
-      releaseCommand: () => statusCommand(config.orgUrl),
-      classify: (error) => classifyError(error, config),
-      heldIsPromotion: false,
-    },
-  );
-}
-
-function dispatch(
-  ctx: ArcGisContext,
-  hold: (held: Held) => void,
-  beforeChange: ChangeCheck | undefined,
-): Promise<Work> {
-  if (ctx.config.mode === "status") return status(ctx);
-  if (ctx.config.mode === "rollback-preview")
-    return noJobRunning(ctx).then(() => preview(ctx).then((p) => p.work));
-  if (ctx.config.mode === "rollback") return rollback(ctx, hold, beforeChange);
-  throw new EngineFailure("usage", `ArcGIS has no ${ctx.config.mode} mode`);
+  return runModes(config, options, arcGisProcedure(api, config));
 }
 
 async function status(ctx: ArcGisContext): Promise<Work> {
@@ -227,7 +225,7 @@ async function rollback(
     kind: "rollback job",
     id: target.id,
     origin: ctx.config.orgUrl,
-    followOnly: true,
+    release: "follow-only",
     label: `the rollback job (to ${target.id})`,
   });
   const first = await startRollback(ctx, target, sentAt);

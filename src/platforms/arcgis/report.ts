@@ -1,15 +1,23 @@
 // A patch rollback as the one report model: the patches it removes are the changes (deleted),
 // from and to versions alongside, and after the job its messages as a timeline.
-import { countChanges } from "../../core/report/changes.js";
-import { reportHash } from "../../core/report/hash.js";
-import type { Report, ReportKind, TimelineEntry } from "../../core/report/model.js";
+import { buildReport } from "../../core/report/build.js";
+import type { Report, TimelineEntry } from "../../core/report/model.js";
+import { reportNotes } from "../report-notes.js";
 import type { JobMessage, VersionObject } from "./types.js";
 import { fullVersion, label } from "./versions.js";
 
 export const AREA = "ArcGIS Enterprise";
 
+/** What checkRollback offers, and the rollback itself. */
+export type ArcGisReportKind = "patch-rollback-preview" | "patch-rollback";
+
+const KINDS: Record<ArcGisReportKind, { title: string; applied?: boolean }> = {
+  "patch-rollback-preview": { title: "Patch rollback preview" },
+  "patch-rollback": { title: "Patch rollback", applied: true },
+};
+
 export function patchReport(
-  kind: ReportKind,
+  kind: ArcGisReportKind,
   from: Partial<VersionObject>,
   target: VersionObject,
   removed: VersionObject[],
@@ -27,16 +35,14 @@ export function patchReport(
     deleted.length === 0
       ? []
       : [{ name: AREA, items: [{ configItem: "patches", added: [], modified: [], deleted }] }];
-  return {
+  return buildReport({
     kind,
+    ...KINDS[kind],
     areas,
-    missingESVs: [],
-    previouslyIgnoredEncryptedSecrets: [],
-    counts: countChanges(areas),
-    hash: reportHash(areas),
+    notes: reportNotes(),
     rollbackEffect: { removes: removed.length, restores: 0, recreates: 0 },
     extra: { from: label(from), to: label(target) },
-  };
+  });
 }
 
 /** Messages in order, each with the time until the next one. */

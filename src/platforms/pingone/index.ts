@@ -2,7 +2,7 @@
 // connection that runs the procedure or settles a promotion an earlier run left behind.
 import { StaticTokenSource } from "../../core/auth/static-token.js";
 import type { TokenSource } from "../../core/auth/token-source.js";
-import { MODES } from "../../core/run/types.js";
+import { connectionFrom, modesOf } from "../../core/run/connection.js";
 import type { Logger } from "../../core/util/log.js";
 import { UsageError } from "../../core/util/usage-error.js";
 import { checkTimeScale } from "../common.js";
@@ -10,8 +10,7 @@ import type { FileEnvironment, InputSpec, Platform, RawInputs } from "../platfor
 import { ClientCredentialsTokenSource } from "./auth.js";
 import { PingOneClient } from "./client.js";
 import { PINGONE_INPUTS, type PingOneConfig, validatePingOne } from "./inputs.js";
-import { runPingOne } from "./procedure.js";
-import { releaseCommand, releasePromotion } from "./release.js";
+import { PINGONE_MODE_WORK, pingOneProcedure } from "./procedure.js";
 
 const EMULATOR_INPUTS: readonly InputSpec[] = [
   {
@@ -76,7 +75,7 @@ function applyFileTarget(
 export const pingOnePlatform: Platform = {
   id: "pingone",
   title: "PingOne Platform",
-  modes: MODES,
+  modes: modesOf(PINGONE_MODE_WORK),
   modeHelp: {
     preview: "Create a promotion, wait for its plan, report it, delete it. Nothing runs.",
     "dry-run": "As preview, after checking no promotion to the target is in progress.",
@@ -119,13 +118,7 @@ export const pingOnePlatform: Platform = {
           logger,
           requestTimeoutMs: config.requestTimeoutMs,
         });
-        return {
-          secrets: () => tokens.secrets(),
-          run: (hooks) => runPingOne({ ...hooks, config, api }),
-          release: (held, releaseLogger, budgetMs) =>
-            releasePromotion(api, held, releaseLogger, budgetMs, config.timeScale),
-          releaseCommand: (held) => releaseCommand(held, config.sourceEnvironmentId),
-        };
+        return connectionFrom(config, () => tokens.secrets(), pingOneProcedure(api, config));
       },
     };
   },

@@ -2,10 +2,10 @@
 // resource the target's current fields beside them; each resource by its own name, and marked
 // when PingOne planned it without it being selected. Where payloads cannot be read, names alone.
 import { rollbackSteps } from "../../core/report/changes.js";
-import type { Report, ReportKind } from "../../core/report/model.js";
+import type { Report } from "../../core/report/model.js";
 import type { PingOneContext } from "./context.js";
 import { diffFields, payloadFingerprint } from "./field-diff.js";
-import { planReport, type StepDetails } from "./report.js";
+import { type PingOneReportKind, planReport, type StepDetails } from "./report.js";
 import { stepNames } from "./step-names.js";
 import type { PlanStep, Promotion, PromotionStep } from "./types.js";
 
@@ -27,7 +27,7 @@ function dependencyOf(promotion: Promotion, sourceEnvironmentId: string) {
 export async function detailedReport(
   ctx: PingOneContext,
   promotion: Promotion,
-  kind: ReportKind,
+  kind: PingOneReportKind,
 ): Promise<Report> {
   let steps: PromotionStep[] = [];
   try {

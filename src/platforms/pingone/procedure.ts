@@ -4,8 +4,14 @@
 import { randomBytes } from "node:crypto";
 import { describeRollbackEffect, rollbackSteps } from "../../core/report/changes.js";
 import type { Report } from "../../core/report/model.js";
+import {
+  type ModeProcedure,
+  type ModeTable,
+  type ModeWork,
+  runModes,
+} from "../../core/run/connection.js";
 import { type ChangeCheck, refusedChange } from "../../core/run/review.js";
-import { type Held, runShell } from "../../core/run/shell.js";
+import type { Held } from "../../core/run/shell.js";
 import type { Mode, RunResult, Work } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
 import type { PingOneApi } from "./api.js";
@@ -23,7 +29,8 @@ import {
   waitForPlan,
 } from "./lifecycle.js";
 import { detailedReport } from "./plan-details.js";
-import { releaseCommand, releasePromotion } from "./release.js";
+import { draftHeld, releaseCommand, releasePromotion } from "./release.js";
+import { asKind } from "./report.js";
 import { promotionsStatus, unlockDraft } from "./status.js";
 import { ensureTargetKnown } from "./target.js";
 
@@ -41,43 +48,47 @@ export interface PingOneRunOptions {
 
 type Hold = (held: Held) => void;
 
-/** Runs one PingOne mode to the end. Never throws: every outcome is a RunResult. */
-export function runPingOne(options: PingOneRunOptions): Promise<RunResult> {
-  const { config, api } = options;
-  return runShell(
-    { ...options, mode: config.mode, timeoutMs: config.timeoutMs, timeScale: config.timeScale },
-    {
-      work: (run, hold) => dispatch({ ...run, api, config }, options, hold),
-      release: (held, budgetMs) =>
-        releasePromotion(api, held, options.logger, budgetMs, config.timeScale),
-      releaseCommand: (held) => releaseCommand(held, config.sourceEnvironmentId),
-      classify: classifyError,
-    },
-  );
+/** What the modes read of the faces' hooks. */
+type Hooks = Pick<PingOneRunOptions, "beforeChange" | "description">;
+type PingOneWork = ModeWork<PingOneContext, Hooks>;
+
+/** Every mode starts by checking that the target environment exists. */
+function known(work: PingOneWork): PingOneWork {
+  return async (ctx, hold, hooks) => {
+    await ensureTargetKnown(ctx);
+    return work(ctx, hold, hooks);
+  };
 }
 
-async function dispatch(
-  ctx: PingOneContext,
-  options: PingOneRunOptions,
-  hold: Hold,
-): Promise<Work> {
-  const mode: Mode = ctx.config.mode;
-  await ensureTargetKnown(ctx);
-  switch (mode) {
-    case "preview":
-    case "dry-run":
-      return planOnly(ctx, options, hold, mode);
-    case "promote":
-      return promote(ctx, options, hold);
-    case "rollback-preview":
-      return rollbackPreview(ctx, hold);
-    case "rollback":
-      return rollback(ctx, options, hold);
-    case "status":
-      return promotionsStatus(ctx);
-    case "unlock":
-      return unlockDraft(ctx);
-  }
+/** PingOne's modes: all of them. */
+export const PINGONE_MODE_WORK: ModeTable<PingOneContext, Hooks> = {
+  preview: known((ctx, hold, hooks) => planOnly(ctx, hooks, hold, "preview")),
+  "dry-run": known((ctx, hold, hooks) => planOnly(ctx, hooks, hold, "dry-run")),
+  promote: known((ctx, hold, hooks) => promote(ctx, hooks, hold)),
+  "rollback-preview": known((ctx, hold) => rollbackPreview(ctx, hold)),
+  rollback: known((ctx, hold, hooks) => rollback(ctx, hooks, hold)),
+  status: known((ctx) => promotionsStatus(ctx)),
+  unlock: known((ctx) => unlockDraft(ctx)),
+};
+
+/** A draft is deleted; a promotion that started executing is followed to its end. */
+export function pingOneProcedure(
+  api: PingOneApi,
+  config: PingOneConfig,
+): ModeProcedure<PingOneContext, Hooks> {
+  return {
+    modes: PINGONE_MODE_WORK,
+    context: (run) => ({ ...run, api, config }),
+    release: (held, logger, budgetMs) =>
+      releasePromotion(api, held, logger, budgetMs, config.timeScale),
+    releaseCommand: (held) => releaseCommand(held, config.sourceEnvironmentId),
+    classify: classifyError,
+  };
+}
+
+/** Runs one PingOne mode to the end. Never throws: every outcome is a RunResult. */
+export function runPingOne(options: PingOneRunOptions): Promise<RunResult> {
+  return runModes(options.config, options, pingOneProcedure(options.api, options.config));
 }
 
 function counts(report: Report): string {
@@ -86,11 +97,11 @@ function counts(report: Report): string {
 }
 
 /** Creates this run's draft and waits for its plan; the shell deletes the draft at the end. */
-async function draftAndPlan(ctx: PingOneContext, options: PingOneRunOptions, hold: Hold) {
+async function draftAndPlan(ctx: PingOneContext, options: Hooks, hold: Hold) {
   const tag = randomBytes(6).toString("hex");
   const description = `${options.description ?? "tenant-promote"} (tenant-promote run ${tag})`;
   const created = await createPromotion(ctx, description, tag);
-  hold({ kind: "draft promotion", id: created.id, origin: ctx.api.origin });
+  hold(draftHeld(created.id, ctx.api.origin));
   ctx.log.info(
     `[create] promotion ${created.id} (${created.status}) to ${ctx.config.targetEnvironmentId}`,
   );
@@ -100,7 +111,7 @@ async function draftAndPlan(ctx: PingOneContext, options: PingOneRunOptions, hol
 
 async function planOnly(
   ctx: PingOneContext,
-  options: PingOneRunOptions,
+  options: Hooks,
   hold: Hold,
   mode: Mode,
 ): Promise<Work> {
@@ -124,7 +135,7 @@ async function planOnly(
   };
 }
 
-async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Hold): Promise<Work> {
+async function promote(ctx: PingOneContext, options: Hooks, hold: Hold): Promise<Work> {
   await ensureNoneRunning(ctx);
   const { planned, report } = await draftAndPlan(ctx, options, hold);
   if (report.counts.total === 0)
@@ -141,13 +152,13 @@ async function promote(ctx: PingOneContext, options: PingOneRunOptions, hold: Ho
   ctx.log.info(`[execute] promotion ${planned.id}: ${counts(report)}`);
   // From here it is no draft: the release follows it instead of deleting it.
   ctx.pointOfNoReturn?.("the promotion's execution");
-  hold({ kind: "running promotion", id: planned.id, origin: ctx.api.origin });
+  hold({ kind: "running promotion", id: planned.id, origin: ctx.api.origin, release: "give-back" });
   await execute(ctx, planned.id);
   await followExecution(ctx, planned.id, "promotion");
   return {
     result: "succeeded",
     message: `Promoted ${counts(report)} to ${ctx.config.targetEnvironmentId}.`,
-    report: { ...report, kind: "promotion" },
+    report: asKind(report, "promotion"),
     dryRunReport: report,
     promotionId: planned.id,
   };
@@ -161,7 +172,7 @@ async function rollbackPreview(ctx: PingOneContext, hold: Hold): Promise<Work> {
   const original = await rollbackCandidate(ctx);
   if (!original) return nothingToRollBack(ctx);
   const draft = await requestRollback(ctx, original.id);
-  hold({ kind: "draft promotion", id: draft.id, origin: ctx.api.origin });
+  hold(draftHeld(draft.id, ctx.api.origin));
   ctx.log.info(
     `[rollback] draft rollback promotion ${draft.id} (${draft.status}) of ${original.id}, to be deleted unexecuted`,
   );
@@ -174,11 +185,7 @@ async function rollbackPreview(ctx: PingOneContext, hold: Hold): Promise<Work> {
   };
 }
 
-async function rollback(
-  ctx: PingOneContext,
-  options: PingOneRunOptions,
-  hold: Hold,
-): Promise<Work> {
+async function rollback(ctx: PingOneContext, options: Hooks, hold: Hold): Promise<Work> {
   const original = await rollbackCandidate(ctx);
   if (!original) return nothingToRollBack(ctx);
   const expected = ctx.config.promotionId;
@@ -186,7 +193,7 @@ async function rollback(
   await ensureNoneRunning(ctx);
   ctx.log.info(`[rollback] rolling back promotion ${original.id} (${original.status})`);
   const created = await requestRollback(ctx, original.id);
-  hold({ kind: "draft promotion", id: created.id, origin: ctx.api.origin });
+  hold(draftHeld(created.id, ctx.api.origin));
   ctx.log.info(`[rollback] rollback promotion ${created.id} (${created.status})`);
   // The rollback promotion's own plan says exactly what reverting does; it is the report.
   const rollbackPlan = await detailedReport(ctx, await waitForPlan(ctx, created.id), "rollback");
@@ -195,7 +202,7 @@ async function rollback(
   if (refused) return { ...refused, promotionId: created.id };
   await ensureNoneRunning(ctx, created.id);
   ctx.pointOfNoReturn?.("the rollback's execution");
-  hold({ kind: "running promotion", id: created.id, origin: ctx.api.origin });
+  hold({ kind: "running promotion", id: created.id, origin: ctx.api.origin, release: "give-back" });
   await execute(ctx, created.id);
   await followExecution(ctx, created.id, "rollback");
   const after = await ctx.api.getPromotion(original.id, ctx.signal);

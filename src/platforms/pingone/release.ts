@@ -9,8 +9,20 @@ import { DELETABLE, EXECUTING, PLANNING } from "./statuses.js";
 import { POLL_MS } from "./timing.js";
 import type { Promotion } from "./types.js";
 
+/** A draft this run created: deleted by the release, or by hand with mode unlock. */
+export function draftHeld(id: string, origin: string): Held {
+  return {
+    kind: "draft promotion",
+    id,
+    origin,
+    release: "give-back",
+    recovery: { mode: "unlock", inputs: { "promotion-id": id } },
+  };
+}
+
+/** A draft can be deleted by hand; a running promotion can only be watched. */
 export function releaseCommand(held: Held, sourceEnvironmentId: string): string {
-  return held.kind === "draft promotion"
+  return held.recovery
     ? `tenant-promote unlock --platform pingone --source-environment-id ${sourceEnvironmentId} --promotion-id ${held.id}`
     : `tenant-promote status --platform pingone --source-environment-id ${sourceEnvironmentId}`;
 }

@@ -1,16 +1,31 @@
 // A promotion's plan as the one report model: each step's resource type is the config item,
 // POST added, PUT modified, DELETE deleted, named by the resource's name.
-import { countChanges } from "../../core/report/changes.js";
+import { buildReport } from "../../core/report/build.js";
 import { parseCreatedDate } from "../../core/report/dates.js";
-import { reportHash } from "../../core/report/hash.js";
 import type {
   ChangeEntry,
   ConfigItemChanges,
   FieldChange,
   Report,
-  ReportKind,
 } from "../../core/report/model.js";
+import { reportNotes } from "../report-notes.js";
 import type { PlanStep, Promotion } from "./types.js";
+
+/** A plan before it runs, the promotion it became, and a rollback's own plan. */
+export type PingOneReportKind = "plan" | "rollback-plan" | "promotion" | "rollback";
+
+const KINDS: Record<PingOneReportKind, { title: string; applied?: boolean }> = {
+  plan: { title: "Promotion plan" },
+  "rollback-plan": { title: "Rollback plan" },
+  promotion: { title: "Promotion report" },
+  rollback: { title: "Rollback report", applied: true },
+};
+
+/** The same report as another kind: a plan, once executed, is the promotion's report. */
+export function asKind(report: Report, kind: PingOneReportKind): Report {
+  const { applied: _applied, ...rest } = report;
+  return { ...rest, kind, ...KINDS[kind] };
+}
 
 const KIND_OF_ACTION: Record<string, "added" | "modified" | "deleted"> = {
   POST: "added",
@@ -60,7 +75,7 @@ function entryOf(step: PlanStep, details: StepDetails | undefined): ChangeEntry 
 /** `details` is keyed by the step's index in the plan. */
 export function planReport(
   promotion: Promotion,
-  kind: ReportKind,
+  kind: PingOneReportKind,
   details: Map<number, StepDetails> = new Map(),
   steps: PlanStep[] = promotion.promotionPlan?.steps ?? [],
 ): Report {
@@ -81,8 +96,9 @@ export function planReport(
             items: [...items.values()].sort((a, b) => (a.configItem < b.configItem ? -1 : 1)),
           },
         ];
-  return {
+  return buildReport({
     kind,
+    ...KINDS[kind],
     // The plan is the report: its id is the promotion's.
     reportId: promotion.id,
     promotionId: promotion.id,
@@ -90,9 +106,6 @@ export function planReport(
     createdDate: promotion.createdAt,
     createdAt: parseCreatedDate(promotion.createdAt),
     areas,
-    missingESVs: [],
-    previouslyIgnoredEncryptedSecrets: [],
-    counts: countChanges(areas),
-    hash: reportHash(areas),
-  };
+    notes: reportNotes(),
+  });
 }

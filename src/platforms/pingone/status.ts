@@ -3,7 +3,7 @@
 import { EngineFailure } from "../../core/run/failure.js";
 import type { Work } from "../../core/run/types.js";
 import { type PingOneContext, previousOf, targetOf } from "./context.js";
-import { releasePromotion } from "./release.js";
+import { draftHeld, releasePromotion } from "./release.js";
 import { DRAFT, OPEN } from "./statuses.js";
 
 /** Rows shown in the status table; the JSON keeps them all. */
@@ -58,7 +58,7 @@ export async function unlockDraft(ctx: PingOneContext): Promise<Work> {
       ],
     );
   const budget = Math.max(1, ctx.config.timeoutMs - (Date.now() - ctx.runStart));
-  const held = { kind: "draft promotion", id, origin: ctx.api.origin };
+  const held = draftHeld(id, ctx.api.origin);
   const { released } = await releasePromotion(ctx.api, held, ctx.log, budget, ctx.scale);
   if (!released)
     return {

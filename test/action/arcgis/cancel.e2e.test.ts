@@ -30,7 +30,10 @@ describe.concurrent("a cancelled rollback (SIGINT, SIGTERM 1.5 s later)", () => 
       "held-kind": "rollback job",
       "held-id": PREVIOUS,
       "held-origin": emulator.orgUrl,
+      "held-release": "follow-only",
     });
+    // A job cannot be released by a mode: post offers no unlock for it.
+    expect(killed.state["held-recovery"]).toBeUndefined();
     const follow = `tenant-promote status --platform arcgis --arcgis-url ${emulator.orgUrl}`;
     // SIGINT: main stopped following, read the job once and said it runs on.
     expect(killed.stdout).toMatch(/\[cancel\] stopping/);

@@ -1,6 +1,7 @@
 // A PingOne plan as the one report model: resource types from URLs, actions as change kinds,
 // names, the hash, and the detailed report (payload fingerprints and field diffs) rendered.
 import { describe, expect, it } from "vitest";
+import { reportJson } from "../../../../src/core/report/json.js";
 import { renderMarkdown } from "../../../../src/core/report/markdown.js";
 import type { Report } from "../../../../src/core/report/model.js";
 import { renderText } from "../../../../src/core/report/text.js";
@@ -103,7 +104,12 @@ describe("planReport", () => {
       createdDate: "2026-03-01T10:00:00.000Z",
       createdAt: "2026-03-01T10:00:00.000Z",
       counts: { added: 2, modified: 1, deleted: 1, total: 4 },
+      title: "Promotion plan",
+    });
+    // The JSON keeps the lists every report has carried, empty on PingOne.
+    expect(reportJson(report)).toMatchObject({
       missingESVs: [],
+      previouslyIgnoredEncryptedSecrets: [],
     });
     expect(report.areas).toHaveLength(1);
     expect(report.areas[0]?.items).toEqual([
