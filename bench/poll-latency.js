@@ -6,7 +6,7 @@
 import { StaticTokenSource } from "../lib/core/auth/static-token.js";
 import { silentLogger } from "../lib/core/util/log.js";
 import { AicClient } from "../lib/platforms/aic/client.js";
-import { startEmulator } from "../lib/platforms/aic/emulator/index.js";
+import { startAicEmulator } from "../lib/platforms/aic/emulator/index.js";
 import { runEngine } from "../lib/platforms/aic/procedure.js";
 import { busiestMinute, envNumber, inRun, printDelays, realMinutes } from "./stats.js";
 
@@ -37,7 +37,7 @@ function firstRead(reads, kind, after, accept) {
   return reads.find((r) => r.kind === kind && r.at >= after && accept(r.reply));
 }
 
-const emulator = await startEmulator({ speed: SPEED, lowerPort: 0, upperPort: 0 });
+const emulator = await startAicEmulator({ speed: SPEED, lowerPort: 0, upperPort: 0 });
 const reads = [];
 const api = instrument(
   new AicClient({

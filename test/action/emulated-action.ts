@@ -2,19 +2,19 @@
 // tenants on free ports) and the upper tenant's static token as inputs.
 import {
   defaultScenario,
-  type RunningEmulator,
+  type RunningAicEmulator,
   type Scenario,
-  startEmulator,
+  startAicEmulator,
 } from "../../src/platforms/aic/emulator/index.js";
 import { LOCK, SPEED, UPPER_TOKEN } from "../e2e/emulated.js";
 import { type PlatformAction, platformAction } from "./platform-action.js";
 
 export * from "./platform-action.js";
 
-export type ActionE2e = PlatformAction<RunningEmulator, Scenario>;
+export type ActionE2e = PlatformAction<RunningAicEmulator, Scenario>;
 
 /** Inputs a workflow would give for this emulator; polling keeps pace with its speed. */
-export function emulatorInputs(emulator: RunningEmulator): Record<string, string> {
+export function emulatorInputs(emulator: RunningAicEmulator): Record<string, string> {
   return {
     "upper-fqdn": emulator.upperUrl,
     "upper-access-token": UPPER_TOKEN,
@@ -26,12 +26,12 @@ export const it = platformAction({
   id: "aic",
   defaultScenario,
   speed: SPEED,
-  start: (scenario, speed) => startEmulator({ scenario, speed, lowerPort: 0, upperPort: 0 }),
+  start: (scenario, speed) => startAicEmulator({ scenario, speed, lowerPort: 0, upperPort: 0 }),
   inputs: emulatorInputs,
 });
 
 /** Unlock requests the upper environment received for `promotionId`. */
-export function unlocksOf(emulator: RunningEmulator, promotionId: string): number {
+export function unlocksOf(emulator: RunningAicEmulator, promotionId: string): number {
   return emulator.requests.filter(
     (r) => r.env === "upper" && r.method === "DELETE" && r.path === `${LOCK}/${promotionId}`,
   ).length;

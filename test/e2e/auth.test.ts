@@ -2,7 +2,10 @@
 // tokens, and neither the key, the assertions nor the tokens ever show in the output.
 import { generateKeyPairSync, type JsonWebKey } from "node:crypto";
 import { describe, expect } from "vitest";
-import { defaultScenario, type RunningEmulator } from "../../src/platforms/aic/emulator/index.js";
+import {
+  defaultScenario,
+  type RunningAicEmulator,
+} from "../../src/platforms/aic/emulator/index.js";
 import { allOutput, type E2e, it, LOCK, lockNow, PROMOTE, upperCalls } from "./emulated.js";
 
 const ACCOUNT_ID = "3a2f6c1e-5d4b-4e8f-9a7c-1b2d3e4f5a6b";
@@ -24,7 +27,10 @@ async function emulateWithAccount(e2e: E2e, publicKey: string | JsonWebKey, life
 }
 
 /** Records every assertion received and every token minted by the upper environment. */
-function watchTokenEndpoint(emulator: RunningEmulator): { assertions: string[]; tokens: string[] } {
+function watchTokenEndpoint(emulator: RunningAicEmulator): {
+  assertions: string[];
+  tokens: string[];
+} {
   const seen = { assertions: [] as string[], tokens: [] as string[] };
   const issuer = emulator.upper.tokens;
   const mint = issuer.mint.bind(issuer);
@@ -40,7 +46,7 @@ function watchTokenEndpoint(emulator: RunningEmulator): { assertions: string[]; 
 }
 
 /** How a CI job names a service account: fr-config-manager's variables. */
-function accountEnv(emulator: RunningEmulator, key: string): Record<string, string> {
+function accountEnv(emulator: RunningAicEmulator, key: string): Record<string, string> {
   return {
     TENANT_ENV_UPPER_FQDN: emulator.upperUrl,
     SERVICE_ACCOUNT_UPPER_ID: ACCOUNT_ID,

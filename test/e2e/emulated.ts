@@ -6,9 +6,9 @@ import {
   type EmulatorRequestRecord,
   loadScenario,
   loadScenarioFile,
-  type RunningEmulator,
+  type RunningAicEmulator,
   type Scenario,
-  startEmulator,
+  startAicEmulator,
 } from "../../src/platforms/aic/emulator/index.js";
 import type { CliRun, RunningCli } from "./cli-harness.js";
 import { type PlatformCliOptions, platformScenarios, withPlatformCli } from "./platform-cli.js";
@@ -28,23 +28,23 @@ export const LOWER_TOKEN = "emulator-lower-token";
 /** What each test gets: emulators and CLI runs that are cleaned up when the test ends. */
 export interface E2e {
   /** Starts an emulator on free loopback ports; closed when the test ends. */
-  emulate(scenario?: Scenario): Promise<RunningEmulator>;
+  emulate(scenario?: Scenario): Promise<RunningAicEmulator>;
   /** `tenant-promote <mode> ...args` with polling scaled to the emulator's speed. */
   start(mode: string, args?: string[], env?: Record<string, string>): RunningCli;
   run(mode: string, args?: string[], env?: Record<string, string>): Promise<CliRun>;
   /** Runs a mode against `emulator` with CI-style credentials in the environment. */
   runAgainst(
-    emulator: RunningEmulator,
+    emulator: RunningAicEmulator,
     mode: string,
     args?: string[],
     env?: Record<string, string>,
   ): Promise<CliRun>;
 }
 
-const AIC: PlatformCliOptions<RunningEmulator, Scenario> = {
+const AIC: PlatformCliOptions<RunningAicEmulator, Scenario> = {
   defaultScenario,
   speed: SPEED,
-  start: (scenario, speed) => startEmulator({ scenario, speed, lowerPort: 0, upperPort: 0 }),
+  start: (scenario, speed) => startAicEmulator({ scenario, speed, lowerPort: 0, upperPort: 0 }),
   ciEnv,
 };
 
@@ -71,7 +71,7 @@ export const shippedScenario = scenarios.shipped;
 export const scenarioOnDefault = scenarios.onDefault;
 
 /** Environment variables a CI job would set for this emulator (static tokens). */
-export function ciEnv(emulator: RunningEmulator): Record<string, string> {
+export function ciEnv(emulator: RunningAicEmulator): Record<string, string> {
   return {
     TENANT_PROMOTE_UPPER_FQDN: emulator.upperUrl,
     TENANT_PROMOTE_LOWER_FQDN: emulator.lowerUrl,
@@ -115,7 +115,7 @@ export function parseJson(run: CliRun): RunJson {
 
 /** Requests the upper environment received, filtered by method and exact path or prefix*. */
 export function upperCalls(
-  emulator: RunningEmulator,
+  emulator: RunningAicEmulator,
   method: string,
   path?: string,
 ): EmulatorRequestRecord[] {
@@ -129,17 +129,20 @@ export function upperCalls(
 }
 
 /** Unlock requests sent for `promotionId`. */
-export function unlocksOf(emulator: RunningEmulator, promotionId: string): EmulatorRequestRecord[] {
+export function unlocksOf(
+  emulator: RunningAicEmulator,
+  promotionId: string,
+): EmulatorRequestRecord[] {
   return upperCalls(emulator, "DELETE", `${LOCK}/${promotionId}`);
 }
 
 /** The pair's lock as the emulator sees it now. */
-export function lockNow(emulator: RunningEmulator): { result: string; promotionId?: string } {
+export function lockNow(emulator: RunningAicEmulator): { result: string; promotionId?: string } {
   return emulator.upper.lockState();
 }
 
 /** Takes the lock the way a run that then crashed would have, and waits until it is held. */
-export async function lockAsCrashedRun(emulator: RunningEmulator): Promise<string> {
+export async function lockAsCrashedRun(emulator: RunningAicEmulator): Promise<string> {
   const reply = await fetch(`${emulator.upperUrl}${LOCK}`, {
     method: "POST",
     headers: {

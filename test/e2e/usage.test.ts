@@ -1,6 +1,6 @@
 // Bad input is refused with exit 2 and a message naming the input, before any request is sent.
 import { describe, expect } from "vitest";
-import type { RunningEmulator } from "../../src/platforms/aic/emulator/index.js";
+import type { RunningAicEmulator } from "../../src/platforms/aic/emulator/index.js";
 import { runCli } from "./cli-harness.js";
 import { ciEnv, it } from "./emulated.js";
 
@@ -8,11 +8,11 @@ interface UsageCase {
   what: string;
   mode?: string;
   args?: string[];
-  env: (emulator: RunningEmulator) => Record<string, string>;
+  env: (emulator: RunningAicEmulator) => Record<string, string>;
   message: RegExp;
 }
 
-const withoutUpperFqdn = (emulator: RunningEmulator) => {
+const withoutUpperFqdn = (emulator: RunningAicEmulator) => {
   const { TENANT_PROMOTE_UPPER_FQDN: _omitted, ...env } = ciEnv(emulator);
   return env;
 };

@@ -1,12 +1,12 @@
 // Shared helpers for the emulator tests: real HTTP over loopback with global fetch.
 import { afterEach } from "vitest";
 import {
+  type AicEmulatorOptions,
   type EmulatorEventKind,
-  type EmulatorOptions,
   type EnvName,
   loadScenario,
-  type RunningEmulator,
-  startEmulator,
+  type RunningAicEmulator,
+  startAicEmulator,
 } from "../../src/platforms/aic/emulator/index.js";
 import type { PromotionStatus } from "../../src/platforms/aic/types.js";
 
@@ -14,20 +14,20 @@ export const BASE = "/environment/promotion";
 /** Fast enough for a real promotion (about 9 emulated minutes) to take ~110 ms. */
 export const FAST = 5000;
 
-const running: RunningEmulator[] = [];
+const running: RunningAicEmulator[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((emulator) => emulator.close()));
 });
 
 /** Starts an emulator on random ports, closed after the test. */
-export async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const emulator = await startEmulator({ speed: FAST, lowerPort: 0, upperPort: 0, ...options });
+export async function start(options: AicEmulatorOptions = {}): Promise<RunningAicEmulator> {
+  const emulator = await startAicEmulator({ speed: FAST, lowerPort: 0, upperPort: 0, ...options });
   running.push(emulator);
   return emulator;
 }
 
 /** Starts an emulator from YAML that builds on the default scenario. */
-export function startWith(yamlText: string, options: EmulatorOptions = {}) {
+export function startWith(yamlText: string, options: AicEmulatorOptions = {}) {
   return start({ scenario: loadScenario(`base: default\n${yamlText}`), ...options });
 }
 
@@ -45,7 +45,11 @@ export interface Client {
 }
 
 /** A client of one environment's promotions API, with that environment's static token. */
-export function client(emulator: RunningEmulator, env: EnvName = "upper", token?: string): Client {
+export function client(
+  emulator: RunningAicEmulator,
+  env: EnvName = "upper",
+  token?: string,
+): Client {
   const origin = env === "upper" ? emulator.upperUrl : emulator.lowerUrl;
   const bearer = token ?? `emulator-${env}-token`;
   const send = async <T>(method: string, path: string, init: RequestInit = {}) => {
@@ -88,12 +92,12 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
   }
 }
 
-export function countEvents(emulator: RunningEmulator, kind: EmulatorEventKind): number {
+export function countEvents(emulator: RunningAicEmulator, kind: EmulatorEventKind): number {
   return emulator.events.filter((e) => e.kind === kind).length;
 }
 
 /** Locks the pair through the upper environment and waits until both are locked. */
-export async function lockPair(emulator: RunningEmulator): Promise<string> {
+export async function lockPair(emulator: RunningAicEmulator): Promise<string> {
   const api = client(emulator);
   const reply = await api.post<{ promotionId: string }>("/lock");
   if (reply.status !== 202) throw new Error(`lock refused: ${JSON.stringify(reply.body)}`);
@@ -102,7 +106,7 @@ export async function lockPair(emulator: RunningEmulator): Promise<string> {
 }
 
 /** Unlocks and waits until both environments are unlocked. */
-export async function unlockPair(emulator: RunningEmulator, promotionId: string): Promise<void> {
+export async function unlockPair(emulator: RunningAicEmulator, promotionId: string): Promise<void> {
   const reply = await client(emulator).del(`/lock/${promotionId}`);
   if (reply.status !== 202) throw new Error(`unlock refused: ${JSON.stringify(reply.body)}`);
   await waitUntil(() => emulator.upper.lockState().result === "unlocked");
@@ -110,7 +114,7 @@ export async function unlockPair(emulator: RunningEmulator, promotionId: string)
 
 /** Starts a promotion or rollback and waits for its end; returns the final status. */
 export async function runToEnd(
-  emulator: RunningEmulator,
+  emulator: RunningAicEmulator,
   path: "/promote" | "/rollback",
   body: unknown,
 ): Promise<PromotionStatus> {

@@ -2,7 +2,7 @@
 // AIC OpenAPI spec declares for its path, method and status.
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../../src/platforms/aic/emulator/index.js";
+import type { RunningAicEmulator } from "../../src/platforms/aic/emulator/index.js";
 import {
   type Answer,
   BASE,
@@ -56,7 +56,7 @@ function recording(inner: Client, seen: Seen[]): Client {
   };
 }
 
-async function finish(emulator: RunningEmulator, api: Client, path: string, body: unknown) {
+async function finish(emulator: RunningAicEmulator, api: Client, path: string, body: unknown) {
   const kind = path === "/promote" ? "promotion-finished" : "rollback-finished";
   const before = countEvents(emulator, kind);
   expect((await api.post(path, body)).status).toBe(202);
@@ -66,7 +66,7 @@ async function finish(emulator: RunningEmulator, api: Client, path: string, body
 }
 
 /** Drives every endpoint through success and error replies. */
-async function fullRun(emulator: RunningEmulator, seen: Seen[]) {
+async function fullRun(emulator: RunningAicEmulator, seen: Seen[]) {
   const api = recording(client(emulator), seen);
   const lower = recording(client(emulator, "lower"), seen);
   const anonymous = recording(client(emulator, "upper", "no-such-token"), seen);

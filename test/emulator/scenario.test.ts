@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   defaultScenario,
-  formatEmulatorBanner,
+  formatAicEmulatorBanner,
   loadScenario,
   loadScenarioFile,
 } from "../../src/platforms/aic/emulator/index.js";
@@ -131,7 +131,7 @@ environments:
 describe("banner", () => {
   it("names both URLs and their tokens", async () => {
     const emulator = await start();
-    const banner = formatEmulatorBanner(emulator);
+    const banner = formatAicEmulatorBanner(emulator);
     expect(banner).toContain(emulator.lowerUrl);
     expect(banner).toContain(emulator.upperUrl);
     expect(banner).toContain("emulator-lower-token");

@@ -1,7 +1,10 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { assertionClaims, type JwtClaims, signJwt } from "../../src/platforms/aic/auth/jwt.js";
-import { defaultScenario, type RunningEmulator } from "../../src/platforms/aic/emulator/index.js";
+import {
+  defaultScenario,
+  type RunningAicEmulator,
+} from "../../src/platforms/aic/emulator/index.js";
 import { client, sleep, start } from "./helpers.js";
 
 const ACCOUNT = "2f0c8a4e-6b1d-4c3e-9f5a-7d8e9a0b1c2d";
@@ -23,12 +26,12 @@ async function startWithAccount(tokenLifetimeSeconds = 899) {
   return start({ scenario });
 }
 
-function tokenUrl(emulator: RunningEmulator): string {
+function tokenUrl(emulator: RunningAicEmulator): string {
   return `${emulator.upperUrl}/am/oauth2/access_token`;
 }
 
 async function mint(
-  emulator: RunningEmulator,
+  emulator: RunningAicEmulator,
   options: { claims?: Partial<JwtClaims>; key?: KeyObject; form?: Record<string, string> } = {},
 ) {
   const claims = { ...assertionClaims(ACCOUNT, tokenUrl(emulator)), ...options.claims };

@@ -1,12 +1,12 @@
 // How the CLI starts the AIC emulator (a lower and an upper environment) and points a run at it.
 import { emulatorPort } from "../common.js";
 import type { EmulatorEntry } from "../platform.js";
-import { formatEmulatorBanner, loadScenarioFile, startEmulator } from "./emulator/index.js";
+import { formatAicEmulatorBanner, loadScenarioFile, startAicEmulator } from "./emulator/index.js";
 
 export const aicEmulatorEntry: EmulatorEntry = {
   demoModes: ["dry-run", "promote"],
   async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
-    const emulator = await startEmulator({
+    const emulator = await startAicEmulator({
       scenario: scenarioFile === undefined ? undefined : loadScenarioFile(scenarioFile),
       speed,
       lowerPort: ephemeralPorts ? 0 : emulatorPort(raw, "lower-port"),
@@ -14,7 +14,7 @@ export const aicEmulatorEntry: EmulatorEntry = {
       logger,
     });
     return {
-      banner: formatEmulatorBanner(emulator),
+      banner: formatAicEmulatorBanner(emulator),
       runInputs: {
         "upper-fqdn": emulator.upperUrl,
         "lower-fqdn": emulator.lowerUrl,

@@ -1,7 +1,7 @@
 // The text `tenant-promote emulator` prints on start: where the environments are and how to call them.
-import type { RunningEmulator } from "./running.js";
+import type { RunningAicEmulator } from "./running.js";
 
-export function formatEmulatorBanner(running: RunningEmulator): string {
+export function formatAicEmulatorBanner(running: RunningAicEmulator): string {
   const token = (list: string[]) => list[0] ?? "(none: use a service account)";
   const timeScale = Number((1 / running.speed).toPrecision(3));
   return [

@@ -1,5 +1,5 @@
 // Faults the emulator can inject, each independently, from a scenario or at runtime
-// (RunningEmulator.addFault). In a scenario file they sit under `faults:`:
+// (RunningAicEmulator.addFault). In a scenario file they sit under `faults:`:
 //
 //   faults:
 //     # The pair is already locked by another promotion; optionally that lock starts its

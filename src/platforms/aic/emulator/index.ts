@@ -1,9 +1,9 @@
 // Local emulator of the AIC self-service promotions API: a lower and an upper environment
 // served on loopback, with configuration, a lock, timed promotions and injectable faults.
-export { formatEmulatorBanner } from "./banner.js";
+export { formatAicEmulatorBanner } from "./banner.js";
 export { EmulatedEnvironment } from "./environment.js";
 export type { Fault, RequestMatch } from "./faults.js";
-export type { EmulatorOptions, RunningEmulator } from "./running.js";
+export type { AicEmulatorOptions, RunningAicEmulator } from "./running.js";
 export {
   defaultScenario,
   type EnvironmentScenario,
@@ -13,7 +13,7 @@ export {
   ScenarioError,
   type ServiceAccountScenario,
 } from "./scenario.js";
-export { DEFAULT_PORTS, startEmulator } from "./server.js";
+export { DEFAULT_PORTS, startAicEmulator } from "./server.js";
 export type {
   ConfigItem,
   EmulatorEvent,

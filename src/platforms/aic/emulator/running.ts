@@ -1,11 +1,11 @@
-// The emulator's options and the handle startEmulator returns.
+// The emulator's options and the handle startAicEmulator returns.
 import type { Logger } from "../../../core/util/log.js";
 import type { EmulatedEnvironment } from "./environment.js";
 import type { Fault } from "./faults.js";
 import type { Scenario } from "./scenario.js";
 import type { EmulatorEvent, EmulatorRequestRecord, EnvName } from "./types.js";
 
-export interface EmulatorOptions {
+export interface AicEmulatorOptions {
   scenario?: Scenario;
   /** How many times faster than a real tenant; overrides the scenario's speed. */
   speed?: number;
@@ -16,7 +16,7 @@ export interface EmulatorOptions {
   logger?: Logger;
 }
 
-export interface RunningEmulator {
+export interface RunningAicEmulator {
   lowerUrl: string;
   upperUrl: string;
   lower: EmulatedEnvironment;

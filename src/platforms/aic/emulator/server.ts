@@ -12,7 +12,7 @@ import { emulatorSpeed } from "../../../core/emulator/speed.js";
 import type { Fault } from "./faults.js";
 import { errorReply } from "./reply.js";
 import { route } from "./routes.js";
-import type { EmulatorOptions, RunningEmulator } from "./running.js";
+import type { AicEmulatorOptions, RunningAicEmulator } from "./running.js";
 import { defaultScenario } from "./scenario.js";
 import { Tenant } from "./tenant.js";
 import type { EmulatorRequestRecord, EnvName } from "./types.js";
@@ -35,7 +35,9 @@ function faultReply(status: number): Reply {
   return errorReply(status, FAULT_MESSAGES[status] ?? "Injected error", headers);
 }
 
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+export async function startAicEmulator(
+  options: AicEmulatorOptions = {},
+): Promise<RunningAicEmulator> {
   const scenario = options.scenario ?? defaultScenario();
   const speed = emulatorSpeed(options.speed, scenario.speed);
   const logger = options.logger;
