@@ -6,14 +6,9 @@ import { describeHeld } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
 import { UsageError } from "../core/util/usage-error.js";
-import {
-  type FaceWording,
-  givenSecrets,
-  resolveRun,
-  secretScrubber,
-  textInput,
-} from "../faces/resolve.js";
+import { type FaceWording, givenSecrets, resolveRun, secretScrubber } from "../faces/resolve.js";
 import { watchRun, withSignalHandlers } from "../faces/signals.js";
+import { textInput } from "../platforms/common.js";
 import type { Connection } from "../platforms/platform.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { chooseFormat, type Format, inCi } from "./format.js";

@@ -4,7 +4,7 @@
 import { redact } from "../core/auth/redact.js";
 import type { Mode } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
-import { defaultMode, validateCommon } from "../platforms/common.js";
+import { defaultMode, textInput, validateCommon } from "../platforms/common.js";
 import type {
   Configured,
   Connection,
@@ -16,10 +16,6 @@ import type {
 import { DEFAULT_PLATFORM, platformById, platformInputs } from "../platforms/registry.js";
 
 /** A text input as given: absent when it is not a string. */
-export function textInput(raw: RawInputs, name: string): string | undefined {
-  const value = raw[name];
-  return typeof value === "string" ? value : undefined;
-}
 
 /** How a face words what it refuses; the wording names inputs the way that face takes them. */
 export interface FaceWording {

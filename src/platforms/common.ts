@@ -94,14 +94,24 @@ function defaultOf(input: string): string {
   return COMMON_INPUTS.find((spec) => spec.name === input)?.default ?? "";
 }
 
-function text(raw: RawInputs, name: string): string | undefined {
+/** The one text-input reader: an input's text, trimmed; undefined when absent or blank. */
+export function textInput(raw: RawInputs, name: string): string | undefined {
   const value = raw[name];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
 
+/** Builds a platform's credentials; a problem with them is the user's input: a usage error. */
+export function asUsageError<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 function duration(raw: RawInputs, input: string, name: InputNamer): number {
   try {
-    return parseDuration(text(raw, input) ?? defaultOf(input));
+    return parseDuration(textInput(raw, input) ?? defaultOf(input));
   } catch (error) {
     throw new UsageError(`${name(input)}: ${(error as Error).message}`);
   }
@@ -111,7 +121,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A promotion id of the platform's form, or undefined; a malformed one is a usage error. */
 function promotionId(raw: RawInputs, form: PromotionIdForm, name: InputNamer): string | undefined {
-  const id = text(raw, "promotion-id");
+  const id = textInput(raw, "promotion-id");
   if (id !== undefined && form === "uuid" && !UUID.test(id))
     throw new UsageError(
       `${name("promotion-id")} "${id}" is not a promotion id: it is a UUID such as 8acd3a87-2272-450f-a3b3-1eb222108740 (tenant-promote status shows the promotions)`,
@@ -121,7 +131,7 @@ function promotionId(raw: RawInputs, form: PromotionIdForm, name: InputNamer): s
 
 /** A reviewed report hash (promote and rollback only), or undefined; a malformed one is refused. */
 function reviewedHash(raw: RawInputs, mode: Mode, name: InputNamer): string | undefined {
-  const hash = text(raw, "reviewed-report-hash")?.toLowerCase();
+  const hash = textInput(raw, "reviewed-report-hash")?.toLowerCase();
   if (hash === undefined) return undefined;
   if (mode !== "promote" && mode !== "rollback")
     throw new UsageError(
@@ -144,7 +154,7 @@ export function validateCommon(
   name: InputNamer,
   promotionIdForm: PromotionIdForm,
 ): CommonSettings {
-  const scaleText = text(raw, "time-scale") ?? defaultOf("time-scale");
+  const scaleText = textInput(raw, "time-scale") ?? defaultOf("time-scale");
   const timeScale = Number(scaleText);
   if (!Number.isFinite(timeScale) || timeScale <= 0)
     throw new UsageError(`${name("time-scale")} must be a positive number`);
@@ -153,8 +163,8 @@ export function validateCommon(
   return {
     mode,
     promotionId: promotionId(raw, promotionIdForm, name),
-    description: text(raw, "description"),
-    promoter: text(raw, "promoter"),
+    description: textInput(raw, "description"),
+    promoter: textInput(raw, "promoter"),
     timeoutMs,
     lockWaitMs: duration(raw, "lock-wait", name),
     requestTimeoutMs: duration(raw, "request-timeout", name),

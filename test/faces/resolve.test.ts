@@ -10,9 +10,9 @@ import {
   givenSecrets,
   resolveRun,
   secretScrubber,
-  textInput,
 } from "../../src/faces/resolve.js";
 import { watchRun } from "../../src/faces/signals.js";
+import { textInput } from "../../src/platforms/common.js";
 import type { Connection } from "../../src/platforms/platform.js";
 import { platformById } from "../../src/platforms/registry.js";
 

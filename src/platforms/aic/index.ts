@@ -3,7 +3,7 @@
 import { environmentOrigin } from "../../core/http/origin.js";
 import { connectionFrom, modesOf } from "../../core/run/connection.js";
 import { UsageError } from "../../core/util/usage-error.js";
-import { checkTimeScale } from "../common.js";
+import { checkTimeScale, textInput } from "../common.js";
 import type { Connection, FileEnvironment, InputSpec, Platform, RawInputs } from "../platform.js";
 import { createEnvironmentApi, type EnvironmentApi } from "./connect.js";
 import { AIC_INPUTS, aicRunSettings, runInputsOf, validateAic } from "./inputs.js";
@@ -87,14 +87,14 @@ export const aicPlatform: Platform = {
     const upper = config.upper?.origin;
     const lower = config.lower?.origin;
     checkTimeScale(common, [upper, lower], name);
-    const given = stringInput(raw, "upper-fqdn");
+    const given = textInput(raw, "upper-fqdn");
     // preview reads the lower environment only; its comment is still keyed by the upper one.
     const target = upper ?? (given && environmentOrigin(given, name("upper-fqdn")));
     return {
       common: config,
       place: {
         target,
-        source: lower ?? stringInput(raw, "lower-fqdn"),
+        source: lower ?? textInput(raw, "lower-fqdn"),
         commentKey: target ?? `from ${lower ?? ""}`,
       },
       connect(logger): Connection {
@@ -128,8 +128,3 @@ export const aicPlatform: Platform = {
   emulatorInputs: EMULATOR_INPUTS,
   emulator: async () => (await import("./emulator-entry.js")).aicEmulatorEntry,
 };
-
-function stringInput(raw: RawInputs, name: string): string | undefined {
-  const value = raw[name];
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}

@@ -6,7 +6,7 @@ import type { TokenSource } from "../../core/auth/token-source.js";
 import { connectionFrom, modesOf } from "../../core/run/connection.js";
 import type { Logger } from "../../core/util/log.js";
 import { UsageError } from "../../core/util/usage-error.js";
-import { checkTimeScale } from "../common.js";
+import { asUsageError, checkTimeScale } from "../common.js";
 import type { FileEnvironment, InputSpec, Platform, RawInputs } from "../platform.js";
 import { GenerateTokenSource } from "./auth.js";
 import { ArcGisClient } from "./client.js";
@@ -91,12 +91,7 @@ export const arcGisPlatform: Platform = {
       common: config,
       place: { target: config.orgUrl, commentKey: `arcgis:${config.orgUrl}` },
       connect(logger) {
-        let tokens: TokenSource;
-        try {
-          tokens = tokenSource(config, logger);
-        } catch (error) {
-          throw new UsageError((error as Error).message);
-        }
+        const tokens = asUsageError(() => tokenSource(config, logger));
         const api = new ArcGisClient({
           orgUrl: config.orgUrl,
           referer: config.referer,

@@ -1,5 +1,6 @@
 // ArcGIS Enterprise on Kubernetes inputs and their validation, before any request.
 import { UsageError } from "../../core/util/usage-error.js";
+import { textInput } from "../common.js";
 import type { CommonSettings, InputNamer, InputSpec, RawInputs } from "../platform.js";
 import { arcGisUrls } from "./url.js";
 
@@ -66,11 +67,6 @@ export interface ArcGisConfig extends CommonSettings {
   rollbackTo?: string;
 }
 
-function text(raw: RawInputs, name: string): string | undefined {
-  const value = raw[name];
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-}
-
 /** pat_07102025_6820, rel_24062025_6745, or a dotted version such as 11.5.0.6820. */
 const TARGET = /^((pat|rel)_\d{8}_\d+|\d+(\.\d+){2,3})$/;
 
@@ -79,15 +75,15 @@ export function validateArcGis(
   common: CommonSettings,
   name: InputNamer,
 ): ArcGisConfig {
-  const url = text(raw, "arcgis-url");
+  const url = textInput(raw, "arcgis-url");
   if (!url)
     throw new UsageError(
       `${name("arcgis-url")} is required: the organization URL, e.g. https://gis.example.com/arcgis`,
     );
   const orgUrl = arcGisUrls(url, name("arcgis-url")).orgUrl;
-  const username = text(raw, "arcgis-username");
-  const password = text(raw, "arcgis-password");
-  const token = text(raw, "arcgis-token");
+  const username = textInput(raw, "arcgis-username");
+  const password = textInput(raw, "arcgis-password");
+  const token = textInput(raw, "arcgis-token");
   let credentials: ArcGisCredentials;
   if (username && password) credentials = { kind: "password", username, password };
   else if (username || password)
@@ -99,13 +95,13 @@ export function validateArcGis(
     throw new UsageError(
       `no ArcGIS credentials: give ${name("arcgis-username")} and ${name("arcgis-password")} (an administrator), or ${name("arcgis-token")}`,
     );
-  const referer = text(raw, "arcgis-referer") ?? DEFAULT_REFERER;
+  const referer = textInput(raw, "arcgis-referer") ?? DEFAULT_REFERER;
   // Sent as a header: a line break or a non-ASCII character would fail every request.
   if (!/^[\x20-\x7e]+$/.test(referer))
     throw new UsageError(
       `${name("arcgis-referer")} must be printable ASCII on one line (a URL, or a name such as ${DEFAULT_REFERER}); percent-encode anything else`,
     );
-  const rollbackTo = text(raw, "rollback-to");
+  const rollbackTo = textInput(raw, "rollback-to");
   if (rollbackTo && !TARGET.test(rollbackTo))
     throw new UsageError(
       `${name("rollback-to")} "${rollbackTo}" is neither a version id (pat_07102025_6820) nor a version (11.5.0.6820)`,

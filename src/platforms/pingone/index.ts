@@ -5,7 +5,7 @@ import type { TokenSource } from "../../core/auth/token-source.js";
 import { connectionFrom, modesOf } from "../../core/run/connection.js";
 import type { Logger } from "../../core/util/log.js";
 import { UsageError } from "../../core/util/usage-error.js";
-import { checkTimeScale } from "../common.js";
+import { asUsageError, checkTimeScale } from "../common.js";
 import type { FileEnvironment, InputSpec, Platform, RawInputs } from "../platform.js";
 import { ClientCredentialsTokenSource } from "./auth.js";
 import { PingOneClient } from "./client.js";
@@ -105,12 +105,7 @@ export const pingOnePlatform: Platform = {
         commentKey: `pingone:${target ?? config.sourceEnvironmentId}`,
       },
       connect(logger) {
-        let tokens: TokenSource;
-        try {
-          tokens = tokenSource(config, logger);
-        } catch (error) {
-          throw new UsageError((error as Error).message);
-        }
+        const tokens = asUsageError(() => tokenSource(config, logger));
         const api = new PingOneClient({
           apiUrl: config.apiOrigin,
           sourceEnvironmentId: config.sourceEnvironmentId,

@@ -1,5 +1,6 @@
 // PingOne Platform's inputs and their validation, before any request.
 import { UsageError } from "../../core/util/usage-error.js";
+import { textInput } from "../common.js";
 import type { CommonSettings, InputNamer, InputSpec, RawInputs } from "../platform.js";
 import { defaultAuthOrigin, pingOneApiOrigin, regionApiUrl } from "./region.js";
 
@@ -104,13 +105,8 @@ export interface PingOneConfig extends CommonSettings {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function text(raw: RawInputs, name: string): string | undefined {
-  const value = raw[name];
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-}
-
 function environmentId(raw: RawInputs, input: string, name: InputNamer, why: string): string {
-  const value = text(raw, input);
+  const value = textInput(raw, input);
   if (!value)
     throw new UsageError(
       `${name(input)} is required ${why}: the environment's id, as the console shows under Environment > Properties`,
@@ -121,7 +117,7 @@ function environmentId(raw: RawInputs, input: string, name: InputNamer, why: str
 }
 
 function idList(raw: RawInputs, input: string, name: InputNamer): string[] {
-  const ids = (text(raw, input) ?? "")
+  const ids = (textInput(raw, input) ?? "")
     .split(/[\s,]+/)
     .map((id) => id.trim())
     .filter(Boolean);
@@ -131,9 +127,9 @@ function idList(raw: RawInputs, input: string, name: InputNamer): string[] {
 }
 
 function credentials(raw: RawInputs, source: string, name: InputNamer): PingOneCredentials {
-  const clientId = text(raw, "pingone-client-id");
-  const clientSecret = text(raw, "pingone-client-secret");
-  const accessToken = text(raw, "pingone-access-token");
+  const clientId = textInput(raw, "pingone-client-id");
+  const clientSecret = textInput(raw, "pingone-client-secret");
+  const accessToken = textInput(raw, "pingone-access-token");
   if (clientId && !clientSecret)
     throw new UsageError(
       `${name("pingone-client-id")} is set but ${name("pingone-client-secret")} is missing: give the worker application's secret`,
@@ -143,7 +139,7 @@ function credentials(raw: RawInputs, source: string, name: InputNamer): PingOneC
       `${name("pingone-client-secret")} is set but ${name("pingone-client-id")} is missing: give the worker application's client id`,
     );
   if (clientId && clientSecret) {
-    const given = text(raw, "pingone-client-environment-id");
+    const given = textInput(raw, "pingone-client-environment-id");
     const environmentId =
       given === undefined
         ? source
@@ -169,13 +165,13 @@ export function validatePingOne(
   name: InputNamer,
 ): PingOneConfig {
   const mode = common.mode;
-  const apiGiven = text(raw, "pingone-api-url");
-  const region = text(raw, "pingone-region");
+  const apiGiven = textInput(raw, "pingone-api-url");
+  const region = textInput(raw, "pingone-region");
   const apiOrigin = pingOneApiOrigin(
     apiGiven ?? (region ? regionApiUrl(region, name("pingone-region")) : "https://api.pingone.com"),
     name("pingone-api-url"),
   );
-  const authGiven = text(raw, "pingone-auth-url");
+  const authGiven = textInput(raw, "pingone-auth-url");
   const authOrigin = authGiven
     ? pingOneApiOrigin(authGiven, name("pingone-auth-url"))
     : defaultAuthOrigin(apiOrigin);
@@ -186,7 +182,7 @@ export function validatePingOne(
     `for ${mode} (promotions live in the source environment)`,
   );
   const targetEnvironmentId =
-    mode === "unlock" && !text(raw, "target-environment-id")
+    mode === "unlock" && !textInput(raw, "target-environment-id")
       ? undefined
       : environmentId(raw, "target-environment-id", name, `for ${mode}`);
   if (targetEnvironmentId === sourceEnvironmentId)

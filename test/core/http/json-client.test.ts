@@ -10,9 +10,10 @@ import { parseJson } from "../../../src/core/http/reply.js";
 import { type Handler, sendJson, startLoopback } from "./loopback.js";
 
 class CountingTokens implements TokenSource {
-  minted = 0;
+  /** How many tokens were minted: the first on the first request, one more per invalidate. */
+  minted = 1;
   async getToken(): Promise<string> {
-    return `token-${this.minted || (this.minted = 1)}`;
+    return `token-${this.minted}`;
   }
   invalidate(): void {
     this.minted++;

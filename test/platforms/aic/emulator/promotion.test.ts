@@ -6,7 +6,7 @@ import type { RawReport } from "../../../../src/platforms/aic/types.js";
 import { changeNames, client, lockPair, runToEnd, start, waitUntil } from "./helpers.js";
 
 const scenarioPath = (name: string) =>
-  fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
+  fileURLToPath(new URL(`../../../../scenarios/${name}`, import.meta.url));
 
 const DEFAULT_CHANGES = [
   "AMConfig/Journeys/added:ProgressiveProfile",

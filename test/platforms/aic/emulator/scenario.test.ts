@@ -10,7 +10,7 @@ import {
 } from "../../../../src/platforms/aic/emulator/index.js";
 import { start } from "./helpers.js";
 
-const scenariosDir = fileURLToPath(new URL("../../../../scenarios", import.meta.url));
+const scenariosDir = fileURLToPath(new URL("../../../../scenarios/", import.meta.url));
 
 describe("scenarios", () => {
   it("scenarios/default.yaml is the built-in default scenario", () => {
