@@ -2,7 +2,7 @@
 
 import type { Report } from "../../src/core/report/model.js";
 import type { RunResult } from "../../src/core/run/types.js";
-import { normalizeReport } from "../../src/platforms/aic/normalize.js";
+import { normalizeReport } from "../../src/platforms/aic/report.js";
 import type { RawReport } from "../../src/platforms/aic/types.js";
 
 export function dryRunReport(journeys: string[], extra: Partial<RawReport> = {}): Report {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffReports } from "../../../src/core/report/diff.js";
-import { normalizeReport } from "../../../src/platforms/aic/normalize.js";
+import { normalizeReport } from "../../../src/platforms/aic/report.js";
 import type { RawReport } from "../../../src/platforms/aic/types.js";
 import { specReport } from "./fixtures.js";
 

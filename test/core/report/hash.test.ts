@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reportHash } from "../../../src/core/report/hash.js";
-import { normalizeReport } from "../../../src/platforms/aic/normalize.js";
+import { normalizeReport } from "../../../src/platforms/aic/report.js";
 import type { RawChangeEntry, RawReport } from "../../../src/platforms/aic/types.js";
 import { specReport } from "./fixtures.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../../src/core/report/markdown.js";
-import { type AicReportKind, normalizeReport } from "../../../src/platforms/aic/normalize.js";
+import { type AicReportKind, normalizeReport } from "../../../src/platforms/aic/report.js";
 import type { RawReport } from "../../../src/platforms/aic/types.js";
 import { guideReport, specReport, unknownFieldsReport } from "./fixtures.js";
 

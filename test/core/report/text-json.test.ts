@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { areasFromJson, areasJson, reportJson } from "../../../src/core/report/json.js";
 import type { Report } from "../../../src/core/report/model.js";
 import { renderText } from "../../../src/core/report/text.js";
-import { normalizeReport } from "../../../src/platforms/aic/normalize.js";
+import { normalizeReport } from "../../../src/platforms/aic/report.js";
 import { guideReport, specReport, unknownFieldsReport } from "./fixtures.js";
 
 /** The report as a script reads it: what `--format json` prints under `report`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeReport } from "../../../../src/platforms/aic/normalize.js";
+import { normalizeReport } from "../../../../src/platforms/aic/report.js";
 import { guideReport, specReport, unknownFieldsReport } from "../../../core/report/fixtures.js";
 
 describe("normalizeReport", () => {
