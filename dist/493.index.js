@@ -2,6 +2,32 @@ export const id = 493;
 export const ids = [493];
 export const modules = {
 
+/***/ 716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ sameJson),
+/* harmony export */   d: () => (/* binding */ canonicalJson)
+/* harmony export */ });
+// Comparing JSON documents the way a configuration diff does: key order never matters.
+/** JSON with object keys sorted, so equal content compares equal whatever the key order. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (v === null || typeof v !== "object" || Array.isArray(v))
+            return v;
+        const sorted = {};
+        for (const key of Object.keys(v).sort())
+            sorted[key] = v[key];
+        return sorted;
+    });
+}
+function sameJson(a, b) {
+    return canonicalJson(a) === canonicalJson(b);
+}
+
+
+/***/ }),
+
 /***/ 2493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -16,7 +42,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/platforms/common.ts
 var common = __webpack_require__(2363);
 ;// CONCATENATED MODULE: ./src/platforms/aic/emulator/banner.ts
-function formatEmulatorBanner(running) {
+function formatAicEmulatorBanner(running) {
     const token = (list) => list[0] ?? "(none: use a service account)";
     const timeScale = Number((1 / running.speed).toPrecision(3));
     return [
@@ -584,14 +610,7 @@ function environment(value, name) {
 }
 /** Validates a parsed scenario document (as read from YAML) into a Scenario. */
 function scenarioFromDocument(document) {
-    let raw = (0,fields/* mapping */.pq)(document ?? {}, "scenario");
-    (0,fields/* onlyKeys */.Bh)(raw, "", TOP_KEYS);
-    if (raw.base !== undefined) {
-        if (raw.base !== "default")
-            throw new fields/* ScenarioError */.tp(`base must be "default", got ${JSON.stringify(raw.base)}`);
-        const { base: _base, ...overrides } = raw;
-        raw = (0,fields/* deepMerge */.$N)(DEFAULT_SCENARIO_DOCUMENT, overrides);
-    }
+    const raw = (0,scenario_yaml/* scenarioMapping */.pp)(document, TOP_KEYS, DEFAULT_SCENARIO_DOCUMENT);
     const environments = (0,fields/* mapping */.pq)(raw.environments ?? {}, "environments");
     (0,fields/* onlyKeys */.Bh)(environments, "environments", ["lower", "upper"]);
     return {
@@ -606,22 +625,19 @@ function scenarioFromDocument(document) {
         faults: parseFaults(raw.faults),
     };
 }
+const scenarios = (0,scenario_yaml/* scenarioLoader */.e)(scenarioFromDocument, DEFAULT_SCENARIO_DOCUMENT);
 /** Parses and validates a YAML scenario; errors name the offending field. */
-function loadScenario(yamlText) {
-    return scenarioFromDocument(parseScenarioYaml(yamlText));
-}
-function loadScenarioFile(path) {
-    return scenarioFromDocument((0,scenario_yaml/* readScenarioYaml */.C)(path));
-}
+const loadScenario = scenarios.fromYaml;
+const loadScenarioFile = scenarios.fromFile;
 /** The built-in scenario: a small tenant whose lower environment has changes to promote. */
-function defaultScenario() {
-    return scenarioFromDocument(DEFAULT_SCENARIO_DOCUMENT);
-}
+const defaultScenario = scenarios.builtIn;
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/core/emulator/http-server.ts + 1 modules
-var http_server = __webpack_require__(6403);
+// EXTERNAL MODULE: ./src/core/emulator/http-server.ts
+var http_server = __webpack_require__(4983);
+// EXTERNAL MODULE: ./src/core/emulator/speed.ts
+var emulator_speed = __webpack_require__(4816);
 ;// CONCATENATED MODULE: ./src/platforms/aic/emulator/reply.ts
 /** The API's error body: {code, message}. */
 function errorReply(status, message, headers) {
@@ -931,6 +947,7 @@ function provisionalRollbackReport(env, now) {
 ;// CONCATENATED MODULE: ./src/platforms/aic/emulator/requests.ts
 // Validation of request bodies of POST /promote and POST /rollback.
 
+
 const BOOLEAN_FIELDS = ["ignoreEncryptedSecrets", "unlockEnvironmentsAfterPromotion"];
 const STRING_FIELDS = ["promoter", "promotionDescription", "zendeskTicketReference"];
 function parseObject(text, allowEmpty) {
@@ -939,16 +956,7 @@ function parseObject(text, allowEmpty) {
             ? { value: {} }
             : { error: errorReply(400, "A JSON request body is required") };
     }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return { error: errorReply(400, "The request body is not valid JSON") };
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value))
-        return { error: errorReply(400, "The request body must be a JSON object") };
-    return { value: value };
+    return (0,reply/* jsonObjectBody */.s)(text, (problem) => errorReply(400, problem));
 }
 /** Checks the optional fields both requests share. */
 function fieldError(body) {
@@ -1342,6 +1350,7 @@ function secondsToMs(seconds) {
 
 
 
+
 /** Fixed ports when none are given, so URLs stay the same between runs of the CLI. */
 const DEFAULT_PORTS = { lower: 8471, upper: 8472 };
 const FAULT_MESSAGES = {
@@ -1358,11 +1367,9 @@ function faultReply(status) {
         headers["WWW-Authenticate"] = 'Bearer realm="promotion"';
     return errorReply(status, FAULT_MESSAGES[status] ?? "Injected error", headers);
 }
-async function startEmulator(options = {}) {
+async function startAicEmulator(options = {}) {
     const scenario = options.scenario ?? defaultScenario();
-    const speed = options.speed ?? scenario.speed;
-    if (!(speed > 0) || !Number.isFinite(speed))
-        throw new Error(`emulator speed must be a positive number, got ${speed}`);
+    const speed = (0,emulator_speed/* emulatorSpeed */.p)(options.speed, scenario.speed);
     const logger = options.logger;
     const tenant = new Tenant(scenario, speed);
     const requests = [];
@@ -1387,7 +1394,7 @@ async function startEmulator(options = {}) {
                 "X-ForgeRock-TransactionId": (0,external_node_crypto_.randomUUID)(),
             }),
             // AIC's log keeps its original shape: status 0 for any dropped connection.
-            record: ({ server, method, path, status, dropped, at }) => requests.push({ env: server, method, path, status: dropped ? 0 : status, at }),
+            record: (env, { method, path, status, dropped, at }) => requests.push({ env, method, path, status: dropped ? 0 : status, at }),
             logger,
             logLabel: (name) => `[emulator ${name}]`,
         });
@@ -1433,7 +1440,7 @@ async function startEmulator(options = {}) {
 const aicEmulatorEntry = {
     demoModes: ["dry-run", "promote"],
     async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
-        const emulator = await startEmulator({
+        const emulator = await startAicEmulator({
             scenario: scenarioFile === undefined ? undefined : loadScenarioFile(scenarioFile),
             speed,
             lowerPort: ephemeralPorts ? 0 : (0,common/* emulatorPort */.tk)(raw, "lower-port"),
@@ -1441,7 +1448,7 @@ const aicEmulatorEntry = {
             logger,
         });
         return {
-            banner: formatEmulatorBanner(emulator),
+            banner: formatAicEmulatorBanner(emulator),
             runInputs: {
                 "upper-fqdn": emulator.upperUrl,
                 "lower-fqdn": emulator.lowerUrl,

@@ -2,6 +2,32 @@ export const id = 841;
 export const ids = [841];
 export const modules = {
 
+/***/ 716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ sameJson),
+/* harmony export */   d: () => (/* binding */ canonicalJson)
+/* harmony export */ });
+// Comparing JSON documents the way a configuration diff does: key order never matters.
+/** JSON with object keys sorted, so equal content compares equal whatever the key order. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => {
+        if (v === null || typeof v !== "object" || Array.isArray(v))
+            return v;
+        const sorted = {};
+        for (const key of Object.keys(v).sort())
+            sorted[key] = v[key];
+        return sorted;
+    });
+}
+function sameJson(a, b) {
+    return canonicalJson(a) === canonicalJson(b);
+}
+
+
+/***/ }),
+
 /***/ 8841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -780,20 +806,14 @@ function promotionJson(record, apiUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/platforms/pingone/emulator/requests.ts
+// Validation of the bodies of POST /promotions and PATCH /promotions/{id}.
+
 
 
 const UPDATABLE = ["description", "selectedResources", "excludedResources", "resourceMapping"];
+/** An empty body reads as null: "must be a JSON object". */
 function parseObject(text) {
-    let value;
-    try {
-        value = JSON.parse(text || "null");
-    }
-    catch {
-        return { error: invalidRequest("The request body is not valid JSON") };
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value))
-        return { error: invalidRequest("The request body must be a JSON object") };
-    return { value: value };
+    return (0,reply/* jsonObjectBody */.s)(text || "null", invalidRequest);
 }
 function idList(value, field) {
     if (!Array.isArray(value) || value.some((v) => typeof v !== "string"))
@@ -1374,14 +1394,7 @@ function timings(value) {
 }
 /** Validates a parsed scenario document (as read from YAML) into a PingOneScenario. */
 function pingOneScenarioFromDocument(document) {
-    let raw = (0,emulator_fields/* mapping */.pq)(document ?? {}, "scenario");
-    (0,emulator_fields/* onlyKeys */.Bh)(raw, "", TOP_KEYS);
-    if (raw.base !== undefined) {
-        if (raw.base !== "default")
-            throw new emulator_fields/* ScenarioError */.tp(`base must be "default", got ${JSON.stringify(raw.base)}`);
-        const { base: _base, ...overrides } = raw;
-        raw = (0,emulator_fields/* deepMerge */.$N)(DEFAULT_PINGONE_SCENARIO_DOCUMENT, overrides);
-    }
+    const raw = (0,scenario_yaml/* scenarioMapping */.pp)(document, TOP_KEYS, DEFAULT_PINGONE_SCENARIO_DOCUMENT);
     const envs = environments(raw.environments);
     return {
         speed: (0,emulator_fields/* number */.ai)(raw.speed ?? 1, "speed", { positive: true }),
@@ -1393,20 +1406,17 @@ function pingOneScenarioFromDocument(document) {
         faults: parsePingOneFaults(raw.faults, envs),
     };
 }
+const scenarios = (0,scenario_yaml/* scenarioLoader */.e)(pingOneScenarioFromDocument, DEFAULT_PINGONE_SCENARIO_DOCUMENT);
 /** Parses and validates a YAML scenario; errors name the offending field. */
-function loadPingOneScenario(yamlText) {
-    return pingOneScenarioFromDocument(parseScenarioYaml(yamlText));
-}
-function loadPingOneScenarioFile(path) {
-    return pingOneScenarioFromDocument((0,scenario_yaml/* readScenarioYaml */.C)(path));
-}
+const loadPingOneScenario = scenarios.fromYaml;
+const loadPingOneScenarioFile = scenarios.fromFile;
 /** The built-in scenario: development holds changes to promote to staging and production. */
-function defaultPingOneScenario() {
-    return pingOneScenarioFromDocument(DEFAULT_PINGONE_SCENARIO_DOCUMENT);
-}
+const defaultPingOneScenario = scenarios.builtIn;
 
-// EXTERNAL MODULE: ./src/core/emulator/http-server.ts + 1 modules
-var http_server = __webpack_require__(6403);
+// EXTERNAL MODULE: ./src/core/emulator/http-server.ts
+var http_server = __webpack_require__(4983);
+// EXTERNAL MODULE: ./src/core/emulator/speed.ts
+var emulator_speed = __webpack_require__(4816);
 // EXTERNAL MODULE: ./src/core/emulator/timeline.ts
 var timeline = __webpack_require__(5636);
 ;// CONCATENATED MODULE: ./src/platforms/pingone/emulator/promotion-store.ts
@@ -1708,11 +1718,10 @@ function route(org, call, now) {
 
 
 
+
 async function startPingOneEmulator(options = {}) {
     const scenario = options.scenario ?? defaultPingOneScenario();
-    const speed = options.speed ?? scenario.speed;
-    if (!(speed > 0) || !Number.isFinite(speed))
-        throw new Error(`emulator speed must be a positive number, got ${speed}`);
+    const speed = (0,emulator_speed/* emulatorSpeed */.p)(options.speed, scenario.speed);
     const { logger } = options;
     const org = new Organization(scenario, speed);
     const requests = [];
@@ -1727,7 +1736,7 @@ async function startPingOneEmulator(options = {}) {
             faultReply: faultReply,
             failureReply: failureReply,
             replyHeaders: () => ({ "Correlation-Id": (0,external_node_crypto_.randomUUID)() }),
-            record: ({ server: _server, dropped, ...entry }) => requests.push({ ...entry, dropped: dropped !== undefined }),
+            record: (_server, entry) => requests.push(entry),
             logger,
             logLabel: () => "[pingone emulator]",
         });
@@ -1781,14 +1790,8 @@ async function startPingOneEmulator(options = {}) {
 
 const pingOneEmulatorEntry = {
     demoModes: ["dry-run", "promote", "rollback"],
-    async start({ raw, scenarioFile, speed, logger, ephemeralPorts }) {
-        const port = ephemeralPorts ? 0 : ((0,common/* emulatorPort */.tk)(raw, "pingone-port") ?? 0);
-        const emulator = await startPingOneEmulator({
-            port,
-            speed,
-            logger,
-            scenario: scenarioFile === undefined ? undefined : loadPingOneScenarioFile(scenarioFile),
-        });
+    async start(options) {
+        const emulator = await startPingOneEmulator((0,common/* oneOriginEmulatorOptions */.aK)(options, "pingone-port", loadPingOneScenarioFile));
         const [source, target] = emulator.environments;
         return {
             banner: `${formatPingOneEmulatorBanner(emulator)}\nTry (time-scale matches the emulator's speed):\n  tenant-promote dry-run --platform pingone --pingone-api-url ${emulator.origin} --source-environment-id ${source?.id} --target-environment-id ${target?.id} --pingone-client-id ${emulator.workerApp.clientId} --pingone-client-secret ${emulator.workerApp.clientSecret} --time-scale ${(1 / emulator.speed).toFixed(4)}`,
