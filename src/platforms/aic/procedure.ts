@@ -16,10 +16,10 @@ import type { AicApi } from "./api.js";
 import type { AicContext } from "./context.js";
 import { classifyError } from "./failures.js";
 import { acquireLock } from "./lock.js";
-import { type AicReportKind, normalizeReport } from "./report.js";
 import type { AicRunOptions } from "./options.js";
 import { runStep, waitUntilReady } from "./promotion.js";
 import { releaseLock, unlockCommand } from "./release.js";
+import { type AicReportKind, normalizeReport } from "./report.js";
 import { statusWork, unlockWork } from "./status.js";
 import type { PromoteRequest, PromotionStatus, RawReport } from "./types.js";
 
