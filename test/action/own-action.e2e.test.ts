@@ -17,6 +17,32 @@ describe.concurrent("uses: ./aic", () => {
   });
 });
 
+describe.concurrent("no lock for nothing (AIC)", () => {
+  aic(
+    "a promote with nothing pending ends no-change without a lock request",
+    async ({ action }) => {
+      const emulator = await action.emulate();
+      const job = await action.job(DISPATCH, emulator, undefined, {
+        "lower-fqdn": emulator.lowerUrl,
+        "lower-access-token": "emulator-lower-token",
+        comment: "never",
+      });
+      const locks = () =>
+        emulator.requests.filter(
+          (r) => r.env === "upper" && r.method === "POST" && r.path.endsWith("/promotion/lock"),
+        );
+      expect((await job.main({ mode: "promote" })).outputs.result).toBe("succeeded");
+      expect(locks()).toHaveLength(1);
+
+      const again = await job.main({ mode: "promote" });
+      expect(again.outputs, again.stdout).toMatchObject({ result: "no-change", changes: "0" });
+      expect(again.summary).toContain("nothing was locked");
+      expect(locks()).toHaveLength(1);
+      expect((await job.post({ mode: "promote" })).stdout).toContain("nothing this run took");
+    },
+  );
+});
+
 describe.concurrent("uses: ./pingone", () => {
   pingone("rolls back only the report the preview showed", async ({ action }) => {
     const emulator = await action.emulate();

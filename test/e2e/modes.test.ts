@@ -84,10 +84,44 @@ describe.concurrent("promote", () => {
     expect(json).toMatchObject({ result: "no-change", reason: null, changes: 0 });
     expect(json.message).toMatch(/nothing to promote/i);
     expect(second.stderr).toMatch(/no-change: Nothing to promote/);
-    // Only the second run's dry run: no real promotion was started.
+    // No lock for nothing: the lower environment's provisional report was empty, so neither a
+    // lock nor a dry run was asked for.
+    expect(json.message).toContain("lists no change, so no promotion ran and nothing was locked");
+    expect(upperCalls(emulator, "POST", PROMOTE)).toHaveLength(2);
+    expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(1);
+    expect(lockNow(emulator).result).toBe("unlocked");
+
+    // skip-unchanged false: it locks and dry-runs to find out, as before.
+    const locked = await e2e.runAgainst(emulator, "promote", ["--skip-unchanged", "false"]);
+    expect(locked.code, locked.stderr).toBe(0);
+    expect(locked.stderr).toMatch(/no-change: Nothing to promote: the dry run found no change/);
     expect(upperCalls(emulator, "POST", PROMOTE)).toHaveLength(3);
     expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(2);
     expect(lockNow(emulator).result).toBe("unlocked");
+  });
+
+  it("with changes pending, the provisional report is read first and the run locks as ever", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    const run = await e2e.runAgainst(emulator, "dry-run", ["--format", "json"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseJson(run)).toMatchObject({ result: "succeeded", changes: 5 });
+    expect(run.stderr).toMatch(/\[report\] provisional report from .*: 5 change\(s\)/);
+    expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(1);
+  });
+
+  it("a provisional report that cannot be read is no failure: the run locks to find out", async ({
+    e2e,
+  }) => {
+    const emulator = await e2e.emulate();
+    const run = await e2e.runAgainst(emulator, "dry-run", [
+      "--lower-access-token",
+      "not-a-token-the-lower-environment-knows",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("[skip-unchanged] could not read the provisional report");
+    expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(1);
   });
 });
 

@@ -82,6 +82,14 @@ export const AIC_INPUTS: readonly InputSpec[] = [
     env: ["TENANT_PROMOTE_ALLOW_RELEASE_UPGRADE"],
     help: "Promote even when the promotion would trigger a release upgrade.",
   },
+  {
+    name: "skip-unchanged",
+    type: "string",
+    env: ["TENANT_PROMOTE_SKIP_UNCHANGED"],
+    placeholder: "true|false",
+    default: "true",
+    help: "dry-run and promote, with the lower environment's credentials: read its provisional report first (no lock) and end no-change without locking when it lists nothing. false: always lock.",
+  },
 ];
 
 /** Raw inputs, all optional strings/booleans, named as the user sees them. */
@@ -97,6 +105,7 @@ export interface RunInputs {
   lowerServiceAccountKey?: string;
   ignoreEncryptedSecrets?: boolean;
   allowReleaseUpgrade?: boolean;
+  skipUnchanged?: string;
   promotionId?: string;
   description?: string;
   promoter?: string;
@@ -122,6 +131,8 @@ export interface RunConfig extends CommonSettings {
   lower?: EnvironmentConfig;
   ignoreEncryptedSecrets: boolean;
   allowReleaseUpgrade: boolean;
+  /** dry-run and promote: end no-change without locking when the provisional report is empty. */
+  skipUnchanged: boolean;
 }
 
 function credentials(inputs: RunInputs, env: "upper" | "lower", name: InputNamer): Credentials {
@@ -159,7 +170,22 @@ export function runInputsOf(mode: RunInputs["mode"], raw: RawInputs): RunInputs 
     lowerServiceAccountKey: str("lower-service-account-key"),
     ignoreEncryptedSecrets: raw["ignore-encrypted-secrets"] === true,
     allowReleaseUpgrade: raw["allow-release-upgrade"] === true,
+    skipUnchanged: str("skip-unchanged"),
   };
+}
+
+/** Whether the lower environment's credentials were given at all (an id, a key or a token). */
+function hasLowerCredentials(inputs: RunInputs): boolean {
+  return Boolean(
+    inputs.lowerAccessToken || inputs.lowerServiceAccountId || inputs.lowerServiceAccountKey,
+  );
+}
+
+function skipUnchanged(inputs: RunInputs, name: InputNamer): boolean {
+  const value = (inputs.skipUnchanged ?? "true").trim().toLowerCase();
+  if (value === "true" || value === "") return true;
+  if (value === "false") return false;
+  throw new UsageError(`${name("skip-unchanged")} is "${inputs.skipUnchanged}"; use true or false`);
 }
 
 /** Checks the environments and credentials the mode needs, after the common inputs. */
@@ -170,6 +196,11 @@ export function validateAic(
 ): RunConfig {
   const needsUpper = inputs.mode !== "preview";
   const needsLower = inputs.mode === "preview";
+  // dry-run and promote read the lower environment's provisional report first when they can.
+  const readsLower =
+    (inputs.mode === "dry-run" || inputs.mode === "promote") &&
+    Boolean(inputs.lowerFqdn) &&
+    hasLowerCredentials(inputs);
   let upper: EnvironmentConfig | undefined;
   let lower: EnvironmentConfig | undefined;
   if (needsUpper) {
@@ -182,7 +213,7 @@ export function validateAic(
       credentials: credentials(inputs, "upper", name),
     };
   }
-  if (needsLower) {
+  if (needsLower || readsLower) {
     if (!inputs.lowerFqdn)
       throw new UsageError(
         `${name("lower-fqdn")} is required for preview: the environment promoted from, e.g. openam-acme-dev.forgeblocks.com`,
@@ -203,6 +234,7 @@ export function validateAic(
     lower,
     ignoreEncryptedSecrets: inputs.ignoreEncryptedSecrets ?? false,
     allowReleaseUpgrade: inputs.allowReleaseUpgrade ?? false,
+    skipUnchanged: skipUnchanged(inputs, name),
   };
 }
 
@@ -215,6 +247,7 @@ export function aicRunSettings(
   | "timeoutMs"
   | "lockWaitMs"
   | "allowReleaseUpgrade"
+  | "skipUnchanged"
   | "ignoreEncryptedSecrets"
   | "promotionId"
   | "timeScale"
@@ -224,6 +257,7 @@ export function aicRunSettings(
     timeoutMs: config.timeoutMs,
     lockWaitMs: config.lockWaitMs,
     allowReleaseUpgrade: config.allowReleaseUpgrade,
+    skipUnchanged: config.skipUnchanged,
     ignoreEncryptedSecrets: config.ignoreEncryptedSecrets,
     promotionId: config.promotionId,
     timeScale: config.timeScale,

@@ -6,7 +6,10 @@ import type { AicApi } from "./api.js";
 export interface AicRunOptions {
   mode: Mode;
   upper: AicApi;
-  /** Needed by preview only: the provisional report is read from the lower environment. */
+  /**
+   * Needed by preview; read by dry-run and promote when given, to skip the lock when the
+   * provisional report lists nothing.
+   */
   lower?: AicApi;
   logger: Logger;
   /** Bound on the whole run, lock release included. Default 60 minutes. */
@@ -14,6 +17,8 @@ export interface AicRunOptions {
   /** How long to keep trying when another holder has the lock. Default 0: fail at once. */
   lockWaitMs?: number;
   allowReleaseUpgrade?: boolean;
+  /** dry-run and promote: end no-change without locking when the provisional report is empty. */
+  skipUnchanged?: boolean;
   ignoreEncryptedSecrets?: boolean;
   promoter?: string;
   description?: string;

@@ -67,8 +67,12 @@ function locking(
 /** AIC's modes: all of them; those that change the upper environment hold its lock. */
 export const AIC_MODE_WORK: ModeTable<AicModeContext, Hooks> = {
   preview: (ctx) => preview(ctx, ctx.options),
-  "dry-run": locking((ctx, ready) => dryRun(ctx, ctx.options, ready)),
+  "dry-run": async (ctx, hold, hooks) =>
+    (await nothingPending(ctx, "dry run")) ??
+    locking((c, ready) => dryRun(c, c.options, ready))(ctx, hold, hooks),
   promote: async (ctx, hold, hooks) => {
+    const unchanged = await nothingPending(ctx, "promotion");
+    if (unchanged) return unchanged;
     await checkReleaseUpgrade(ctx, ctx.options);
     return locking((c, ready) => promote(c, c.options, ready))(ctx, hold, hooks);
   },
@@ -117,6 +121,32 @@ export function runAic(options: AicRunOptions): Promise<RunResult> {
     },
     aicProcedure(options),
   );
+}
+
+/**
+ * No lock for nothing: when the lower environment's provisional report (read without a lock)
+ * lists no change, the run ends no-change before locking either environment. A report that
+ * cannot be read is no failure: the run locks and finds out, as without the check.
+ */
+async function nothingPending(ctx: AicModeContext, what: string): Promise<Work | undefined> {
+  const { lower, skipUnchanged } = ctx.options;
+  if (skipUnchanged === false || !lower) return undefined;
+  let report: Report;
+  try {
+    report = await fetchReport(lower, "provisional", (s) => lower.getProvisionalReport(s), ctx);
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    ctx.log.warn(
+      `[skip-unchanged] could not read the provisional report of ${lower.origin} (${(error as Error).message}); locking to find out`,
+    );
+    return undefined;
+  }
+  if (report.counts.total > 0) return undefined;
+  return {
+    result: "no-change",
+    message: `Nothing to promote: the provisional report of ${lower.origin} lists no change, so no ${what} ran and nothing was locked.`,
+    report,
+  };
 }
 
 async function preview(ctx: AicContext, options: AicRunOptions): Promise<Work> {
