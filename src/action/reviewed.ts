@@ -81,7 +81,8 @@ export function requireSameReport(reviewed: ReviewedReport): (dryRun: Report) =>
       "report-changed",
       `Nothing was promoted: the dry run now shows other changes than the report reviewed on ${pr} (reviewed ${shortHash(reviewed.hash)}, now ${shortHash(dryRun.hash)}).${diff ? "" : " The reviewed report was too large to keep in the comment, so no diff is shown."}`,
       [
-        "Someone changed the lower or upper environment since the review: open a pull request (or re-run its dry run) so the new changes get reviewed, then merge and promote.",
+        `Someone changed the lower or upper environment since the review. To have the new changes reviewed: re-run the dry run of ${pr} (its comment then shows the new report) or open a new pull request, then merge and promote.`,
+        `To approve the report this run found as it is (it is in this run's summary): once reviewed, promote it from a workflow_dispatch run with reviewed-report-hash: ${dryRun.hash} (and without require-reviewed-report); any other change since is refused again.`,
       ],
       { reportDiff: diff || undefined },
     );

@@ -73,6 +73,9 @@ describe.concurrent("promote on a merge", () => {
     expect(run.summary).toContain("Changes since the reviewed report");
     expect(run.summary).toContain("+ only in new: AMConfig / Journeys / modified: Login (/alpha)");
     expect(run.summary).toContain("- only in old: AMConfig / Journeys / added: ProgressiveProfile");
+    // The way forward: the PR's dry run again, or this very report approved by its hash.
+    expect(errors(run)).toContain("re-run the dry run of PR #7");
+    expect(errors(run)).toContain(`reviewed-report-hash: ${run.outputs["report-hash"]}`);
     expect(emulator.upper.history).toHaveLength(0);
     expect(emulator.upper.lockState().result).toBe("unlocked");
     // The comment shows the refusal but keeps the reviewed hash: a re-run cannot approve itself.
