@@ -4,10 +4,11 @@ import * as core from "@actions/core";
 import * as github from "@actions/github";
 import { EngineFailure } from "../core/run/failure.js";
 import { defaultPromoter } from "../core/run/provenance.js";
-import { allChecks, requireReviewedHash } from "../core/run/review.js";
+import { allChecks } from "../core/run/review.js";
 import { describeHeld } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
+import { reviewedHashCheck } from "../faces/resolve.js";
 import { watchRun, withSignalHandlers } from "../faces/signals.js";
 import { describeRun, type EventFacts, eventFacts, type PullRequestRef } from "./event.js";
 import { createGitHubApi, describeGitHubError, type GitHubApi } from "./github-api.js";
@@ -138,8 +139,7 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
         describeRun(mode, { ...facts, pullRequest: pullRequest ?? facts.pullRequest }),
       beforeChange: allChecks(
         reviewed && requireSameReport(reviewed),
-        common.reviewedReportHash !== undefined &&
-          requireReviewedHash(common.reviewedReportHash, mode, inputName("reviewed-report-hash")),
+        reviewedHashCheck(common, inputName),
       ),
       ...watch.hooks({
         onHeld: (taken) => saveHeld(prepared.platform.id, taken, watch.startedAt),

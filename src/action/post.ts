@@ -1,8 +1,10 @@
 // The post step: runs after main however it ended. It acts only when main's state shows something
 // this run took and did not release (a lock, a draft promotion); it never touches anything else.
+
 import * as core from "@actions/core";
-import { describeHeld, type Recovery } from "../core/run/shell.js";
+import { describeHeld, lateCancelNote, type Recovery } from "../core/run/shell.js";
 import { formatDuration } from "../core/util/duration.js";
+import { capitalized } from "../core/util/text.js";
 import { prepareRun } from "./setup.js";
 import { heldLeftByMain } from "./state.js";
 
@@ -56,9 +58,7 @@ export async function post(): Promise<void> {
  * truth of this run, whatever main's outputs said when it was killed: say it where people read.
  */
 async function reportWorkEnded(workEnded: string, pastPointOfNoReturn: string | undefined) {
-  const cancel = pastPointOfNoReturn
-    ? ` The cancel came after ${pastPointOfNoReturn} started and could not stop it.`
-    : "";
+  const cancel = pastPointOfNoReturn ? ` ${lateCancelNote(pastPointOfNoReturn)}.` : "";
   const text = `${workEnded}${cancel}`;
   core.notice(text);
   try {
@@ -72,8 +72,4 @@ async function reportWorkEnded(workEnded: string, pastPointOfNoReturn: string | 
 function recoveryInputs(recovery: Recovery): string {
   const inputs = Object.entries(recovery.inputs).map(([name, value]) => `${name}: ${value}`);
   return [`mode: ${recovery.mode}`, ...inputs].join(" and ");
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

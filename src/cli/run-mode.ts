@@ -1,12 +1,19 @@
 import { writeFile } from "node:fs/promises";
 import { runJson, runMarkdown, runText } from "../core/run/outcome.js";
 import { defaultDescription, defaultPromoter } from "../core/run/provenance.js";
-import { type ChangeCheck, requireReviewedHash } from "../core/run/review.js";
+import type { ChangeCheck } from "../core/run/review.js";
 import { describeHeld } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
+import { capitalized } from "../core/util/text.js";
 import { UsageError } from "../core/util/usage-error.js";
-import { type FaceWording, givenSecrets, resolveRun, secretScrubber } from "../faces/resolve.js";
+import {
+  type FaceWording,
+  givenSecrets,
+  resolveRun,
+  reviewedHashCheck,
+  secretScrubber,
+} from "../faces/resolve.js";
 import { watchRun, withSignalHandlers } from "../faces/signals.js";
 import { textInput } from "../platforms/common.js";
 import type { Connection } from "../platforms/platform.js";
@@ -70,14 +77,7 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
       mode,
       json: format === "json",
       scrub,
-      beforeChange:
-        configured.common.reviewedReportHash === undefined
-          ? undefined
-          : requireReviewedHash(
-              configured.common.reviewedReportHash,
-              mode,
-              name("reviewed-report-hash"),
-            ),
+      beforeChange: reviewedHashCheck(configured.common, name),
     });
     const rendered = scrub(renderResult(result, format));
     if (output) {
@@ -165,8 +165,4 @@ async function runWithSignals(
       ...watch.hooks(),
     }),
   );
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,11 +1,14 @@
 // Turns a face's inputs (the CLI's flags and variables, the action's `with:` lines) into a
 // validated run: the environments file, the platform and its mode, another platform's inputs,
 // then the common and the platform's own validation. Nothing here touches the network.
+
 import { redact } from "../core/auth/redact.js";
+import { type ChangeCheck, requireReviewedHash } from "../core/run/review.js";
 import type { Mode } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
 import { defaultMode, textInput, validateCommon } from "../platforms/common.js";
 import type {
+  CommonSettings,
   Configured,
   Connection,
   InputNamer,
@@ -99,4 +102,15 @@ export function secretScrubber(given: readonly string[]) {
       return made;
     },
   };
+}
+
+/** The reviewed-report-hash check of a run, when the input was given: both faces add it. */
+export function reviewedHashCheck(
+  common: CommonSettings,
+  name: (input: string) => string,
+): ChangeCheck | undefined {
+  const hash = common.reviewedReportHash;
+  return hash === undefined
+    ? undefined
+    : requireReviewedHash(hash, common.mode, name("reviewed-report-hash"));
 }

@@ -166,9 +166,14 @@ function cancelGate(options: ShellOptions) {
   };
 }
 
+/** "The cancel came after the promotion started and could not stop it": said wherever it ended. */
+export function lateCancelNote(what: string): string {
+  return `The cancel came after ${what} started and could not stop it`;
+}
+
 /** The work ended on its own after a late cancel: its outcome stands, and says so. */
 function followedDespiteCancel(work: Work, what: string): Work {
-  const note = `The cancel came after ${what} started and could not stop it; this is how it ended.`;
+  const note = `${lateCancelNote(what)}; this is how it ended.`;
   return { ...work, cancelRequested: true, message: `${work.message} ${note}` };
 }
 
