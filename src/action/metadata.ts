@@ -127,7 +127,7 @@ export function outputs(platform: Platform | undefined): Declared[] {
       name: "failure-reason",
       description: pick(
         {
-          aic: "missing-esvs, encrypted-secrets, blocking-error, release-upgrade",
+          aic: "missing-esvs, encrypted-secrets, blocking-error, release-upgrade, content-unreadable",
           pingone: "validation-failed, promotion-error, unknown-environment",
           arcgis: "job-failed, and usage for a rollback-to the organization does not offer",
         },

@@ -29,24 +29,58 @@ export function diffReports(old: Report, fresh: Report): string {
     const side = surplus > 0 ? "- only in old" : "+ only in new";
     for (let i = 0; i < Math.abs(surplus); i++) found.push({ side, change });
   }
+  const lines: string[] = [];
   const labels = found.map(({ change }) => describe(change));
-  // Same label on two lines means they differ only by uid: show it, otherwise it is noise.
-  return found
-    .map(({ side, change }, i) => {
-      const label = labels[i] ?? "";
-      const ambiguous = labels.indexOf(label) !== labels.lastIndexOf(label);
-      // Where the entry carries a digest of what it will write, that is what tells them apart.
-      const { uid, fingerprint } = change.entry;
-      const which = !ambiguous
-        ? ""
-        : fingerprint
-          ? ` [content ${clean(fingerprint.slice(0, 8))}]`
-          : uid
-            ? ` [uid ${clean(uid)}]`
-            : "";
-      return `${side}: ${label}${which}`;
-    })
-    .join("\n");
+  const paired = new Set<number>();
+  found.forEach(({ side, change }, i) => {
+    if (paired.has(i)) return;
+    // The same entry on both sides with other content: it was edited, and its fields say where.
+    const twin = found.findIndex(
+      (other, j) =>
+        j > i && !paired.has(j) && other.side !== side && sameEntry(other.change, change),
+    );
+    if (twin >= 0 && change.entry.fingerprint && found[twin]?.change.entry.fingerprint) {
+      paired.add(twin);
+      const [old, fresh] = side.startsWith("-")
+        ? [change, found[twin]?.change]
+        : [found[twin]?.change, change];
+      lines.push(`~ content changed: ${labels[i]}${changedFields(old, fresh)}`);
+      return;
+    }
+    const label = labels[i] ?? "";
+    const ambiguous = labels.indexOf(label) !== labels.lastIndexOf(label);
+    // Where the entry carries a digest of what it will write, that is what tells them apart.
+    const { uid, fingerprint } = change.entry;
+    const which = !ambiguous
+      ? ""
+      : fingerprint
+        ? ` [content ${clean(fingerprint.slice(0, 8))}]`
+        : uid
+          ? ` [uid ${clean(uid)}]`
+          : "";
+    lines.push(`${side}: ${label}${which}`);
+  });
+  return lines.join("\n");
+}
+
+/** One entry in both reports, whatever its content: same place, kind, name, location and uid. */
+function sameEntry(a: ChangeRecord, b: ChangeRecord): boolean {
+  const plain = (c: ChangeRecord) =>
+    changeKey({ ...c, entry: { ...c.entry, fingerprint: undefined } });
+  return plain(a) === plain(b);
+}
+
+/** " (fields: a, b)": where the new content differs from the reviewed one, when both say. */
+function changedFields(old: ChangeRecord | undefined, fresh: ChangeRecord | undefined): string {
+  const before = new Map((old?.entry.fields ?? []).map((f) => [f.path, JSON.stringify(f)]));
+  const after = new Map((fresh?.entry.fields ?? []).map((f) => [f.path, JSON.stringify(f)]));
+  const paths = [...new Set([...before.keys(), ...after.keys()])]
+    .filter((path) => before.get(path) !== after.get(path))
+    .sort();
+  if (paths.length === 0) return "";
+  const shown = paths.slice(0, 10).map(clean);
+  const more = paths.length > 10 ? `, and ${paths.length - 10} more` : "";
+  return ` (fields: ${shown.join(", ")}${more})`;
 }
 
 function tally(changes: ChangeRecord[]): Map<string, Tally> {

@@ -63,6 +63,7 @@ function entryJson(entry: ChangeEntry, locationKey: string): Json {
     extra: entry.extra,
     fields: entry.fields,
     fingerprint: entry.fingerprint,
+    detail: entry.detail,
   };
 }
 

@@ -130,17 +130,39 @@ function entryLine(kind: ChangeKind, entry: ChangeEntry): string {
   const name = entry.name === "" ? "_(unnamed)_" : esc(entry.name);
   const location = entry.location ? ` (${esc(entry.location)})` : "";
   const extra = entry.extra ? ` — ${extraLine(entry.extra)}` : "";
-  return `- ${MARKERS[kind]} ${name}${location}${extra}${fieldsBlock(entry)}`;
+  const detail = entry.detail ? ` — _${esc(entry.detail)}_` : "";
+  return `- ${MARKERS[kind]} ${name}${location}${extra}${detail}${fieldsBlock(entry)}`;
 }
+
+/** Lines of one text diff shown in a comment; the JSON report keeps all of it. */
+const MAX_DIFF_LINES = 80;
 
 /** A modified entry's field changes, folded: reviewers open the ones they care about. */
 function fieldsBlock(entry: ChangeEntry): string {
   if (!entry.fields || entry.fields.length === 0) return "";
-  const rows = entry.fields.map(
-    (f) => `  | ${cellText(f.path)} | ${cell(f.before)} | ${cell(f.after)} |`,
-  );
+  const valued = entry.fields.filter((f) => f.diff === undefined);
+  const parts: string[] = [];
+  if (valued.length > 0) {
+    const rows = valued.map(
+      (f) => `  | ${cellText(f.path)} | ${cell(f.before)} | ${cell(f.after)} |`,
+    );
+    parts.push(`  | Field | Before | After |\n  | --- | --- | --- |\n${rows.join("\n")}`);
+  }
+  for (const field of entry.fields.filter((f) => f.diff !== undefined))
+    parts.push(`  ${cellText(field.path)}:\n\n${diffBlock(field.diff ?? "")}`);
   const count = `${entry.fields.length} field${entry.fields.length === 1 ? "" : "s"}`;
-  return `\n  <details><summary>${count}</summary>\n\n  | Field | Before | After |\n  | --- | --- | --- |\n${rows.join("\n")}\n\n  </details>`;
+  return `\n  <details><summary>${count}</summary>\n\n${parts.join("\n\n")}\n\n  </details>`;
+}
+
+/** A fenced `diff` block, indented into its list item, its fence longer than any backtick run. */
+function diffBlock(diff: string): string {
+  const lines = diff.split("\n");
+  const shown = lines.slice(0, MAX_DIFF_LINES).map((line) => sanitizeText(line));
+  if (lines.length > MAX_DIFF_LINES)
+    shown.push(`… ${lines.length - MAX_DIFF_LINES} more lines (see the JSON report)`);
+  const longestRun = Math.max(2, ...(diff.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  return [`  ${fence}diff`, ...shown.map((line) => `  ${line}`), `  ${fence}`].join("\n");
 }
 
 function cell(value: string | undefined): string {

@@ -6,6 +6,8 @@ export interface FieldChange {
   path: string;
   before?: string;
   after?: string;
+  /** For long text (a script's source): a unified line diff, before to after, shown as a block. */
+  diff?: string;
 }
 
 export interface ChangeEntry {
@@ -20,6 +22,8 @@ export interface ChangeEntry {
   fields?: FieldChange[];
   /** Digest of what the change will write, where known: in the hash, so an edit after review shows. */
   fingerprint?: string;
+  /** One sentence about this entry shown beside it, e.g. why its content could not be compared. */
+  detail?: string;
 }
 
 export interface ConfigItemChanges {

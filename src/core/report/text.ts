@@ -3,7 +3,7 @@ import { CHANGE_KINDS, countChanges, countItem, formatCounts, summarizeCounts } 
 import { sanitizeText as clean } from "./escape.js";
 import { shortHash } from "./hash.js";
 import { displayDate, displayValue, rollbackLine } from "./labels.js";
-import type { ChangeEntry, Report } from "./model.js";
+import type { ChangeEntry, FieldChange, Report } from "./model.js";
 
 const MARKERS: Record<ChangeKind, string> = { added: "+", modified: "~", deleted: "-" };
 
@@ -18,6 +18,17 @@ function extraText(extra: Record<string, unknown> | undefined): string {
   if (!extra || Object.keys(extra).length === 0) return "";
   const parts = Object.entries(extra).map(([key, value]) => `${key}: ${displayValue(value)}`);
   return ` — ${clean(parts.join(" · "))}`;
+}
+
+/** A field change in a terminal: one line, or the path and its diff indented below it. */
+function fieldLines(field: FieldChange): string[] {
+  if (field.diff !== undefined)
+    return [
+      `        ${clean(field.path)}:`,
+      ...field.diff.split("\n").map((l) => `          ${clean(l)}`),
+    ];
+  const value = (text: string | undefined) => clean(displayValue(text ?? "(none)", 120));
+  return [`        ${clean(field.path)}: ${value(field.before)} -> ${value(field.after)}`];
 }
 
 /** Compact plain-text summary for terminals and logs. */
@@ -43,11 +54,9 @@ export function renderText(report: Report): string {
       lines.push(`  ${clean(item.configItem) || "(unnamed)"}: ${formatCounts(countItem(item))}`);
       for (const kind of CHANGE_KINDS) {
         for (const entry of item[kind]) {
-          lines.push(`    ${MARKERS[kind]} ${entryLabel(entry)}${extraText(entry.extra)}`);
-          for (const field of entry.fields ?? [])
-            lines.push(
-              `        ${clean(field.path)}: ${clean(field.before ?? "(none)")} -> ${clean(field.after ?? "(none)")}`,
-            );
+          const detail = entry.detail ? ` (${clean(entry.detail)})` : "";
+          lines.push(`    ${MARKERS[kind]} ${entryLabel(entry)}${extraText(entry.extra)}${detail}`);
+          for (const field of entry.fields ?? []) lines.push(...fieldLines(field));
         }
       }
     }

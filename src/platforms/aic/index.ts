@@ -62,6 +62,16 @@ function applyFileTarget(
   }
 }
 
+/** Why content diffs cannot read one side: the inputs that would let them. */
+function missingSide(
+  upper: EnvironmentApi | undefined,
+  lower: EnvironmentApi | undefined,
+  name: (input: string) => string,
+): string | undefined {
+  const side = !lower ? "lower" : !upper ? "upper" : undefined;
+  return side && `give ${name(`${side}-fqdn`)} and the ${side} environment's credentials`;
+}
+
 export const aicPlatform: Platform = {
   id: "aic",
   title: "PingOne Advanced Identity Cloud",
@@ -114,8 +124,18 @@ export const aicPlatform: Platform = {
           ...aicRunSettings(config),
           upper: primary.client,
           lower: lowerApi?.client,
+          content: {
+            mode: config.contentDiff,
+            upper: upperApi?.content,
+            lower: lowerApi?.content,
+            missing: missingSide(upperApi, lowerApi, name),
+            previous: config.previousReport,
+            previousInput: name("previous-report"),
+          },
         });
-        return connectionFrom(config, () => apis.flatMap((a) => a.tokens.secrets()), {
+        const secrets = () =>
+          apis.flatMap((a) => [...a.tokens.secrets(), ...a.contentTokens.secrets()]);
+        return connectionFrom(config, secrets, {
           ...procedure,
           release: (held, releaseLogger, budgetMs) => {
             if (!upperApi) throw new UsageError("the upper environment's inputs are missing");

@@ -3,6 +3,8 @@ import { environmentOrigin } from "../../core/http/origin.js";
 import type { Mode } from "../../core/run/types.js";
 import { UsageError } from "../../core/util/usage-error.js";
 import type { CommonSettings, InputNamer, InputSpec, RawInputs } from "../platform.js";
+import { CONTENT_DIFF_MODES, type ContentDiffMode } from "./content/collect.js";
+import { type PreviousReport, readPreviousReport } from "./content/previous.js";
 import type { AicRunOptions } from "./options.js";
 
 export const AIC_INPUTS: readonly InputSpec[] = [
@@ -90,6 +92,21 @@ export const AIC_INPUTS: readonly InputSpec[] = [
     default: "true",
     help: "dry-run and promote, with the lower environment's credentials: read its provisional report first (no lock) and end no-change without locking when it lists nothing. false: always lock.",
   },
+  {
+    name: "content-diff",
+    type: "string",
+    env: ["TENANT_PROMOTE_CONTENT_DIFF"],
+    placeholder: "auto|off|required",
+    default: "auto",
+    help: "preview, dry-run, promote: read each changed journey, script and IDM object from both environments and show what changes inside it (needs both environments' credentials with the fr:am:* and fr:idm:* scopes). auto: where readable; off: names only; required: fail when content cannot be read.",
+  },
+  {
+    name: "previous-report",
+    type: "string",
+    env: ["TENANT_PROMOTE_PREVIOUS_REPORT"],
+    placeholder: "FILE",
+    help: "rollback-preview, rollback: the JSON report of the promotion being rolled back, as a promote run wrote it; its field diffs then show what the rollback restores.",
+  },
 ];
 
 /** Raw inputs, all optional strings/booleans, named as the user sees them. */
@@ -106,6 +123,8 @@ export interface RunInputs {
   ignoreEncryptedSecrets?: boolean;
   allowReleaseUpgrade?: boolean;
   skipUnchanged?: string;
+  contentDiff?: string;
+  previousReport?: string;
   promotionId?: string;
   description?: string;
   promoter?: string;
@@ -133,6 +152,9 @@ export interface RunConfig extends CommonSettings {
   allowReleaseUpgrade: boolean;
   /** dry-run and promote: end no-change without locking when the provisional report is empty. */
   skipUnchanged: boolean;
+  contentDiff: ContentDiffMode;
+  /** rollback-preview and rollback: the reverted promotion's report, read before any request. */
+  previousReport?: PreviousReport;
 }
 
 function credentials(inputs: RunInputs, env: "upper" | "lower", name: InputNamer): Credentials {
@@ -171,14 +193,24 @@ export function runInputsOf(mode: RunInputs["mode"], raw: RawInputs): RunInputs 
     ignoreEncryptedSecrets: raw["ignore-encrypted-secrets"] === true,
     allowReleaseUpgrade: raw["allow-release-upgrade"] === true,
     skipUnchanged: str("skip-unchanged"),
+    contentDiff: str("content-diff"),
+    previousReport: str("previous-report"),
   };
 }
 
 /** Whether the lower environment's credentials were given at all (an id, a key or a token). */
 function hasLowerCredentials(inputs: RunInputs): boolean {
-  return Boolean(
-    inputs.lowerAccessToken || inputs.lowerServiceAccountId || inputs.lowerServiceAccountKey,
-  );
+  return hasCredentials(inputs, "lower");
+}
+
+function hasCredentials(inputs: RunInputs, side: "upper" | "lower"): boolean {
+  return side === "lower"
+    ? Boolean(
+        inputs.lowerAccessToken || inputs.lowerServiceAccountId || inputs.lowerServiceAccountKey,
+      )
+    : Boolean(
+        inputs.upperAccessToken || inputs.upperServiceAccountId || inputs.upperServiceAccountKey,
+      );
 }
 
 function skipUnchanged(inputs: RunInputs, name: InputNamer): boolean {
@@ -186,6 +218,25 @@ function skipUnchanged(inputs: RunInputs, name: InputNamer): boolean {
   if (value === "true" || value === "") return true;
   if (value === "false") return false;
   throw new UsageError(`${name("skip-unchanged")} is "${inputs.skipUnchanged}"; use true or false`);
+}
+
+function contentDiff(inputs: RunInputs, name: InputNamer): ContentDiffMode {
+  const value = (inputs.contentDiff ?? "auto").trim().toLowerCase() || "auto";
+  const mode = CONTENT_DIFF_MODES.find((known) => known === value);
+  if (mode) return mode;
+  throw new UsageError(
+    `${name("content-diff")} is "${inputs.contentDiff}"; use ${CONTENT_DIFF_MODES.join(", ")}`,
+  );
+}
+
+function previousReport(inputs: RunInputs, name: InputNamer): PreviousReport | undefined {
+  const file = inputs.previousReport?.trim();
+  if (!file) return undefined;
+  if (inputs.mode !== "rollback" && inputs.mode !== "rollback-preview")
+    throw new UsageError(
+      `${name("previous-report")} is for rollback-preview and rollback (it shows what a rollback restores); drop it for ${inputs.mode}`,
+    );
+  return readPreviousReport(file, name("previous-report"));
 }
 
 /** Checks the environments and credentials the mode needs, after the common inputs. */
@@ -196,14 +247,17 @@ export function validateAic(
 ): RunConfig {
   const needsUpper = inputs.mode !== "preview";
   const needsLower = inputs.mode === "preview";
-  // dry-run and promote read the lower environment's provisional report first when they can.
+  // dry-run and promote read the lower environment's provisional report and content when they can.
   const readsLower =
     (inputs.mode === "dry-run" || inputs.mode === "promote") &&
     Boolean(inputs.lowerFqdn) &&
     hasLowerCredentials(inputs);
+  // preview compares content with the upper environment when it can read it.
+  const readsUpper =
+    inputs.mode === "preview" && Boolean(inputs.upperFqdn) && hasCredentials(inputs, "upper");
   let upper: EnvironmentConfig | undefined;
   let lower: EnvironmentConfig | undefined;
-  if (needsUpper) {
+  if (needsUpper || readsUpper) {
     if (!inputs.upperFqdn)
       throw new UsageError(
         `${name("upper-fqdn")} is required for ${inputs.mode}: the environment promoted to, e.g. openam-acme-staging.forgeblocks.com`,
@@ -235,6 +289,8 @@ export function validateAic(
     ignoreEncryptedSecrets: inputs.ignoreEncryptedSecrets ?? false,
     allowReleaseUpgrade: inputs.allowReleaseUpgrade ?? false,
     skipUnchanged: skipUnchanged(inputs, name),
+    contentDiff: contentDiff(inputs, name),
+    previousReport: previousReport(inputs, name),
   };
 }
 

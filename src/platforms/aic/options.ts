@@ -2,6 +2,7 @@ import type { ChangeCheck } from "../../core/run/review.js";
 import type { Mode } from "../../core/run/types.js";
 import type { Logger } from "../../core/util/log.js";
 import type { AicApi } from "./api.js";
+import type { ContentSettings } from "./content/index.js";
 
 export interface AicRunOptions {
   mode: Mode;
@@ -20,6 +21,8 @@ export interface AicRunOptions {
   /** dry-run and promote: end no-change without locking when the provisional report is empty. */
   skipUnchanged?: boolean;
   ignoreEncryptedSecrets?: boolean;
+  /** What changes inside each item: where to read it, and whether it must be read. */
+  content?: ContentSettings;
   promoter?: string;
   description?: string;
   /** rollback: refuse unless the most recent promotion is this one. unlock: the lock to release. */

@@ -13,6 +13,8 @@ import type { Held } from "../../core/run/shell.js";
 import type { RunResult, Work } from "../../core/run/types.js";
 import { UsageError } from "../../core/util/usage-error.js";
 import type { AicApi } from "./api.js";
+import type { ContentDiffs } from "./content/collect.js";
+import { compareContent, rollbackContent, sameContent } from "./content/index.js";
 import type { AicContext } from "./context.js";
 import { classifyError } from "./failures.js";
 import { acquireLock } from "./lock.js";
@@ -153,12 +155,18 @@ async function preview(ctx: AicContext, options: AicRunOptions): Promise<Work> {
   const lower = options.lower;
   if (!lower)
     throw new EngineFailure("api-error", "preview needs the lower environment (--lower-fqdn).");
-  const report = await fetchReport(lower, "provisional", (s) => lower.getProvisionalReport(s), ctx);
+  const provisional = await fetchReport(
+    lower,
+    "provisional",
+    (s) => lower.getProvisionalReport(s),
+    ctx,
+  );
+  const { report } = await compareContent(ctx, provisional, options.content);
   return reportWork(report, `would be promoted from ${lower.origin}`);
 }
 
-async function rollbackPreview(ctx: AicContext): Promise<Work> {
-  const report = await provisionalRollback(ctx);
+async function rollbackPreview(ctx: AicModeContext): Promise<Work> {
+  const report = await provisionalRollback(ctx, ctx.options);
   if (!report) return nothingToRollBack(ctx);
   if (report.counts.total === 0)
     return {
@@ -216,13 +224,18 @@ async function dryRun(
   ctx: AicContext,
   options: AicRunOptions,
   before: PromotionStatus,
-): Promise<Work & { final: PromotionStatus; report: Report }> {
+): Promise<Work & { final: PromotionStatus; report: Report; diffs?: ContentDiffs }> {
   const final = await runStep(
     ctx,
     { label: "dry run", send: () => ctx.api.promote(promoteBody(options, true)) },
     before,
   );
-  const report = await latestReport(ctx, "dry-run");
+  // Read while the lock holds both environments still: what the promotion would write.
+  const { report, diffs } = await compareContent(
+    ctx,
+    await latestReport(ctx, "dry-run"),
+    options.content,
+  );
   const noChange = report.counts.total === 0 || /no change/i.test(final.message ?? "");
   return {
     result: noChange ? "no-change" : "succeeded",
@@ -232,6 +245,7 @@ async function dryRun(
     report,
     dryRunReport: report,
     final,
+    diffs,
   };
 }
 
@@ -240,7 +254,7 @@ async function promote(
   options: AicRunOptions,
   before: PromotionStatus,
 ): Promise<Work> {
-  const { final: dryFinal, ...dry } = await dryRun(ctx, options, before);
+  const { final: dryFinal, diffs, ...dry } = await dryRun(ctx, options, before);
   if (dry.result === "no-change") {
     return { ...dry, message: "Nothing to promote: the dry run found no change." };
   }
@@ -252,7 +266,8 @@ async function promote(
     { label: "promotion", send: () => ctx.api.promote(promoteBody(options, false)) },
     dryFinal,
   );
-  const report = await latestReport(ctx, "promotion");
+  // Upper now equals lower: what changed inside each item is what was read before.
+  const report = sameContent(await latestReport(ctx, "promotion"), diffs);
   if (/no change/i.test(final.message ?? "")) {
     return {
       result: "no-change",
@@ -274,7 +289,7 @@ async function rollback(
   options: AicRunOptions,
   before: PromotionStatus,
 ): Promise<Work> {
-  const provisional = await provisionalRollback(ctx);
+  const provisional = await provisionalRollback(ctx, options);
   if (!provisional) return nothingToRollBack(ctx);
   if (
     options.promotionId &&
@@ -297,7 +312,7 @@ async function rollback(
     { label: "rollback", send: () => ctx.api.rollback(requestNotes(options)) },
     before,
   );
-  const report = await latestReport(ctx, "rollback");
+  const report = rollbackContent(await latestReport(ctx, "rollback"), options.content);
   return {
     result: "succeeded",
     message: `Rolled back promotion ${provisional.promotionId ?? "(unnamed)"} on ${ctx.api.origin}: ${describeRollbackEffect(effectOf(report), "past")}.`,
@@ -306,14 +321,18 @@ async function rollback(
 }
 
 /** The provisional rollback report, or undefined when the tenant has no promotion to roll back (404). */
-async function provisionalRollback(ctx: AicContext): Promise<Report | undefined> {
+async function provisionalRollback(
+  ctx: AicContext,
+  options: AicRunOptions,
+): Promise<Report | undefined> {
   try {
-    return await fetchReport(
+    const report = await fetchReport(
       ctx.api,
       "provisional-rollback",
       (s) => ctx.api.getProvisionalRollbackReport(s),
       ctx,
     );
+    return rollbackContent(report, options.content);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       ctx.log.info(`[report] no provisional rollback report: ${error.serverMessage ?? "404"}`);

@@ -1,0 +1,321 @@
+// Content diffs for an AIC report: each added or modified entry read from the lower and the
+// upper environment, compared, and fingerprinted. Reads are bounded, and a read that fails
+// never fails the run (unless content-diff is required): that entry keeps its name, and the
+// report says why once.
+import { ApiError, AuthError } from "../../../core/http/errors.js";
+import { buildReport } from "../../../core/report/build.js";
+import { type ChangeRecord, changeKey, listChanges } from "../../../core/report/changes.js";
+import { contentFingerprint, diffFields } from "../../../core/report/field-diff.js";
+import type { ChangeEntry, FieldChange, Report } from "../../../core/report/model.js";
+import { EngineFailure } from "../../../core/run/failure.js";
+import { Limiter } from "../../../core/util/limiter.js";
+import type { Logger } from "../../../core/util/log.js";
+import { type ContentSource, ContentTooLargeError, type JsonObject } from "./client.js";
+import { IdmReader } from "./idm.js";
+import { diffJourneys, type JourneyContent, journeyFingerprint, readJourney } from "./journey.js";
+import { type ContentTarget, ESV_PLACEHOLDER, locateContent } from "./locate.js";
+import { diffScripts, readScript, type ScriptContent, scriptFingerprint } from "./script.js";
+
+export type ContentDiffMode = "auto" | "off" | "required";
+export const CONTENT_DIFF_MODES: readonly ContentDiffMode[] = ["auto", "off", "required"];
+export const CONTENT_SCOPES = "fr:am:* fr:idm:*";
+/** Entries compared per report; the rest keep their names, with one note saying how many. */
+export const MAX_CONTENT_ITEMS = 250;
+/** Requests in flight at once, both environments together. */
+export const CONTENT_CONCURRENCY = 8;
+/** The report note's title and JSON key. */
+const NOTE_TITLE = "Content diffs";
+const NOTE_KEY = "contentDiffNotes";
+const BOOKKEEPING = new Set(["_id", "_rev"]);
+
+export interface ContentSides {
+  upper?: ContentSource;
+  lower?: ContentSource;
+  /** Why a side is missing: said once instead of any diff. */
+  missing?: string;
+}
+
+export interface ContentDiffOptions {
+  mode: ContentDiffMode;
+  logger: Logger;
+  signal?: AbortSignal;
+  maxItems?: number;
+  concurrency?: number;
+}
+
+/** What was learnt of one entry; keyed by the entry's identity so a later report can take it. */
+export interface EntryContent {
+  fields?: FieldChange[];
+  fingerprint?: string;
+  detail?: string;
+}
+
+export interface ContentDiffs {
+  entries: Map<string, EntryContent>;
+  notes: string[];
+  /** Requests in flight at most, for the benchmark. */
+  peakInFlight: number;
+}
+
+type Side = "upper" | "lower";
+
+/** A side's content of one entry, in the form its kind compares. */
+type Read = { fingerprint: string | undefined } & (
+  | { kind: "journey"; content: JourneyContent }
+  | { kind: "script"; content: ScriptContent }
+  | { kind: "json"; content: JsonObject }
+);
+
+/** Reads and compares the content of every added and modified entry of `report`. */
+export async function readContentDiffs(
+  report: Report,
+  sides: ContentSides,
+  options: ContentDiffOptions,
+): Promise<ContentDiffs> {
+  const result: ContentDiffs = { entries: new Map(), notes: [], peakInFlight: 0 };
+  if (options.mode === "off") return result;
+  const changes = listChanges(report.areas).filter((c) => c.kind !== "deleted");
+  if (changes.length === 0) return result;
+  const { upper, lower } = sides;
+  if (!upper || !lower) {
+    const why = sides.missing ?? "both environments are needed";
+    return refuseOrNote(
+      options,
+      result,
+      `Content diffs need both environments: ${why}. Showing names.`,
+    );
+  }
+  const limiter = new Limiter(options.concurrency ?? CONTENT_CONCURRENCY);
+  const run = new ContentRun(
+    { upper: limited(upper, limiter), lower: limited(lower, limiter) },
+    options,
+  );
+  const max = options.maxItems ?? MAX_CONTENT_ITEMS;
+  const unsupported = new Set<string>();
+  const located = changes.map((change) => ({
+    change,
+    target: locateContent(itemOf(report, change), change.entry),
+  }));
+  const readable = located.filter(({ target }) => {
+    if (target.kind !== "unsupported") return true;
+    unsupported.add(target.what);
+    return false;
+  });
+  await Promise.all(
+    readable.slice(0, max).map(async ({ change, target }) => {
+      const content = await run.compare(change, target);
+      if (content) result.entries.set(entryKey(change), content);
+    }),
+  );
+  result.peakInFlight = limiter.peak;
+  result.notes.push(...run.notes());
+  if (readable.length > max)
+    result.notes.push(
+      `Content compared for the first ${max} items; ${readable.length - max} more are listed by name only.`,
+    );
+  for (const what of [...unsupported].sort())
+    result.notes.push(`No content diff for ${what}: listed by name.`);
+  if (options.mode === "required" && run.failed)
+    throw new EngineFailure(
+      "content-unreadable",
+      `content-diff is required, but the content of some items could not be read: ${run.notes()[0] ?? "see the log"}`,
+      [
+        `Give the service accounts the ${CONTENT_SCOPES} scopes (and the lower environment's credentials), or set content-diff: auto to review names only.`,
+      ],
+    );
+  options.logger.info(
+    `[content] compared ${result.entries.size} of ${changes.length} item(s) (${limiter.peak} request(s) in flight at most)`,
+  );
+  return result;
+}
+
+/** The report with what was read on its entries, the notes added, and its hash made anew. */
+export function withContentDiffs(report: Report, diffs: ContentDiffs): Report {
+  if (diffs.entries.size === 0 && diffs.notes.length === 0) return report;
+  const areas = report.areas.map((area) => ({
+    ...area,
+    items: area.items.map((item) => {
+      const attach =
+        (kind: ChangeRecord["kind"]) =>
+        (entry: ChangeEntry): ChangeEntry => {
+          const found = diffs.entries.get(
+            entryKey({ area: area.name, configItem: item.configItem, kind, entry }),
+          );
+          return found ? { ...entry, ...found } : entry;
+        };
+      return {
+        ...item,
+        added: item.added.map(attach("added")),
+        modified: item.modified.map(attach("modified")),
+        deleted: item.deleted,
+      };
+    }),
+  }));
+  const notes = [...report.notes.filter((n) => n.key !== NOTE_KEY)];
+  if (diffs.notes.length > 0) notes.push({ title: NOTE_TITLE, items: diffs.notes, key: NOTE_KEY });
+  const { counts: _counts, hash: _hash, ...parts } = report;
+  return buildReport({ ...parts, areas, notes });
+}
+
+/** An entry's identity whatever its content: how a later report finds what was read for it. */
+export function entryKey(change: ChangeRecord): string {
+  const { fields: _f, fingerprint: _p, detail: _d, ...entry } = change.entry;
+  return changeKey({ ...change, entry });
+}
+
+function itemOf(report: Report, change: ChangeRecord) {
+  const area = report.areas.find((a) => a.name === change.area);
+  const item = area?.items.find((i) => i.configItem === change.configItem);
+  return item ?? { configItem: change.configItem, added: [], modified: [], deleted: [] };
+}
+
+function refuseOrNote(
+  options: ContentDiffOptions,
+  result: ContentDiffs,
+  note: string,
+): ContentDiffs {
+  if (options.mode === "required")
+    throw new EngineFailure("content-unreadable", `content-diff is required: ${note}`, [
+      "Give the lower environment's URL and credentials too, or set content-diff: auto to review names only.",
+    ]);
+  options.logger.info(`[content] ${note}`);
+  result.notes.push(note);
+  return result;
+}
+
+/** Every request of `source` waits for a slot of `limiter`. */
+function limited(source: ContentSource, limiter: Limiter): ContentSource {
+  return {
+    origin: source.origin,
+    am: (...args) => limiter.run(() => source.am(...args)),
+    idm: (...args) => limiter.run(() => source.idm(...args)),
+  };
+}
+
+/** One comparison run: the readers of both sides, and what went wrong, said once each. */
+class ContentRun {
+  private readonly idm: Record<Side, IdmReader>;
+  private scopeRefused: Side | undefined;
+  private readonly problems: string[] = [];
+  failed = false;
+
+  constructor(
+    private readonly sources: Record<Side, ContentSource>,
+    private readonly options: ContentDiffOptions,
+  ) {
+    this.idm = {
+      upper: new IdmReader(sources.upper, options.signal),
+      lower: new IdmReader(sources.lower, options.signal),
+    };
+  }
+
+  notes(): string[] {
+    const scope = this.scopeRefused
+      ? [
+          `Content diffs need the ${CONTENT_SCOPES} scopes, which the ${this.scopeRefused} environment's credentials lack (${this.sources[this.scopeRefused].origin}); showing names.`,
+        ]
+      : [];
+    return [...scope, ...this.problems];
+  }
+
+  async compare(change: ChangeRecord, target: ContentTarget): Promise<EntryContent | undefined> {
+    const modified = change.kind === "modified";
+    const [lower, upper] = await Promise.all([
+      this.read("lower", target),
+      modified ? this.read("upper", target) : Promise.resolve(undefined),
+    ]);
+    if (lower === "failed" || upper === "failed") return undefined;
+    if (typeof lower === "string") return this.unmatched(`${lower} in the lower environment`);
+    if (typeof upper === "string")
+      return this.unmatched(`${upper} in the upper environment`, lower);
+    if (!modified || !upper) return { fingerprint: lower.fingerprint };
+    return {
+      fingerprint: lower.fingerprint,
+      fields: diffContent(upper, lower),
+    };
+  }
+
+  private unmatched(detail: string, lower?: Read): EntryContent {
+    this.failed = true;
+    return { detail: `no content diff: ${detail}`, fingerprint: lower?.fingerprint };
+  }
+
+  /** The entry's content on one side; a sentence when it is absent; "failed" when unreadable. */
+  private async read(side: Side, target: ContentTarget): Promise<Read | string | "failed"> {
+    if (this.scopeRefused) return "failed";
+    try {
+      return (
+        (await readSide(this.sources[side], this.idm[side], target, this.options.signal)) ??
+        "not found"
+      );
+    } catch (error) {
+      if (this.options.signal?.aborted) throw error;
+      this.failed = true;
+      if (isScopeRefusal(error)) {
+        this.scopeRefused ??= side;
+        return "failed";
+      }
+      const what = error instanceof ContentTooLargeError ? error.message : (error as Error).message;
+      if (this.problems.length < 3)
+        this.problems.push(
+          `Could not read some content from the ${side} environment (${what}); those items are listed by name.`,
+        );
+      this.options.logger.warn(`[content] ${side}: ${what}`);
+      return "failed";
+    }
+  }
+}
+
+async function readSide(
+  source: ContentSource,
+  idm: IdmReader,
+  target: ContentTarget,
+  signal: AbortSignal | undefined,
+): Promise<Read | string | undefined> {
+  switch (target.kind) {
+    case "journey": {
+      const journey = await readJourney(source, target.realm, target.id, signal);
+      return (
+        journey && { kind: "journey", content: journey, fingerprint: journeyFingerprint(journey) }
+      );
+    }
+    case "script": {
+      const script = await readScript(source, target.realm, target.id, signal);
+      return script && { kind: "script", content: script, fingerprint: scriptFingerprint(script) };
+    }
+    case "am-json": {
+      const json = await source.am(target.realm, target.path, target.version, signal);
+      return json && jsonRead(json);
+    }
+    case "idm": {
+      const match = await idm.find(target);
+      if (!match.found)
+        return match.why === "ambiguous" ? `more than one match in ${match.where}` : undefined;
+      return jsonRead(match.found);
+    }
+    case "unsupported":
+      return undefined;
+  }
+}
+
+function jsonRead(json: JsonObject): Read {
+  return { kind: "json", content: json, fingerprint: contentFingerprint(json, BOOKKEEPING) };
+}
+
+/** Both sides were read by the same kind's reader, so they share a kind. */
+function diffContent(upper: Read, lower: Read): FieldChange[] {
+  if (upper.kind === "journey" && lower.kind === "journey")
+    return diffJourneys(upper.content, lower.content);
+  if (upper.kind === "script" && lower.kind === "script")
+    return diffScripts(upper.content, lower.content);
+  return diffFields(upper.content, lower.content, {
+    ignored: BOOKKEEPING,
+    placeholder: ESV_PLACEHOLDER,
+  });
+}
+
+/** Credentials without the AM/IDM scopes: refused at the token endpoint or by AM/IDM. */
+function isScopeRefusal(error: unknown): boolean {
+  if (error instanceof AuthError) return true;
+  return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}
