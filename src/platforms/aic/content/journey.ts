@@ -81,9 +81,7 @@ export function diffJourneys(upper: JourneyContent, lower: JourneyContent): Fiel
   const changes: FieldChange[] = diffFields(
     treeView(upper, upperNames),
     treeView(lower, lowerNames),
-    {
-      prefix: "journey",
-    },
+    { prefix: "journey", placeholder: ESV_PLACEHOLDER },
   );
   const ids = [...new Set([...Object.keys(lower.types), ...Object.keys(upper.types)])];
   for (const id of ids.sort((a, b) =>
