@@ -21,7 +21,7 @@ function journeyNames(config: EnvironmentConfig): string[] {
 }
 
 describe.concurrent("preview", () => {
-  it("shows what the lower environment would promote, reading the lower environment only", async ({
+  it("shows what the lower environment would promote, with reads only and no lock", async ({
     e2e,
   }) => {
     const emulator = await e2e.emulate();
@@ -32,7 +32,11 @@ describe.concurrent("preview", () => {
     expect(run.stdout).toContain("5 change(s): 3 added, 1 modified, 1 deleted");
     expect(run.stdout).toContain("ProgressiveProfile");
     expect(emulator.requests.length).toBeGreaterThan(0);
-    expect(emulator.requests.every((r) => r.env === "lower" && r.method === "GET")).toBe(true);
+    // The upper environment is read for content diffs only, never its promotion endpoints.
+    expect(emulator.requests.every((r) => r.method === "GET")).toBe(true);
+    expect(
+      emulator.requests.filter((r) => r.env === "upper" && r.path.startsWith("/environment/")),
+    ).toEqual([]);
   });
 });
 
