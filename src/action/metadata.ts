@@ -83,7 +83,7 @@ export function actionOnlyInputs(platform: Platform | undefined): Declared[] {
     ).map(declared),
     {
       name: "github-token",
-      description: "Token for the PR comment and the reviewed-report check.",
+      description: "Token for the PR comment, the watch issue and the reviewed-report check.",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
       default: "${{ github.token }}",
     },
@@ -91,6 +91,12 @@ export function actionOnlyInputs(platform: Platform | undefined): Declared[] {
       name: "comment",
       description: "auto (pull_request events, and pushes of a PR's commit), always or never.",
       default: "auto",
+    },
+    {
+      name: "issue",
+      description:
+        "off, or pending: a read-only mode (preview, dry-run, rollback-preview, status) keeps one issue per target open while something is pending, and closes it once in sync. Needs `issues: write`.",
+      default: "off",
     },
     ...(promotes
       ? [
