@@ -66,11 +66,11 @@ export function promoteHint(
 ): string {
   if (!platform.modes.includes("promote"))
     return `tenant-promote does not promote on ${platform.title}: act on what is described above, and this issue closes on the next check that finds nothing pending.`;
-  const where =
+  const command =
     configFile && target
-      ? `--config ${configFile} --target ${target}`
-      : `--platform ${platform.id} (with this run's options)`;
-  return `To promote it: \`tenant-promote promote ${where}\`, or the repository's promotion workflow; this issue closes on the next check that finds nothing pending.`;
+      ? `\`tenant-promote promote --config ${configFile} --target ${target}\``
+      : `\`tenant-promote promote --platform ${platform.id}\` with this run's options`;
+  return `To promote it: ${command}, or the repository's promotion workflow; this issue closes on the next check that finds nothing pending.`;
 }
 
 /** What identifies what is pending: the report hash, else a digest of what the run showed. */
