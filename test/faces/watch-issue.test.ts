@@ -152,6 +152,15 @@ describe("the GitHub issues client", () => {
     expect(await keepWatchIssue(preview([]), place(), issues, log)).toBe("none");
   });
 
+  it("trims a report too long for an issue body, which GitHub then accepts", async () => {
+    const { github, issues } = await fakeGitHub();
+    const many = Array.from({ length: 3000 }, (_, i) => `Journey number ${i} ${"x".repeat(40)}`);
+    expect(await keepWatchIssue(preview(many), place(), issues, new MemoryLogger())).toBe("open");
+    const body = github.issues.all()[0]?.body ?? "";
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain("was trimmed");
+  });
+
   it("a bad token warns and changes nothing", async () => {
     const { github } = await fakeGitHub();
     const issues = createGitHubIssues({
