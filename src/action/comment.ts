@@ -1,8 +1,8 @@
 // One comment per upper environment and PR, found by its marker and updated in place.
 // A comment is a courtesy: failing to post it warns and never fails the promotion.
 import type { Logger } from "../core/util/log.js";
+import { isOurComment } from "../faces/marker.js";
 import { describeGitHubError, type GitHubApi, type IssueComment } from "./github-api.js";
-import { isOurComment } from "./marker.js";
 
 /** Our comment about `upper` on the PR, written by a bot (never trust a person's copy of the marker). */
 export function findOurComment(comments: IssueComment[], upper: string): IssueComment | undefined {

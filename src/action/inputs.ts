@@ -3,6 +3,7 @@
 import * as core from "@actions/core";
 import { MODES, type Mode } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
+import { ISSUE_POLICIES, type IssuePolicy } from "../faces/watch-issue.js";
 import { COMMON_INPUTS } from "../platforms/common.js";
 import type { InputSpec, RawInputs } from "../platforms/platform.js";
 import { platformInputs } from "../platforms/registry.js";
@@ -19,6 +20,8 @@ export interface ActionInputs {
   target?: string;
   githubToken?: string;
   comment: CommentPolicy;
+  /** pending: a read-only run keeps the target's watch issue. */
+  issue: IssuePolicy;
   requireReviewedReport: boolean;
 }
 
@@ -72,6 +75,10 @@ export function readActionInputs(): ActionInputs {
   if (comment !== "auto" && comment !== "always" && comment !== "never") {
     throw new UsageError(`${inputName("comment")} is "${comment}"; use auto, always or never`);
   }
+  const issue = (core.getInput("issue") || "off").trim();
+  if (!(ISSUE_POLICIES as readonly string[]).includes(issue)) {
+    throw new UsageError(`${inputName("issue")} is "${issue}"; use ${ISSUE_POLICIES.join(" or ")}`);
+  }
   const raw: RawInputs = {};
   for (const spec of [...COMMON_INPUTS, ...platformInputs()]) raw[spec.name] = read(spec);
   return {
@@ -82,6 +89,7 @@ export function readActionInputs(): ActionInputs {
     target: optional("target"),
     githubToken: optional("github-token"),
     comment,
+    issue: issue as IssuePolicy,
     requireReviewedReport: flag("require-reviewed-report"),
   };
 }

@@ -8,8 +8,10 @@ import { allChecks } from "../core/run/review.js";
 import { describeHeld } from "../core/run/shell.js";
 import type { Mode, RunResult } from "../core/run/types.js";
 import { UsageError } from "../core/util/usage-error.js";
+import { createGitHubIssues } from "../faces/github-issues.js";
 import { reviewedHashCheck } from "../faces/resolve.js";
 import { watchRun, withSignalHandlers } from "../faces/signals.js";
+import { issueModeRefusal, keepWatchIssue, promoteHint, watchName } from "../faces/watch-issue.js";
 import { describeRun, type EventFacts, eventFacts, type PullRequestRef } from "./event.js";
 import { createGitHubApi, describeGitHubError, type GitHubApi } from "./github-api.js";
 import { type CommentPolicy, inputName } from "./inputs.js";
@@ -73,6 +75,8 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
       `${mode} refuses to run on a pull request from a fork: its changes are not reviewed code of this repository. Promote from a push or workflow_dispatch on the base repository.`,
     );
   }
+  const issueRefusal = issueModeRefusal(inputs.issue, mode, inputName("issue"));
+  if (issueRefusal) throw new UsageError(issueRefusal);
   const api = inputs.githubToken
     ? createGitHubApi(inputs.githubToken, facts.repository)
     : undefined;
@@ -176,7 +180,43 @@ async function publish(
     reviewRun: facts.pullRequestEvent,
     logger: prepared.logger,
   });
+  if (prepared.inputs.issue === "pending") await keepIssue(prepared, result, facts, reportFile);
   return result;
+}
+
+/** issue: pending, after the summary and the comment: the target's watch issue. */
+async function keepIssue(
+  prepared: PreparedRun,
+  result: RunResult,
+  facts: EventFacts,
+  reportFile: string | undefined,
+): Promise<void> {
+  const { inputs, configured, platform, logger } = prepared;
+  if (!inputs.githubToken) {
+    logger.warn("[issue] no github-token: the watch issue is left as it is");
+    return;
+  }
+  const place = {
+    ...configured.place,
+    runUrl: facts.runUrl,
+    reportFile,
+    scrub: prepared.scrub,
+  };
+  const issues = createGitHubIssues({
+    token: inputs.githubToken,
+    repository: facts.repository,
+    apiUrl: process.env.GITHUB_API_URL,
+  });
+  await keepWatchIssue(
+    result,
+    {
+      ...place,
+      name: watchName(inputs.target, place),
+      promoteHint: promoteHint(platform, inputs.config, inputs.target),
+    },
+    issues,
+    logger,
+  );
 }
 
 export async function main(): Promise<void> {

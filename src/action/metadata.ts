@@ -1,6 +1,7 @@
 // The action's metadata, generated: the root action.yml (every platform) and one action.yml per
 // platform folder (aic/, pingone/, arcgis/), all from the input specs the code reads, so a
 // declared input and the code can never drift apart. `npm run generate` writes the files.
+import { WATCHED_MODES } from "../faces/watch-issue.js";
 import { COMMON_INPUTS, defaultMode } from "../platforms/common.js";
 import type { InputSpec, Platform } from "../platforms/platform.js";
 import { PLATFORMS, platformInputs } from "../platforms/registry.js";
@@ -83,7 +84,7 @@ export function actionOnlyInputs(platform: Platform | undefined): Declared[] {
     ).map(declared),
     {
       name: "github-token",
-      description: "Token for the PR comment and the reviewed-report check.",
+      description: "Token for the PR comment, the watch issue and the reviewed-report check.",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
       default: "${{ github.token }}",
     },
@@ -91,6 +92,11 @@ export function actionOnlyInputs(platform: Platform | undefined): Declared[] {
       name: "comment",
       description: "auto (pull_request events, and pushes of a PR's commit), always or never.",
       default: "auto",
+    },
+    {
+      name: "issue",
+      description: `off, or pending: a read-only mode (${WATCHED_MODES.filter((m) => !platform || platform.modes.includes(m)).join(", ")}) keeps one issue per target open while something is pending, and closes it once in sync. Needs \`issues: write\`.`,
+      default: "off",
     },
     ...(promotes
       ? [

@@ -2,11 +2,11 @@
 import * as core from "@actions/core";
 import type { RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
+import { readReviewRecord } from "../faces/marker.js";
+import { commentBody, type RunPlace, summaryBody } from "../faces/render.js";
 import { publishComment } from "./comment.js";
 import type { PullRequestRef } from "./event.js";
 import type { GitHubApi } from "./github-api.js";
-import { readReviewRecord } from "./marker.js";
-import { commentBody, type RunPlace, summaryBody } from "./render.js";
 
 export interface PublishTarget {
   place: RunPlace;

@@ -6,10 +6,10 @@ import { shortHash } from "../core/report/hash.js";
 import { areasFromJson } from "../core/report/json.js";
 import type { Report } from "../core/report/model.js";
 import { EngineFailure } from "../core/run/failure.js";
+import { readChanges, readMarker, type StoredAreas } from "../faces/marker.js";
 import { findOurComment } from "./comment.js";
 import type { EventFacts, PullRequestRef } from "./event.js";
 import { describeGitHubError, type GitHubApi } from "./github-api.js";
-import { readChanges, readMarker, type StoredAreas } from "./marker.js";
 
 export interface ReviewedReport {
   pullRequest: PullRequestRef;

@@ -50,6 +50,14 @@ const CLI_OPTIONS: OptionSpec[] = [
     help: "Write the report to FILE instead of stdout; its folder must exist (checked before anything is sent).",
   },
   {
+    name: "issue",
+    type: "string",
+    env: ["TENANT_PROMOTE_ISSUE"],
+    placeholder: "off|pending",
+    default: "off",
+    help: "pending: a read-only mode keeps the target's watch issue on GitHub (opened while something is pending, closed once in sync), with GITHUB_TOKEN and GITHUB_REPOSITORY (GITHUB_API_URL for GHES); without them it prints what it would do.",
+  },
+  {
     name: "verbose",
     type: "boolean",
     env: ["TENANT_PROMOTE_VERBOSE"],

@@ -7,6 +7,7 @@ import type { Mode, RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
 import { capitalized } from "../core/util/text.js";
 import { UsageError } from "../core/util/usage-error.js";
+import { createGitHubIssues, type GitHubIssues } from "../faces/github-issues.js";
 import {
   type FaceWording,
   givenSecrets,
@@ -15,6 +16,14 @@ import {
   secretScrubber,
 } from "../faces/resolve.js";
 import { watchRun, withSignalHandlers } from "../faces/signals.js";
+import {
+  ISSUE_POLICIES,
+  type IssuePolicy,
+  issueModeRefusal,
+  keepWatchIssue,
+  promoteHint,
+  watchName,
+} from "../faces/watch-issue.js";
 import { textInput } from "../platforms/common.js";
 import type { Connection } from "../platforms/platform.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
@@ -65,7 +74,12 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
   const wording = cliWording(parsed);
   const { name } = wording;
   const { platform, configured, raw } = await resolveRun(mode, parsed.values, wording);
-  const secrets = secretScrubber(givenSecrets(platform.inputs, (input) => raw[input]));
+  const issue = issuePolicy(parsed, mode);
+  const githubToken = issue === "pending" ? env.GITHUB_TOKEN?.trim() || undefined : undefined;
+  const secrets = secretScrubber([
+    ...givenSecrets(platform.inputs, (input) => raw[input]),
+    ...(githubToken ? [githubToken] : []),
+  ]);
   const { scrub } = secrets;
   const verbosity = parsed.values.quiet ? "quiet" : parsed.values.verbose ? "verbose" : "normal";
   const logger = stderrLogger(verbosity, scrub);
@@ -92,12 +106,51 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
     ];
     for (const line of summary)
       (result.result === "failed" ? logger.warn : logger.info)(scrub(line));
+    if (issue === "pending") {
+      const place = { ...configured.place, runUrl: runUrlOf(env), scrub };
+      const configFile = textInput(parsed.values, "config");
+      const target = textInput(parsed.values, "target");
+      await keepWatchIssue(
+        result,
+        {
+          ...place,
+          name: watchName(target, place),
+          promoteHint: promoteHint(platform, configFile, target),
+        },
+        githubIssuesOf(env, githubToken),
+        logger,
+      );
+    }
     return exitCodeFor(result);
   } catch (error) {
     // Whatever escaped, its text is scrubbed like every other line this command writes.
     const message = scrub(error instanceof Error ? error.message : String(error));
     throw error instanceof UsageError ? new UsageError(message) : new Error(message);
   }
+}
+
+/** --issue, checked before any request: pending only with a read-only mode. */
+function issuePolicy(parsed: ParsedCommandLine, mode: Mode): IssuePolicy {
+  const given = (textInput(parsed.values, "issue") ?? "off").trim();
+  const name = parsed.sources.issue ?? "--issue";
+  if (!(ISSUE_POLICIES as readonly string[]).includes(given))
+    throw new UsageError(`${name} is "${given}"; use ${ISSUE_POLICIES.join(" or ")}`);
+  const refusal = issueModeRefusal(given as IssuePolicy, mode, name);
+  if (refusal) throw new UsageError(refusal);
+  return given as IssuePolicy;
+}
+
+/** The GitHub client of --issue pending; undefined without a token and repository (then it says what it would do). */
+function githubIssuesOf(env: Env, token: string | undefined): GitHubIssues | undefined {
+  const repository = env.GITHUB_REPOSITORY?.trim();
+  if (!token || !repository) return undefined;
+  return createGitHubIssues({ token, repository, apiUrl: env.GITHUB_API_URL });
+}
+
+/** The GitHub Actions run this command runs in, when it does. */
+function runUrlOf(env: Env): string {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
+  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : "";
 }
 
 /**

@@ -19,6 +19,7 @@ const ACTION_ONLY = [
   "target",
   "github-token",
   "comment",
+  "issue",
   "require-reviewed-report",
 ];
 

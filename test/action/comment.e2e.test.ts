@@ -2,7 +2,7 @@
 // updated in place; read-only fork tokens; reports too large for a comment.
 import { readFileSync } from "node:fs";
 import { describe, expect } from "vitest";
-import { readMarker } from "../../src/action/marker.js";
+import { readMarker } from "../../src/faces/marker.js";
 import { defaultScenario } from "../../src/platforms/aic/emulator/index.js";
 import {
   errors,

@@ -2,6 +2,7 @@
 // calls, with GitHub's pagination, auth and error answers. Point GITHUB_API_URL at `url`.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type IssueStore, issueStore } from "./fake-github-issues.js";
 import {
   type GitHubAnswer,
   type GitHubRequest,
@@ -58,6 +59,8 @@ export interface FakeGitHub {
   /** Answers in the fake's stead when it returns something (e.g. { status: 502 }). */
   intercept: ((request: GitHubRequest) => GitHubAnswer | undefined) | undefined;
   comments(issue: number): FakeComment[];
+  /** The repository's issues (fake-github-issues.ts). */
+  issues: Pick<IssueStore, "all" | "seed">;
   /** A login ending in [bot] is a Bot; the default author is the action's github-actions[bot]. */
   seedComment(issue: number, body: string, user?: string | FakeUser): FakeComment;
   /** `commits`: the SHAs whose "pulls associated with commit" list this PR. */
@@ -104,7 +107,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return apply(body);
   }
 
+  const issueList = issueStore({
+    web,
+    baseUrl: () => fake.url,
+    now,
+    readOnly: () => fake.readOnly,
+    nextNumber: () => Math.max(100, ...pulls.keys(), ...issueList.all().map((i) => i.number)) + 1,
+    commentCount: (issue) => issues.get(issue)?.length ?? 0,
+    pullsAsIssues: () =>
+      [...pulls.values()].map(({ pr }) => ({
+        ...pr,
+        labels: [],
+        pull_request: { url: pr.html_url },
+      })),
+  });
+
   const routes: [string, RegExp, Route][] = [
+    ...issueList.routes,
     [
       "GET",
       /^\/issues\/(\d+)\/comments$/,
@@ -181,6 +200,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests: [],
     intercept: undefined,
     comments: (issue) => issues.get(issue) ?? [],
+    issues: issueList,
     seedComment: (issue, body, user = ACTIONS_BOT) => addComment(issue, body, user),
     seedPull(partial, links = {}) {
       const commits = links.commits ?? [];

@@ -3,8 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect } from "vitest";
-import { readMarker } from "../../src/action/marker.js";
-import { commentBody } from "../../src/action/render.js";
+import { readMarker } from "../../src/faces/marker.js";
+import { commentBody } from "../../src/faces/render.js";
 import { scenarioOnDefault } from "../e2e/emulated.js";
 import { DEFAULT_SHA } from "./action-env.js";
 import { errors, it, pullRequestEvent, pushEvent, unlocksOf } from "./emulated-action.js";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { readChanges, readMarker } from "../../src/action/marker.js";
+import { readChanges, readMarker } from "../../src/faces/marker.js";
 import {
   COMMENT_LIMIT,
   commentBody,
   type RunPlace,
   SUMMARY_LIMIT_BYTES,
   summaryBody,
-} from "../../src/action/render.js";
+} from "../../src/faces/render.js";
 import { dryRunReport, hugeReport, succeeded } from "./reports.js";
 
 const place: RunPlace = {

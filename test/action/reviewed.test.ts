@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { EventFacts } from "../../src/action/event.js";
 import type { GitHubApi, IssueComment } from "../../src/action/github-api.js";
-import { commentBody } from "../../src/action/render.js";
 import { findReviewedReport, requireSameReport } from "../../src/action/reviewed.js";
 import { EngineFailure } from "../../src/core/run/failure.js";
+import { commentBody } from "../../src/faces/render.js";
 import { dryRunReport, succeeded } from "./reports.js";
 
 const UPPER = "https://openam-acme-staging.forgeblocks.com";

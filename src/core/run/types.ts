@@ -67,6 +67,12 @@ export interface RunResult {
    * to its end, so the outcome is how it really ended.
    */
   cancelRequested?: boolean;
+  /**
+   * Read-only modes: whether something waits to be done on the target (changes to promote, a
+   * patch to install, a failed job), as the platform judges it; absent where a mode cannot tell.
+   * The watch issue (issue: pending) opens or closes on it.
+   */
+  pending?: boolean;
   /** A platform's own machine-readable facts (missing ESVs, per-step errors), kept in the JSON. */
   details?: Record<string, unknown>;
   elapsedMs: number;

@@ -68,10 +68,12 @@ function locking(
 
 /** AIC's modes: all of them; those that change the upper environment hold its lock. */
 export const AIC_MODE_WORK: ModeTable<AicModeContext, Hooks> = {
-  preview: (ctx) => preview(ctx, ctx.options),
+  preview: (ctx) => preview(ctx, ctx.options).then(withPending),
   "dry-run": async (ctx, hold, hooks) =>
-    (await nothingPending(ctx, "dry run")) ??
-    locking((c, ready) => dryRun(c, c.options, ready))(ctx, hold, hooks),
+    withPending(
+      (await nothingPending(ctx, "dry run")) ??
+        (await locking((c, ready) => dryRun(c, c.options, ready))(ctx, hold, hooks)),
+    ),
   promote: async (ctx, hold, hooks) => {
     const unchanged = await nothingPending(ctx, "promotion");
     if (unchanged) return unchanged;
@@ -203,6 +205,12 @@ async function fetchReport(
   const report = normalizeReport(raw, kind);
   ctx.log.info(`[report] ${kind} report from ${api.origin}: ${report.counts.total} change(s)`);
   return report;
+}
+
+/** Something is pending when the report lists a change; a failed run tells nothing. */
+function withPending(work: Work): Work {
+  if (work.result === "failed") return work;
+  return { ...work, pending: (work.report?.counts.total ?? 0) > 0 };
 }
 
 function countsText(report: Report): string {

@@ -19,6 +19,8 @@ export interface ArcGisApi {
   upgrades(signal?: AbortSignal): Promise<UpgradesResource>;
   /** POST installed: the release and patches installed, in install order. */
   installed(signal?: AbortSignal): Promise<VersionObject[]>;
+  /** POST available: the updates not installed (a rolled-back patch shows here again). */
+  available(signal?: AbortSignal): Promise<VersionObject[]>;
   currentVersion(signal?: AbortSignal): Promise<CurrentVersion>;
   history(signal?: AbortSignal): Promise<HistoryEntry[]>;
 }

@@ -76,6 +76,11 @@ export class ArcGisClient extends JsonApiClient implements ArcGisApi {
     return readVersions(body.updates, fail);
   }
 
+  async available(signal?: AbortSignal): Promise<VersionObject[]> {
+    const { body, fail } = await this.call("POST", "available", { readOnly: true, signal });
+    return readVersions(body.updates, fail);
+  }
+
   async currentVersion(signal?: AbortSignal): Promise<CurrentVersion> {
     const { body } = await this.call("GET", "currentVersion", { signal });
     return isJsonObject(body.status) ? { ...body, status: readStatus(body.status) } : body;

@@ -22,7 +22,7 @@ import { followJob, isTransient } from "./follow.js";
 import type { ArcGisConfig } from "./inputs.js";
 import { patchReport, timeline } from "./report.js";
 import { POLL_MS } from "./timing.js";
-import type { UpgradeStatus, VersionObject } from "./types.js";
+import type { UpgradeStatus, UpgradesResource, VersionObject } from "./types.js";
 import {
   currentOf,
   fullVersion,
@@ -52,7 +52,15 @@ type Hooks = Pick<ArcGisRunOptions, "beforeChange">;
 /** ArcGIS's modes: patch rollback only, nothing to promote. */
 export const ARCGIS_MODE_WORK: ModeTable<ArcGisContext, Hooks> = {
   status: (ctx) => status(ctx),
-  "rollback-preview": (ctx) => noJobRunning(ctx).then(() => preview(ctx).then((p) => p.work)),
+  "rollback-preview": async (ctx) => {
+    const job = await noJobRunning(ctx);
+    const { work } = await preview(ctx);
+    if (work.result === "failed") return work;
+    return {
+      ...work,
+      pending: jobEndedBadly(job.status) || (await ctx.api.available(ctx.signal)).length > 0,
+    };
+  },
   rollback: (ctx, hold, hooks) => rollback(ctx, hold, hooks.beforeChange),
 };
 
@@ -87,9 +95,10 @@ async function status(ctx: ArcGisContext): Promise<Work> {
           error instanceof ArcGisError && !error.authExpired ? undefined : Promise.reject(error),
         )
       : read;
-  const [current, installed] = await Promise.all([
+  const [current, installed, available] = await Promise.all([
     unlessRunning(ctx.api.currentVersion(ctx.signal)),
     unlessRunning(ctx.api.installed(ctx.signal)),
+    unlessRunning(ctx.api.available(ctx.signal)),
   ]);
   const unavailable = "unavailable while the job runs";
   const version = current && label(currentOf(current));
@@ -97,6 +106,10 @@ async function status(ctx: ArcGisContext): Promise<Work> {
   const rows: Array<[string, string]> = [
     ["Current version", version ?? unavailable],
     ["Installed patches", patches ? patches.map((v) => v.id).join(", ") || "none" : unavailable],
+    [
+      "Available to install",
+      available ? available.map((v) => label(v)).join(", ") || "none" : unavailable,
+    ],
     [
       "Job",
       `${job.status.state ?? "unknown"}${running ? " (the organization may be read-only)" : ""}`,
@@ -108,8 +121,15 @@ async function status(ctx: ArcGisContext): Promise<Work> {
     message: version
       ? `${ctx.config.orgUrl} runs ${version}; upgrades job: ${job.status.state ?? "unknown"}.`
       : `${ctx.config.orgUrl}: upgrades job ${job.status.state}; its version is ${unavailable}.`,
-    status: { rows, data: { currentVersion: current, installed, upgrades: job } },
+    status: { rows, data: { currentVersion: current, installed, available, upgrades: job } },
+    // What waits: a patch to install, or a job that ended without success (someone must look).
+    pending: jobEndedBadly(job.status) || (available?.length ?? 0) > 0,
   };
+}
+
+/** The last job ended, and not in success: neither idle, running nor done. */
+function jobEndedBadly(status: UpgradeStatus): boolean {
+  return !["no_upgrade", "in_progress", "success", undefined].includes(status.state);
 }
 
 /** What checkRollback offers: nothing, or a target and what going there removes. */
@@ -263,9 +283,10 @@ async function rollback(
 }
 
 /** While a job runs, checkRollback is refused too: say so plainly rather than as an API error. */
-async function noJobRunning(ctx: ArcGisContext): Promise<void> {
+async function noJobRunning(ctx: ArcGisContext): Promise<UpgradesResource> {
   const job = await ctx.api.upgrades(ctx.signal);
   if (job.status.state === "in_progress") throw jobInProgress(job.status, ctx.config.orgUrl);
+  return job;
 }
 
 /** A job already running refuses the rollback (lock-conflict), or is waited for with lock-wait. */

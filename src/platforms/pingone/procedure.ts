@@ -125,9 +125,12 @@ async function planOnly(
       report,
       dryRunReport: report,
       promotionId: planned.id,
+      pending: false,
     };
   return {
     result: "succeeded",
+    // The plan has steps: that is what waits to be promoted.
+    pending: true,
     message: `The plan has ${counts(report)} ${where}; nothing was executed.`,
     report,
     dryRunReport: report,

@@ -1,7 +1,7 @@
 // The bundled action on ArcGIS on a pull request: a rollback preview commented under the
 // organization's marker, naming the organization itself.
 import { describe, expect } from "vitest";
-import { readMarker } from "../../../src/action/marker.js";
+import { readMarker } from "../../../src/faces/marker.js";
 import { DISPATCH, it, pullRequestEvent } from "./arcgis-action.js";
 
 describe.concurrent("an ArcGIS rollback preview on a pull request", () => {

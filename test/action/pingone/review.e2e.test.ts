@@ -2,7 +2,7 @@
 // merge's promote checked against the reviewed report, and inputs of another platform refused.
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect } from "vitest";
-import { readMarker } from "../../../src/action/marker.js";
+import { readMarker } from "../../../src/faces/marker.js";
 import {
   creates,
   DEVELOPMENT_ID,

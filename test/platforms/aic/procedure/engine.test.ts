@@ -346,3 +346,18 @@ describe("read-only modes", () => {
     expect(r).toMatchObject({ result: "failed", reason: "auth" });
   });
 });
+
+describe("pending: what the watch issue opens on", () => {
+  it("preview and dry-run are pending when the report lists changes, not when it is empty", async () => {
+    const lower = new FakeApi();
+    expect((await run(new FakeApi(), { mode: "preview", lower }).result).pending).toBe(true);
+    expect((await run(new FakeApi(), { mode: "dry-run" }).result).pending).toBe(true);
+    const empty = new FakeApi();
+    empty.report = { reportId: "r-2", report: {} };
+    expect((await run(new FakeApi(), { mode: "preview", lower: empty }).result).pending).toBe(
+      false,
+    );
+    // A mode that changes the target says nothing about what is pending.
+    expect((await run(new FakeApi(), { mode: "rollback-preview" }).result).pending).toBe(undefined);
+  });
+});

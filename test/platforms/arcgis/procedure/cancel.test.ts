@@ -126,9 +126,10 @@ describe("status", () => {
       "Current version": "pat_04122025_6835 (11.5.0.6835)",
       "Installed patches":
         "pat_12082025_6805, pat_11092025_6815, pat_07102025_6820, pat_23102025_6825, pat_04122025_6835",
+      "Available to install": "none",
       Job: "in_progress (the organization may be read-only)",
     });
-    expect(api.calls.sort()).toEqual(["currentVersion", "installed", "upgrades"]);
+    expect(api.calls.sort()).toEqual(["available", "currentVersion", "installed", "upgrades"]);
   });
 
   it("while a job runs, the refused version and patch reads show as unavailable", async () => {

@@ -97,6 +97,7 @@ export class FakeArcGis implements ArcGisApi {
   options: VersionObject[] = offered();
   installedList: VersionObject[] = installedChain();
   current: VersionObject = this.installedList.at(-1) as VersionObject;
+  availableList: VersionObject[] = [];
   /** The upgrades resource: one frame per read, the last one sticks. */
   frames: Frame[] = [{ state: "success", code: 3, messages: [] }];
   /** The frames a rollback to `to` plays; default a short successful job. */
@@ -156,6 +157,11 @@ export class FakeArcGis implements ArcGisApi {
   async installed(signal?: AbortSignal): Promise<VersionObject[]> {
     await this.enter("installed", "installed", signal);
     return this.leave("installed", signal, structuredClone(this.installedList));
+  }
+
+  async available(signal?: AbortSignal): Promise<VersionObject[]> {
+    await this.enter("available", "available", signal);
+    return this.leave("available", signal, structuredClone(this.availableList));
   }
 
   async currentVersion(signal?: AbortSignal): Promise<CurrentVersion> {

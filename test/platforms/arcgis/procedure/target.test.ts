@@ -26,7 +26,13 @@ describe("the target", () => {
     expect(removedIds(r)).toEqual(["pat_04122025_6835"]);
     expect(r.message).toContain("removes 1 patch (pat_04122025_6835)");
     // A preview reads only.
-    expect(api.calls.sort()).toEqual(["checkRollback", "currentVersion", "installed", "upgrades"]);
+    expect(api.calls.sort()).toEqual([
+      "available",
+      "checkRollback",
+      "currentVersion",
+      "installed",
+      "upgrades",
+    ]);
   });
 
   it("rollback-preview while a job runs: lock-conflict, naming the job; nothing sent", async () => {

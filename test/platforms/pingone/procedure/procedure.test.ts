@@ -830,3 +830,13 @@ describe("cancel and timeout still delete the draft", () => {
     expect(api.writes()).toEqual(["create"]);
   });
 });
+
+describe("pending: what the watch issue opens on", () => {
+  it("a plan with steps is pending; an empty plan is not", async () => {
+    expect((await run(new FakePingOne(), "preview")).r.pending).toBe(true);
+    expect((await run(new FakePingOne(), "dry-run")).r.pending).toBe(true);
+    const empty = new FakePingOne();
+    empty.steps = [];
+    expect((await run(empty, "dry-run")).r.pending).toBe(false);
+  });
+});

@@ -17,6 +17,7 @@ export interface RunPlace {
   source?: string;
   /** What the comment's marker keys on: one sticky comment per platform and target. */
   commentKey: string;
+  /** Empty where there is no workflow run (the CLI elsewhere). */
   runUrl: string;
   pullRequestUrl?: string;
   reportFile?: string;
@@ -32,7 +33,14 @@ function environmentsLine(place: RunPlace): string {
 
 function footer(result: RunResult, place: RunPlace): string {
   const hash = result.report ? ` · report hash \`${result.report.hash.slice(0, 12)}\`` : "";
-  return `<sub>tenant-promote ${result.mode} · [workflow run](${place.runUrl})${hash}</sub>`;
+  // The CLI outside GitHub Actions has no run to link to.
+  const run = place.runUrl ? ` · [workflow run](${place.runUrl})` : "";
+  return `<sub>tenant-promote ${result.mode}${run}${hash}</sub>`;
+}
+
+/** Where the full report is, for a trimmed one. */
+function fullReportAt(place: RunPlace): string {
+  return place.runUrl ? `the [workflow run](${place.runUrl})` : "the run's log";
 }
 
 /** Head, then as much of the report as fits within `limit` (as `measure` counts), then the tail. */
@@ -62,12 +70,21 @@ function assemble(
   return join(note);
 }
 
-/** `review`: the record to carry over; without it, this run's report becomes what is reviewed. */
-export function commentBody(result: RunResult, place: RunPlace, review?: ReviewRecord): string {
+/**
+ * `review`: the record to carry over; without it, this run's report becomes what is reviewed.
+ * `lead`: lines between the marker and the outcome (the watch issue's facts).
+ */
+export function commentBody(
+  result: RunResult,
+  place: RunPlace,
+  review?: ReviewRecord,
+  lead: string[] = [],
+): string {
   const hash = review ? review.hash : result.report?.hash;
   const head = [
     // The marker's field keeps its old name so that existing sticky comments are still found.
     markerLine({ upper: place.commentKey, hash }),
+    ...lead,
     place.scrub(outcomeMarkdown(result)),
     environmentsLine(place),
   ];
@@ -78,11 +95,11 @@ export function commentBody(result: RunResult, place: RunPlace, review?: ReviewR
     result,
     tail,
     { size: COMMENT_LIMIT, measure: (text) => text.length },
-    `The report is too long for a comment and was trimmed; the full report is in the [workflow run](${place.runUrl}).`,
+    `The report is too long for a comment and was trimmed; the full report is in ${fullReportAt(place)}.`,
   );
   // The outcome alone could still be too long (thousands of missing ESVs): cut it hard.
   if (body.length <= COMMENT_LIMIT) return body;
-  const cut = `\n\n… trimmed; the full text is in the [workflow run](${place.runUrl}).`;
+  const cut = `\n\n… trimmed; the full text is in ${fullReportAt(place)}.`;
   return body.slice(0, COMMENT_LIMIT - cut.length) + cut;
 }
 

@@ -1,0 +1,38 @@
+// What the watch issue opens on for ArcGIS: a patch available to install, or a job that ended
+// without success; status and rollback-preview both tell.
+import { describe, expect, it } from "vitest";
+import { FakeArcGis, installedChain } from "./fake-arcgis.js";
+import { run } from "./run.js";
+
+describe("ArcGIS pending", () => {
+  it("status: nothing available and the last job succeeded is not pending", async () => {
+    const api = new FakeArcGis();
+    const { r } = await run(api, "status");
+    expect(r).toMatchObject({ result: "succeeded", pending: false });
+    expect(r.status?.rows).toContainEqual(["Available to install", "none"]);
+  });
+
+  it("status: a patch available to install is pending, and the status names it", async () => {
+    const api = new FakeArcGis();
+    const newest = installedChain().at(-1);
+    api.availableList = [{ ...newest, id: "pat_04122025_6840", build: 6840 } as never];
+    const { r } = await run(api, "status");
+    expect(r.pending).toBe(true);
+    expect(r.status?.rows.find(([label]) => label === "Available to install")?.[1]).toContain(
+      "pat_04122025_6840",
+    );
+  });
+
+  it("status and rollback-preview: a job that failed is pending", async () => {
+    const api = new FakeArcGis();
+    api.frames = [{ state: "failed", code: 2, messages: [{ message: "Upgrade failed." }] }];
+    expect((await run(api, "status")).r.pending).toBe(true);
+    expect((await run(api, "rollback-preview")).r.pending).toBe(true);
+  });
+
+  it("rollback-preview: patches that could be rolled back are not, by themselves, pending", async () => {
+    const { r } = await run(new FakeArcGis(), "rollback-preview");
+    expect(r.result).toBe("succeeded");
+    expect(r.pending).toBe(false);
+  });
+});
