@@ -27,7 +27,7 @@ describe.concurrent("the action on a pull request", () => {
     expect(first.outputs).toMatchObject({
       result: "succeeded",
       "failure-reason": "",
-      changes: "5",
+      changes: "6",
     });
     expect(first.outputs["report-hash"]).toMatch(/^[0-9a-f]{64}$/);
     const promotionId = first.outputs["promotion-id"] as string;

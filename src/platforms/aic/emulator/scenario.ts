@@ -22,6 +22,7 @@
 // environments.lower.config.AMConfig leaves the other categories alone.
 
 import {
+  isMapping,
   list,
   type Mapping,
   mapping,
@@ -37,16 +38,25 @@ import { parsePublicKey } from "../auth/jwt.js";
 import { DEFAULT_SCENARIO_DOCUMENT } from "./default-scenario.js";
 import type { Fault } from "./faults.js";
 import { parseFaults } from "./scenario-faults.js";
+import { ALL_SCOPES } from "./scopes.js";
 import type { ConfigItem, EnvironmentConfig, EnvName } from "./types.js";
 
 export interface ServiceAccountScenario {
   id: string;
   /** A public JWK (as a mapping) or a PEM public key. */
   publicKey: string | Record<string, unknown>;
+  /** Scopes the account may ask for; absent: all of ALL_SCOPES. */
+  scopes?: string[];
+}
+
+/** A static bearer token and the scopes it carries. */
+export interface AccessTokenScenario {
+  token: string;
+  scopes: string[];
 }
 
 export interface EnvironmentScenario {
-  accessTokens: string[];
+  accessTokens: AccessTokenScenario[];
   serviceAccount?: ServiceAccountScenario;
   esvs: string[];
   config: EnvironmentConfig;
@@ -81,6 +91,26 @@ function configItem(value: unknown, path: string): ConfigItem {
   return item;
 }
 
+const CATEGORY_KEYS = ["fileDestinationPattern", "fileName", "items"];
+
+/**
+ * A category is a list of items, or (for IDM) a mapping that also sets the report's
+ * fileDestinationPattern and fileName: { fileDestinationPattern, fileName, items: [...] }.
+ */
+function categoryItems(value: unknown, path: string): ConfigItem[] {
+  if (!isMapping(value))
+    return list(value ?? [], path).map((item, i) => configItem(item, `${path}[${i}]`));
+  onlyKeys(value, path, CATEGORY_KEYS);
+  const pattern = optionalText(value.fileDestinationPattern, `${path}.fileDestinationPattern`);
+  const fileName = optionalText(value.fileName, `${path}.fileName`);
+  return list(value.items ?? [], `${path}.items`).map((raw, i) => {
+    const item = configItem(raw, `${path}.items[${i}]`);
+    if (pattern !== undefined) item.fileDestinationPattern = pattern;
+    if (fileName !== undefined) item.fileName = fileName;
+    return item;
+  });
+}
+
 function environmentConfig(value: unknown, path: string): EnvironmentConfig {
   const config: EnvironmentConfig = {};
   for (const [area, categories] of Object.entries(mapping(value ?? {}, path))) {
@@ -88,9 +118,7 @@ function environmentConfig(value: unknown, path: string): EnvironmentConfig {
     config[area] = {};
     for (const [category, items] of Object.entries(mapping(categories ?? {}, areaPath))) {
       const categoryPath = `${areaPath}["${category}"]`;
-      const parsed = list(items ?? [], categoryPath).map((item, i) =>
-        configItem(item, `${categoryPath}[${i}]`),
-      );
+      const parsed = categoryItems(items, categoryPath);
       const seen = new Set<string>();
       for (const item of parsed) {
         if (seen.has(item.uid))
@@ -103,10 +131,34 @@ function environmentConfig(value: unknown, path: string): EnvironmentConfig {
   return config;
 }
 
+function scopeList(value: unknown, path: string): string[] {
+  const scopes = textList(value, path);
+  scopes.forEach((scope, i) => {
+    if (!ALL_SCOPES.includes(scope))
+      throw new ScenarioError(`${path}[${i}] must be one of ${ALL_SCOPES.join(", ")}`);
+  });
+  return scopes;
+}
+
+/** A plain string carries every scope; a mapping { token, scopes } only those it lists. */
+function accessTokens(value: unknown, path: string): AccessTokenScenario[] {
+  return list(value, path).map((entry, i) => {
+    const entryPath = `${path}[${i}]`;
+    if (typeof entry === "string")
+      return { token: text(entry, entryPath), scopes: [...ALL_SCOPES] };
+    const raw = mapping(entry, entryPath);
+    onlyKeys(raw, entryPath, ["token", "scopes"]);
+    return {
+      token: text(raw.token, `${entryPath}.token`),
+      scopes: scopeList(raw.scopes, `${entryPath}.scopes`),
+    };
+  });
+}
+
 function serviceAccount(value: unknown, path: string): ServiceAccountScenario | undefined {
   if (value === undefined || value === null) return undefined;
   const raw = mapping(value, path);
-  onlyKeys(raw, path, ["id", "publicKey"]);
+  onlyKeys(raw, path, ["id", "publicKey", "scopes"]);
   const id = text(raw.id, `${path}.id`);
   const publicKey = raw.publicKey;
   if (typeof publicKey !== "string" && (typeof publicKey !== "object" || publicKey === null))
@@ -116,7 +168,12 @@ function serviceAccount(value: unknown, path: string): ServiceAccountScenario | 
   } catch {
     throw new ScenarioError(`${path}.publicKey is not a readable public key (JWK or PEM)`);
   }
-  return { id, publicKey: publicKey as string | Record<string, unknown> };
+  const account: ServiceAccountScenario = {
+    id,
+    publicKey: publicKey as string | Record<string, unknown>,
+  };
+  if (raw.scopes !== undefined) account.scopes = scopeList(raw.scopes, `${path}.scopes`);
+  return account;
 }
 
 function environment(value: unknown, name: EnvName): EnvironmentScenario {
@@ -124,10 +181,10 @@ function environment(value: unknown, name: EnvName): EnvironmentScenario {
   const raw: Mapping = mapping(value ?? {}, path);
   onlyKeys(raw, path, ENV_KEYS);
   const env: EnvironmentScenario = {
-    accessTokens:
-      raw.accessTokens === undefined
-        ? [`emulator-${name}-token`]
-        : textList(raw.accessTokens, `${path}.accessTokens`),
+    accessTokens: accessTokens(
+      raw.accessTokens ?? [`emulator-${name}-token`],
+      `${path}.accessTokens`,
+    ),
     esvs: raw.esvs === undefined ? [] : textList(raw.esvs, `${path}.esvs`),
     config: environmentConfig(raw.config, `${path}.config`),
   };

@@ -85,8 +85,8 @@ export async function startAicEmulator(
     events: tenant.events,
     requests,
     accessTokens: {
-      lower: [...scenario.environments.lower.accessTokens],
-      upper: [...scenario.environments.upper.accessTokens],
+      lower: scenario.environments.lower.accessTokens.map((t) => t.token),
+      upper: scenario.environments.upper.accessTokens.map((t) => t.token),
     },
     speed,
     addFault: (fault: Fault) => tenant.addFault(fault),
