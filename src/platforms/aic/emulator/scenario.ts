@@ -5,17 +5,27 @@
 //   tokenLifetimeSeconds: 899  # minted access tokens expire after this many real seconds
 //   environments:
 //     lower:
-//       accessTokens: [emulator-lower-token]   # static bearer tokens this environment accepts
-//       serviceAccount: { id: <account id>, publicKey: <JWK mapping or PEM text> }
+//       # Static bearer tokens: a string carries every scope (fr:idc:promotion:*, fr:am:*,
+//       # fr:idm:*); a mapping only the scopes it lists.
+//       accessTokens: [emulator-lower-token, { token: promote-only, scopes: ["fr:idc:promotion:*"] }]
+//       # scopes: what the account may ask a token for (default: all three).
+//       serviceAccount: { id: <account id>, publicKey: <JWK mapping or PEM text>, scopes: [...] }
 //       esvs: [esv-email-from]                 # ESV ids; &{esv.email.from} refers to esv-email-from
-//       config:
+//       config:                                # each item's content is what AM/IDM serve (content.ts)
 //         IDMConfig:                           # area
-//           "Email > Templates":               # config item category
-//             - { name: Welcome, uid: emailTemplate/welcome, file: idm/conf/emailTemplate-welcome.json, content: {...} }
-//         AMConfig:
-//           Journeys: [ { name: Login, realm: /alpha, uid: ..., content: {...} } ]
+//           "Email > Templates":               # config item category: a list of items, or
+//             - { name: Welcome, uid: emailTemplate/welcome, file: idm/conf/emailTemplate-welcome.json,
+//                 content: { _id: emailTemplate/welcome, displayName: Welcome, ... } }
+//           # ... a mapping that also sets the report's fields (default: derived from the
+//           # items' file, e.g. idm/conf/emailTemplate-*.json, and fileName displayName):
+//           Managed Objects: { fileDestinationPattern: idm/conf/managed.json, fileName: _id, items: [...] }
+//         AMConfig:                            # uid: the AM config DN (entry, service, realm)
+//           Journeys: [ { name: Login, realm: /alpha, uid: ou=Login,ou=trees,...,
+//                         content: { tree: {...}, nodes: { <nodeId>: {...} } } } ]
+//           Scripts: [ { name: ..., uid: ou=<id>,ou=scriptConfigurations,..., content: { ..., source: <text> } } ]
 //     upper: { ... }
 //   faults: { ... }            # see faults.ts
+//   edits: [ { env: lower, afterDryRuns: 1, uid: ..., content: {...} } ]   # see edits.ts
 //
 // With `base: default`, mappings merge key by key and lists replace: overriding
 // environments.upper.esvs replaces the upper ESVs, and overriding one category of
@@ -36,6 +46,7 @@ import {
 import { scenarioLoader, scenarioMapping } from "../../../core/emulator/scenario-yaml.js";
 import { parsePublicKey } from "../auth/jwt.js";
 import { DEFAULT_SCENARIO_DOCUMENT } from "./default-scenario.js";
+import { type ContentEdit, parseEdits } from "./edits.js";
 import type { Fault } from "./faults.js";
 import { parseFaults } from "./scenario-faults.js";
 import { ALL_SCOPES } from "./scopes.js";
@@ -67,11 +78,13 @@ export interface Scenario {
   tokenLifetimeSeconds: number;
   environments: Record<EnvName, EnvironmentScenario>;
   faults: Fault[];
+  /** Content changes applied after a number of dry runs (see edits.ts). */
+  edits: ContentEdit[];
 }
 
 export { ScenarioError };
 
-const TOP_KEYS = ["base", "speed", "tokenLifetimeSeconds", "environments", "faults"];
+const TOP_KEYS = ["base", "speed", "tokenLifetimeSeconds", "environments", "faults", "edits"];
 const ENV_KEYS = ["accessTokens", "serviceAccount", "esvs", "config"];
 const ITEM_KEYS = ["name", "realm", "uid", "file", "content"];
 
@@ -198,16 +211,16 @@ export function scenarioFromDocument(document: unknown): Scenario {
   const raw = scenarioMapping(document, TOP_KEYS, DEFAULT_SCENARIO_DOCUMENT);
   const environments = mapping(raw.environments ?? {}, "environments");
   onlyKeys(environments, "environments", ["lower", "upper"]);
+  const lower = environment(environments.lower, "lower");
+  const upper = environment(environments.upper, "upper");
   return {
     speed: number(raw.speed ?? 1, "speed", { positive: true }),
     tokenLifetimeSeconds: number(raw.tokenLifetimeSeconds ?? 899, "tokenLifetimeSeconds", {
       positive: true,
     }),
-    environments: {
-      lower: environment(environments.lower, "lower"),
-      upper: environment(environments.upper, "upper"),
-    },
+    environments: { lower, upper },
     faults: parseFaults(raw.faults),
+    edits: parseEdits(raw.edits, { lower: lower.config, upper: upper.config }),
   };
 }
 

@@ -90,6 +90,7 @@ export async function startAicEmulator(
     },
     speed,
     addFault: (fault: Fault) => tenant.addFault(fault),
+    editItem: (env, uid, content) => tenant.editItem(env, uid, content),
     close: async () => {
       tenant.close();
       await serving.close();

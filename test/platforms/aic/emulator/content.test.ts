@@ -1,7 +1,15 @@
 // The AM and IDM reads the content diffs use: reply shapes, 404s, and that they serve the same
 // model the reports and promotions use.
+import { generateKeyPairSync } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { EnvName, RunningAicEmulator } from "../../../../src/platforms/aic/emulator/index.js";
+import { assertionClaims, signJwt } from "../../../../src/platforms/aic/auth/jwt.js";
+import {
+  type EnvName,
+  loadScenario,
+  loadScenarioFile,
+  type RunningAicEmulator,
+} from "../../../../src/platforms/aic/emulator/index.js";
 import type { RawReport } from "../../../../src/platforms/aic/types.js";
 import { client, lockPair, runToEnd, start, startWith } from "./helpers.js";
 
@@ -323,5 +331,98 @@ environments:
     expect(emulator.requests).toContainEqual(
       expect.objectContaining({ env: "upper", method: "GET", path: tree, status: 200 }),
     );
+  });
+});
+
+const LOGIN_UID =
+  "ou=Login,ou=trees,ou=default,ou=OrganizationConfig,ou=1.0,ou=authenticationTreesService,ou=services,o=alpha,ou=services,ou=am-config";
+const REGISTRATION_UID = LOGIN_UID.replace("ou=Login,", "ou=Registration,");
+
+describe("content edits", () => {
+  it("a scenario edit changes the lower environment's item once its dry runs have ended", async () => {
+    const emulator = await startWith(`
+edits:
+  - env: lower
+    afterDryRuns: 1
+    uid: ${LOGIN_UID}
+    content: { tree: { description: Edited after review } }
+`);
+    const tree = `${TREES}/trees/Login`;
+    const before = (await am(emulator, "lower", tree)).body;
+    expect(before).not.toHaveProperty("description");
+    await lockPair(emulator);
+    await runToEnd(emulator, "/promote", { dryRun: true });
+    const after = (await am(emulator, "lower", tree)).body;
+    expect(after).toMatchObject({
+      description: "Edited after review",
+      entryNodeId: "a0f3c1d2-0001",
+    });
+    expect(after._rev).not.toBe(before._rev);
+    // The rest of the content is kept: the edit merges into it.
+    expect(after.nodes).toEqual(before.nodes);
+    // The promotion then copies the edited content.
+    await runToEnd(emulator, "/promote", { dryRun: false });
+    expect((await am(emulator, "upper", tree)).body).toMatchObject({
+      description: "Edited after review",
+    });
+  });
+
+  it("editItem changes content in-process, and the reports follow", async () => {
+    const emulator = await start();
+    const names = async () =>
+      JSON.stringify((await client(emulator, "lower").get("/report/provisional")).body);
+    expect(await names()).not.toContain("Registration");
+    emulator.editItem("lower", REGISTRATION_UID, { tree: { enabled: false } });
+    expect(await names()).toContain('"name":"Registration"');
+    expect((await am(emulator, "lower", `${TREES}/trees/Registration`)).body.enabled).toBe(false);
+    expect(() => emulator.editItem("upper", "ou=nope", {})).toThrow(
+      /upper environment has no config item with uid ou=nope/,
+    );
+  });
+
+  it("names a bad edit in the scenario", () => {
+    expect(() =>
+      loadScenario("base: default\nedits: [{ env: lower, uid: ou=nope, content: {} }]"),
+    ).toThrow(/edits\[0\].uid names no config item of environments.lower/);
+    expect(() =>
+      loadScenario(
+        `base: default\nedits: [{ env: lower, afterDryRuns: -1, uid: "${LOGIN_UID}", content: {} }]`,
+      ),
+    ).toThrow(/edits\[0\].afterDryRuns must be an integer of at least 0/);
+  });
+});
+
+describe("scenarios/no-content-scopes.yaml", () => {
+  it("promotes with its static tokens but refuses them, and its service account, the content scopes", async () => {
+    const scenario = loadScenarioFile(
+      fileURLToPath(new URL("../../../../scenarios/no-content-scopes.yaml", import.meta.url)),
+    );
+    const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const account = scenario.environments.upper.serviceAccount;
+    if (!account) throw new Error("the scenario has no upper service account");
+    account.publicKey = keys.publicKey.export({ format: "jwk" }) as Record<string, unknown>;
+    const emulator = await start({ scenario });
+
+    for (const env of ["lower", "upper"] as const) {
+      expect((await client(emulator, env).get("/lock/state")).status).toBe(200);
+      expect((await am(emulator, env, `${TREES}/trees/Login`)).status).toBe(403);
+      expect((await idm(emulator, env, "/config/emailTemplate/welcome")).status).toBe(403);
+    }
+    const tokenUrl = `${emulator.upperUrl}/am/oauth2/access_token`;
+    const mint = (scope: string) =>
+      fetch(tokenUrl, {
+        method: "POST",
+        body: new URLSearchParams({
+          grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+          client_id: "service-account",
+          scope,
+          assertion: signJwt(assertionClaims(account.id, tokenUrl), keys.privateKey),
+        }),
+      }).then(async (reply) => ({
+        status: reply.status,
+        body: (await reply.json()) as { error?: string },
+      }));
+    expect((await mint("fr:am:* fr:idm:*")).body.error).toBe("invalid_scope");
+    expect((await mint("fr:idc:promotion:*")).status).toBe(200);
   });
 });
