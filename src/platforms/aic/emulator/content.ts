@@ -80,7 +80,8 @@ function amItems(env: EmulatedEnvironment, realm: string, service: string) {
   return allItems(env.config).flatMap((item) => {
     const dn = parseAmDn(item.uid);
     if (!dn || dn.service.toLowerCase() !== wanted) return [];
-    const itemRealm = item.realm ?? (dn.realm === undefined ? "/" : `/${dn.realm}`);
+    // Scenario realms may be written "/alpha" or "alpha"; the DN's o= names it too.
+    const itemRealm = `/${(item.realm ?? dn.realm ?? "").replace(/^\//, "")}`;
     return itemRealm === realm ? [{ item, dn }] : [];
   });
 }

@@ -319,7 +319,8 @@ environments:
     const script = `${ALPHA}/scripts/${LOGIN_HELPER}`;
     const lowerTree = (await am(emulator, "lower", tree)).body;
     const lowerScript = (await am(emulator, "lower", script)).body;
-    expect((await am(emulator, "upper", tree)).body).not.toEqual(lowerTree);
+    const upperTree = (await am(emulator, "upper", tree)).body;
+    expect(upperTree).not.toEqual(lowerTree);
     await lockPair(emulator);
     await runToEnd(emulator, "/promote", { dryRun: false });
     expect((await am(emulator, "upper", tree)).body).toEqual(lowerTree);
@@ -327,6 +328,10 @@ environments:
     const template = await idm(emulator, "upper", "/config/emailTemplate/forgottenUsername");
     expect(template.status).toBe(200);
     expect((await am(emulator, "upper", `${TREES}/trees/LegacyLogin`)).status).toBe(404);
+    // A rollback restores what upper served before.
+    await runToEnd(emulator, "/rollback", {});
+    expect((await am(emulator, "upper", tree)).body).toEqual(upperTree);
+    expect((await am(emulator, "upper", `${TREES}/trees/LegacyLogin`)).status).toBe(200);
     // AM and IDM reads are in the request log like the others.
     expect(emulator.requests).toContainEqual(
       expect.objectContaining({ env: "upper", method: "GET", path: tree, status: 200 }),
