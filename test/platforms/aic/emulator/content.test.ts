@@ -397,6 +397,23 @@ edits:
   });
 });
 
+describe("scenarios/edited-after-review.yaml", () => {
+  it("changes the Login journey's new node in lower after the first dry run", async () => {
+    const scenario = loadScenarioFile(
+      fileURLToPath(new URL("../../../../scenarios/edited-after-review.yaml", import.meta.url)),
+    );
+    const emulator = await start({ scenario });
+    const counter = `${TREES}/nodes/IncrementLoginCountNode/a0f3c1d2-0003`;
+    expect((await am(emulator, "lower", counter)).body.identityAttribute).toBe("userName");
+    await lockPair(emulator);
+    await runToEnd(emulator, "/promote", { dryRun: true });
+    expect((await am(emulator, "lower", counter)).body).toMatchObject({
+      _type: { _id: "IncrementLoginCountNode" },
+      identityAttribute: "mail",
+    });
+  });
+});
+
 describe("scenarios/no-content-scopes.yaml", () => {
   it("promotes with its static tokens but refuses them, and its service account, the content scopes", async () => {
     const scenario = loadScenarioFile(
