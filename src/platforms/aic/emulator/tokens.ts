@@ -59,13 +59,6 @@ export class TokenIssuer {
     if (!assertion) return oauthError("invalid_request", "assertion is missing");
     if (!this.account || !this.publicKey)
       return oauthError("invalid_client", "no service account is configured for this environment");
-    const allowed = this.account.scopes ?? ALL_SCOPES;
-    const refused = requested.filter((s) => !allowed.includes(s));
-    if (refused.length > 0)
-      return oauthError(
-        "invalid_scope",
-        `the service account is not allowed the scope(s) ${refused.join(" ")}`,
-      );
     let claims: ReturnType<typeof verifyJwt>;
     try {
       claims = verifyJwt(assertion, this.publicKey);
@@ -79,13 +72,21 @@ export class TokenIssuer {
       return oauthError("invalid_grant", `aud must be ${origin}${TOKEN_PATH}`);
     if (typeof claims.exp !== "number" || claims.exp * 1000 <= now)
       return oauthError("invalid_grant", "assertion has expired");
+    // Checked once the assertion is verified: only the account learns what it may ask for.
+    const allowed = this.account.scopes ?? ALL_SCOPES;
+    const refused = requested.filter((s) => !allowed.includes(s));
+    if (refused.length > 0)
+      return oauthError(
+        "invalid_scope",
+        `the service account is not allowed the scope(s) ${refused.join(" ")}`,
+      );
     const accessToken = this.tokens.issue(this.lifetimeSeconds * 1000, now);
     this.scopes.set(accessToken, requested);
     return ok({
       access_token: accessToken,
       token_type: "Bearer",
       expires_in: this.lifetimeSeconds,
-      scope,
+      scope: requested.join(" "),
     });
   }
 }
