@@ -27,7 +27,7 @@ describe.concurrent("the action on a pull request", () => {
     expect(first.outputs).toMatchObject({
       result: "succeeded",
       "failure-reason": "",
-      changes: "5",
+      changes: "6",
     });
     expect(first.outputs["report-hash"]).toMatch(/^[0-9a-f]{64}$/);
     const promotionId = first.outputs["promotion-id"] as string;
@@ -138,7 +138,7 @@ describe.concurrent("the action on a pull request", () => {
 
     const run = await job.main();
     expect(run.code, run.stdout).toBe(0);
-    expect(run.outputs.changes).toBe("1505");
+    expect(run.outputs.changes).toBe("1506");
     const body = github.comments(9)[0]?.body ?? "";
     // Untrimmed it is over 65,536 characters, which GitHub (and the fake) refuses.
     expect(body.length).toBeLessThanOrEqual(65_536);

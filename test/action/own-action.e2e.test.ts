@@ -12,7 +12,7 @@ describe.concurrent("uses: ./aic", () => {
     const job = await action.job(DISPATCH, emulator, undefined, {}, "own-action");
     const run = await job.main({ comment: "never" });
     expect(run.code, run.stdout).toBe(0);
-    expect(run.outputs).toMatchObject({ result: "succeeded", changes: "5" });
+    expect(run.outputs).toMatchObject({ result: "succeeded", changes: "6" });
     expect(run.summary).toContain("tenant-promote dry-run: succeeded");
   });
 });

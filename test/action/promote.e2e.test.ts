@@ -36,7 +36,7 @@ describe.concurrent("promote on a merge", () => {
     const merge = await action.job(pushEvent(), emulator, github);
     const run = await merge.main({ mode: "promote", "require-reviewed-report": "true" });
     expect(run.code, run.stdout).toBe(0);
-    expect(run.outputs).toMatchObject({ result: "succeeded", changes: "5" });
+    expect(run.outputs).toMatchObject({ result: "succeeded", changes: "6" });
     expect(run.outputs["report-hash"]).toBe(review.outputs["report-hash"]);
     expect(run.stdout).toContain("[review] PR #7 reviewed report");
     expect(emulator.upper.history).toHaveLength(1);
@@ -225,12 +225,12 @@ describe.concurrent("the other modes", () => {
     };
 
     const preview = await job.main({ ...common, mode: "preview" });
-    expect(preview.outputs, preview.stdout).toMatchObject({ result: "succeeded", changes: "5" });
+    expect(preview.outputs, preview.stdout).toMatchObject({ result: "succeeded", changes: "6" });
     expect(preview.summary).toContain(`from \`${emulator.lowerUrl}\``);
 
     expect((await job.main({ ...common, mode: "promote" })).outputs.result).toBe("succeeded");
     const rollbackPreview = await job.main({ ...common, mode: "rollback-preview" });
-    expect(rollbackPreview.outputs.changes).toBe("5");
+    expect(rollbackPreview.outputs.changes).toBe("6");
     const rollback = await job.main({ ...common, mode: "rollback" });
     expect(rollback.outputs, rollback.stdout).toMatchObject({ result: "succeeded" });
     expect(emulator.upper.history).toHaveLength(0);

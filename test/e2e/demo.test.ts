@@ -19,10 +19,10 @@ describe("demo", () => {
     const promotion = run.stdout.slice(promoteAt);
     expect(dryRun).toContain("tenant-promote dry-run: succeeded");
     expect(dryRun).toContain("## Dry-run promotion report");
-    expect(dryRun).toContain("Dry run: 5 change(s): 3 added, 1 modified, 1 deleted");
+    expect(dryRun).toContain("Dry run: 6 change(s): 3 added, 2 modified, 1 deleted");
     expect(promoteAt).toBeGreaterThan(0);
     expect(promotion).toContain("## Promotion report");
-    expect(promotion).toContain("Promoted 5 change(s): 3 added, 1 modified, 1 deleted");
-    expect(promotion).toMatch(/\| \*\*Total\*\* \| \| \*\*3\*\* \| \*\*1\*\* \| \*\*1\*\* \|/);
+    expect(promotion).toContain("Promoted 6 change(s): 3 added, 2 modified, 1 deleted");
+    expect(promotion).toMatch(/\| \*\*Total\*\* \| \| \*\*3\*\* \| \*\*2\*\* \| \*\*1\*\* \|/);
   });
 });

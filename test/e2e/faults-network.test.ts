@@ -36,7 +36,7 @@ faults:
 
     expect(run.code, run.stderr).toBe(0);
     const json = parseJson(run);
-    expect(json).toMatchObject({ result: "succeeded", changes: 5, lockReleased: true });
+    expect(json).toMatchObject({ result: "succeeded", changes: 6, lockReleased: true });
     expect(emulator.upper.config).toEqual(emulator.lower.config);
 
     const lockStates = upperCalls(emulator, "GET", LOCK_STATE).map((r) => r.status);
@@ -71,7 +71,7 @@ faults:
 
     expect(run.code, run.stderr).toBe(0);
     const json = parseJson(run);
-    expect(json).toMatchObject({ result: "succeeded", changes: 5, lockReleased: true });
+    expect(json).toMatchObject({ result: "succeeded", changes: 6, lockReleased: true });
     expect(upperCalls(emulator, "POST", LOCK).map((r) => r.status)).toEqual([401, 202]);
     expect(run.stderr).toContain("answered HTTP 401; retrying once with a fresh token");
     expect(upperCalls(emulator, "GET", REPORT).map((r) => r.status)).toEqual([500, 200]);

@@ -29,7 +29,7 @@ describe.concurrent("preview", () => {
 
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("tenant-promote preview: succeeded");
-    expect(run.stdout).toContain("5 change(s): 3 added, 1 modified, 1 deleted");
+    expect(run.stdout).toContain("6 change(s): 3 added, 2 modified, 1 deleted");
     expect(run.stdout).toContain("ProgressiveProfile");
     expect(emulator.requests.length).toBeGreaterThan(0);
     // The upper environment is read for content diffs only, never its promotion endpoints.
@@ -50,7 +50,7 @@ describe.concurrent("dry-run", () => {
 
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("tenant-promote dry-run: succeeded");
-    expect(run.stdout).toContain("Dry run: 5 change(s): 3 added, 1 modified, 1 deleted");
+    expect(run.stdout).toContain("Dry run: 6 change(s): 3 added, 2 modified, 1 deleted");
     expect(run.stdout).toContain("LegacyLogin");
     expect(emulator.upper.config).toEqual(before);
     expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(1);
@@ -70,7 +70,7 @@ describe.concurrent("promote", () => {
 
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain("tenant-promote promote: succeeded");
-    expect(first.stdout).toMatch(/Promoted 5 change\(s\): 3 added, 1 modified, 1 deleted to http/);
+    expect(first.stdout).toMatch(/Promoted 6 change\(s\): 3 added, 2 modified, 1 deleted to http/);
     expect(emulator.upper.config).toEqual(emulator.lower.config);
     expect(journeyNames(emulator.upper.config)).toEqual([
       "Login",
@@ -110,8 +110,8 @@ describe.concurrent("promote", () => {
     const emulator = await e2e.emulate();
     const run = await e2e.runAgainst(emulator, "dry-run", ["--format", "json"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(parseJson(run)).toMatchObject({ result: "succeeded", changes: 5 });
-    expect(run.stderr).toMatch(/\[report\] provisional report from .*: 5 change\(s\)/);
+    expect(parseJson(run)).toMatchObject({ result: "succeeded", changes: 6 });
+    expect(run.stderr).toMatch(/\[report\] provisional report from .*: 6 change\(s\)/);
     expect(upperCalls(emulator, "POST", LOCK)).toHaveLength(1);
   });
 
@@ -136,7 +136,7 @@ describe.concurrent("rollback-preview and rollback", () => {
     const emulator = await e2e.emulate();
     const original = structuredClone(emulator.upper.config);
     const promoted = parseJson(await e2e.runAgainst(emulator, "promote", ["--format", "json"]));
-    expect(promoted).toMatchObject({ result: "succeeded", changes: 5, lockReleased: true });
+    expect(promoted).toMatchObject({ result: "succeeded", changes: 6, lockReleased: true });
     // What was promoted is exactly what the dry run showed.
     expect(promoted.dryRunReport?.hash).toBe(promoted.reportHash);
     const promotionId = emulator.upper.history.at(-1)?.promotionId as string;
@@ -326,7 +326,7 @@ describe.concurrent("machine-readable output", () => {
       promotionId: lockedFor,
       lockReleased: true,
       lockHolder: null,
-      changes: 5,
+      changes: 6,
       missingESVs: [],
       encryptedSecrets: [],
     });
@@ -349,7 +349,7 @@ describe.concurrent("machine-readable output", () => {
       expect(run.stdout).toBe("");
       expect(run.stderr).toContain(`report written to ${file}`);
       const json = JSON.parse(await readFile(file, "utf8"));
-      expect(json).toMatchObject({ mode: "dry-run", result: "succeeded", changes: 5 });
+      expect(json).toMatchObject({ mode: "dry-run", result: "succeeded", changes: 6 });
       expect(json.reportHash).toMatch(/^[0-9a-f]{64}$/);
       expect(lockNow(emulator).result).toBe("unlocked");
     } finally {

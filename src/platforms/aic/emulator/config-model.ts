@@ -1,7 +1,7 @@
 // Configuration of an emulated environment: comparing two environments the way a promotion
 // does, and the integrity checks a promotion runs on what it would promote.
 import { canonicalJson } from "../../../core/emulator/canonical-json.js";
-import type { RawReportContent } from "../types.js";
+import type { RawChangeEntry, RawReportContent } from "../types.js";
 import type { ConfigItem, EnvironmentConfig } from "./types.js";
 
 /** Areas in the order reports list them; any other area follows in name order. */
@@ -28,10 +28,61 @@ function sameItem(a: ConfigItem, b: ConfigItem): boolean {
   );
 }
 
+/** The area whose categories are IDM configuration: reported by file pattern, entries as names. */
+const IDM_AREA = "IDMConfig";
+
 function entry(item: ConfigItem): { name: string; realm?: string; uid: string } {
   return item.realm === undefined
     ? { name: item.name, uid: item.uid }
     : { name: item.name, realm: item.realm, uid: item.uid };
+}
+
+/**
+ * Where an IDM category's items live in an exported configuration: idm/conf/<prefix>-*.json
+ * for a family of config objects (emailTemplate/welcome -> idm/conf/emailTemplate-welcome.json),
+ * idm/conf/<name>.json for a single one.
+ */
+export function fileDestinationPattern(item: ConfigItem): string {
+  if (item.fileDestinationPattern) return item.fileDestinationPattern;
+  const file = item.file ?? `idm/conf/${item.uid.replaceAll("/", "-")}.json`;
+  const family = /^(.*\/)?([^/-]+)-[^/]+\.json$/.exec(file);
+  return family ? `${family[1] ?? ""}${family[2]}-*.json` : file;
+}
+
+/** The content field an IDM category's report entries come from. */
+export function idmFileName(item: ConfigItem): string {
+  return item.fileName ?? "displayName";
+}
+
+/** An IDM report entry: the item's `fileName` field, as the tenant lists it. */
+function idmEntry(item: ConfigItem): string {
+  const content = item.content as Record<string, unknown> | null;
+  const value = typeof content === "object" && content ? content[idmFileName(item)] : undefined;
+  return typeof value === "string" ? value : item.name;
+}
+
+function categoryChange(
+  area: string,
+  category: string,
+  sample: ConfigItem,
+  added: ConfigItem[],
+  modified: ConfigItem[],
+  deleted: ConfigItem[],
+): RawReportContent {
+  const toEntry: (item: ConfigItem) => RawChangeEntry = area === IDM_AREA ? idmEntry : entry;
+  // Empty lists are left out, as the tenant omits them.
+  const configChange: NonNullable<RawReportContent["configChange"]> = {};
+  if (added.length > 0) configChange.added = added.map(toEntry);
+  if (modified.length > 0) configChange.modified = modified.map(toEntry);
+  if (deleted.length > 0) configChange.deleted = deleted.map(toEntry);
+  if (area !== IDM_AREA) return { configItem: category, configChange };
+  return {
+    configItem: category,
+    configChange,
+    fileDestinationPattern: fileDestinationPattern(sample),
+    fileName: idmFileName(sample),
+    type: "single",
+  };
 }
 
 function orderedAreas(from: EnvironmentConfig, to: EnvironmentConfig): string[] {
@@ -64,13 +115,9 @@ export function diffConfig(from: EnvironmentConfig, to: EnvironmentConfig): Conf
       });
       const afterUids = new Set(after.map((i) => i.uid));
       const deleted = [...before.values()].filter((i) => !afterUids.has(i.uid));
-      if (added.length + modified.length + deleted.length === 0) continue;
-      // Empty lists are left out, as the tenant omits them.
-      const configChange: NonNullable<RawReportContent["configChange"]> = {};
-      if (added.length > 0) configChange.added = added.map(entry);
-      if (modified.length > 0) configChange.modified = modified.map(entry);
-      if (deleted.length > 0) configChange.deleted = deleted.map(entry);
-      contents.push({ configItem: category, configChange });
+      const sample = [...added, ...modified, ...deleted][0];
+      if (sample === undefined) continue;
+      contents.push(categoryChange(area, category, sample, added, modified, deleted));
       written.push(...added, ...modified);
       total += added.length + modified.length + deleted.length;
     }

@@ -22,6 +22,8 @@ export interface PairHost extends PhaseHost {
   readonly lower: EmulatedEnvironment;
   readonly upper: EmulatedEnvironment;
   blockingErrorFor(kind: "promotion" | "dryRun" | "rollback"): boolean;
+  /** Called when a dry run has ended, whatever its outcome (scenario edits may be due). */
+  dryRunEnded(): void;
 }
 
 /** Real-tenant phase durations in milliseconds. Restarting workloads dominates. */
@@ -150,6 +152,7 @@ export function startPromotion(
       phases,
       finish: completed,
       after: (outcome, at) => {
+        if (dryRun) host.dryRunEnded();
         if (!dryRun && outcome.status === "READY" && body.unlockEnvironmentsAfterPromotion)
           host.lock.startUnlocking(at);
       },

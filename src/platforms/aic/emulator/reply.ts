@@ -13,3 +13,19 @@ export function errorReply(
 export function unauthorized(): Reply {
   return errorReply(401, "unauthorized", { "WWW-Authenticate": 'Bearer realm="promotion"' });
 }
+
+/** The error body of AM's and IDM's REST APIs: {code, reason, message}. */
+export function forgeRockError(status: number, message: string): Reply {
+  const reasons: Record<number, string> = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+  };
+  return { status, body: { code: status, reason: reasons[status] ?? "Error", message } };
+}
+
+export function missingScope(scope: string): string {
+  return `The access token does not have the scope ${scope}`;
+}

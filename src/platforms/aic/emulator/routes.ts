@@ -2,18 +2,18 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { EmulatorCall } from "../../../core/emulator/http-server.js";
 import { ok, type Reply } from "../../../core/emulator/reply.js";
+import { contentRoute } from "./content.js";
 import type { EmulatedEnvironment } from "./environment.js";
 import { startPromotion, startRollback } from "./promotion.js";
 import { provisionalReport, provisionalRollbackReport } from "./provisional.js";
-import { errorReply, unauthorized } from "./reply.js";
+import { errorReply, forgeRockError, missingScope, unauthorized } from "./reply.js";
 import { reportMeta } from "./reports.js";
 import { parsePromoteRequest, parseRollbackRequest } from "./requests.js";
+import { PROMOTION_BASE as BASE, PROMOTION_SCOPE, scopeForPath } from "./scopes.js";
 import type { Tenant } from "./tenant.js";
 import { TOKEN_PATH } from "./tokens.js";
 
 export type Call = EmulatorCall;
-
-const BASE = "/environment/promotion";
 
 interface Route {
   method: string;
@@ -121,9 +121,17 @@ export function route(
     if (call.method !== "POST") return errorReply(405, `${call.method} is not allowed here`);
     return env.tokens.mint(new URLSearchParams(call.body), origin, now);
   }
-  if (path !== BASE && !path.startsWith(`${BASE}/`))
-    return errorReply(404, `No such endpoint: ${path}`);
-  if (!env.tokens.accepts(call.headers.authorization, now)) return unauthorized();
+  const scope = scopeForPath(path);
+  if (scope === undefined) return errorReply(404, `No such endpoint: ${path}`);
+  const verdict = env.tokens.authorize(call.headers.authorization, scope, now);
+  if (scope !== PROMOTION_SCOPE) {
+    // AM and IDM answer in their own error shape.
+    if (verdict === "unauthorized") return forgeRockError(401, "Access Denied");
+    if (verdict === "forbidden") return forgeRockError(403, missingScope(scope));
+    return contentRoute(env, call);
+  }
+  if (verdict === "unauthorized") return unauthorized();
+  if (verdict === "forbidden") return errorReply(403, missingScope(scope));
   if (!hasApiVersion(call.headers))
     return errorReply(400, "Accept-API-Version header must ask for resource=1.0");
   const rest = path.slice(BASE.length);

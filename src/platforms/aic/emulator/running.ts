@@ -27,5 +27,11 @@ export interface RunningAicEmulator {
   accessTokens: Record<EnvName, string[]>;
   speed: number;
   addFault(fault: Fault): void;
+  /**
+   * Edits an item's content in one environment, as someone changing it in the tenant would:
+   * `content` merges into the item's (mappings key by key; lists and other values replace).
+   * Throws when the environment has no item with `uid`.
+   */
+  editItem(env: EnvName, uid: string, content: unknown): void;
   close(): Promise<void>;
 }

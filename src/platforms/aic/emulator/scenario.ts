@@ -5,23 +5,34 @@
 //   tokenLifetimeSeconds: 899  # minted access tokens expire after this many real seconds
 //   environments:
 //     lower:
-//       accessTokens: [emulator-lower-token]   # static bearer tokens this environment accepts
-//       serviceAccount: { id: <account id>, publicKey: <JWK mapping or PEM text> }
+//       # Static bearer tokens: a string carries every scope (fr:idc:promotion:*, fr:am:*,
+//       # fr:idm:*); a mapping only the scopes it lists.
+//       accessTokens: [emulator-lower-token, { token: promote-only, scopes: ["fr:idc:promotion:*"] }]
+//       # scopes: what the account may ask a token for (default: all three).
+//       serviceAccount: { id: <account id>, publicKey: <JWK mapping or PEM text>, scopes: [...] }
 //       esvs: [esv-email-from]                 # ESV ids; &{esv.email.from} refers to esv-email-from
-//       config:
+//       config:                                # each item's content is what AM/IDM serve (content.ts)
 //         IDMConfig:                           # area
-//           "Email > Templates":               # config item category
-//             - { name: Welcome, uid: emailTemplate/welcome, file: idm/conf/emailTemplate-welcome.json, content: {...} }
-//         AMConfig:
-//           Journeys: [ { name: Login, realm: /alpha, uid: ..., content: {...} } ]
+//           "Email > Templates":               # config item category: a list of items, or
+//             - { name: Welcome, uid: emailTemplate/welcome, file: idm/conf/emailTemplate-welcome.json,
+//                 content: { _id: emailTemplate/welcome, displayName: Welcome, ... } }
+//           # ... a mapping that also sets the report's fields (default: derived from the
+//           # items' file, e.g. idm/conf/emailTemplate-*.json, and fileName displayName):
+//           Managed Objects: { fileDestinationPattern: idm/conf/managed.json, fileName: _id, items: [...] }
+//         AMConfig:                            # uid: the AM config DN (entry, service, realm)
+//           Journeys: [ { name: Login, realm: /alpha, uid: ou=Login,ou=trees,...,
+//                         content: { tree: {...}, nodes: { <nodeId>: {...} } } } ]
+//           Scripts: [ { name: ..., uid: ou=<id>,ou=scriptConfigurations,..., content: { ..., source: <text> } } ]
 //     upper: { ... }
 //   faults: { ... }            # see faults.ts
+//   edits: [ { env: lower, afterDryRuns: 1, uid: ..., content: {...} } ]   # see edits.ts
 //
 // With `base: default`, mappings merge key by key and lists replace: overriding
 // environments.upper.esvs replaces the upper ESVs, and overriding one category of
 // environments.lower.config.AMConfig leaves the other categories alone.
 
 import {
+  isMapping,
   list,
   type Mapping,
   mapping,
@@ -35,18 +46,28 @@ import {
 import { scenarioLoader, scenarioMapping } from "../../../core/emulator/scenario-yaml.js";
 import { parsePublicKey } from "../auth/jwt.js";
 import { DEFAULT_SCENARIO_DOCUMENT } from "./default-scenario.js";
+import { type ContentEdit, parseEdits } from "./edits.js";
 import type { Fault } from "./faults.js";
 import { parseFaults } from "./scenario-faults.js";
+import { ALL_SCOPES } from "./scopes.js";
 import type { ConfigItem, EnvironmentConfig, EnvName } from "./types.js";
 
 export interface ServiceAccountScenario {
   id: string;
   /** A public JWK (as a mapping) or a PEM public key. */
   publicKey: string | Record<string, unknown>;
+  /** Scopes the account may ask for; absent: all of ALL_SCOPES. */
+  scopes?: string[];
+}
+
+/** A static bearer token and the scopes it carries. */
+export interface AccessTokenScenario {
+  token: string;
+  scopes: string[];
 }
 
 export interface EnvironmentScenario {
-  accessTokens: string[];
+  accessTokens: AccessTokenScenario[];
   serviceAccount?: ServiceAccountScenario;
   esvs: string[];
   config: EnvironmentConfig;
@@ -57,11 +78,13 @@ export interface Scenario {
   tokenLifetimeSeconds: number;
   environments: Record<EnvName, EnvironmentScenario>;
   faults: Fault[];
+  /** Content changes applied after a number of dry runs (see edits.ts). */
+  edits: ContentEdit[];
 }
 
 export { ScenarioError };
 
-const TOP_KEYS = ["base", "speed", "tokenLifetimeSeconds", "environments", "faults"];
+const TOP_KEYS = ["base", "speed", "tokenLifetimeSeconds", "environments", "faults", "edits"];
 const ENV_KEYS = ["accessTokens", "serviceAccount", "esvs", "config"];
 const ITEM_KEYS = ["name", "realm", "uid", "file", "content"];
 
@@ -81,6 +104,26 @@ function configItem(value: unknown, path: string): ConfigItem {
   return item;
 }
 
+const CATEGORY_KEYS = ["fileDestinationPattern", "fileName", "items"];
+
+/**
+ * A category is a list of items, or (for IDM) a mapping that also sets the report's
+ * fileDestinationPattern and fileName: { fileDestinationPattern, fileName, items: [...] }.
+ */
+function categoryItems(value: unknown, path: string): ConfigItem[] {
+  if (!isMapping(value))
+    return list(value ?? [], path).map((item, i) => configItem(item, `${path}[${i}]`));
+  onlyKeys(value, path, CATEGORY_KEYS);
+  const pattern = optionalText(value.fileDestinationPattern, `${path}.fileDestinationPattern`);
+  const fileName = optionalText(value.fileName, `${path}.fileName`);
+  return list(value.items ?? [], `${path}.items`).map((raw, i) => {
+    const item = configItem(raw, `${path}.items[${i}]`);
+    if (pattern !== undefined) item.fileDestinationPattern = pattern;
+    if (fileName !== undefined) item.fileName = fileName;
+    return item;
+  });
+}
+
 function environmentConfig(value: unknown, path: string): EnvironmentConfig {
   const config: EnvironmentConfig = {};
   for (const [area, categories] of Object.entries(mapping(value ?? {}, path))) {
@@ -88,9 +131,7 @@ function environmentConfig(value: unknown, path: string): EnvironmentConfig {
     config[area] = {};
     for (const [category, items] of Object.entries(mapping(categories ?? {}, areaPath))) {
       const categoryPath = `${areaPath}["${category}"]`;
-      const parsed = list(items ?? [], categoryPath).map((item, i) =>
-        configItem(item, `${categoryPath}[${i}]`),
-      );
+      const parsed = categoryItems(items, categoryPath);
       const seen = new Set<string>();
       for (const item of parsed) {
         if (seen.has(item.uid))
@@ -103,10 +144,34 @@ function environmentConfig(value: unknown, path: string): EnvironmentConfig {
   return config;
 }
 
+function scopeList(value: unknown, path: string): string[] {
+  const scopes = textList(value, path);
+  scopes.forEach((scope, i) => {
+    if (!ALL_SCOPES.includes(scope))
+      throw new ScenarioError(`${path}[${i}] must be one of ${ALL_SCOPES.join(", ")}`);
+  });
+  return scopes;
+}
+
+/** A plain string carries every scope; a mapping { token, scopes } only those it lists. */
+function accessTokens(value: unknown, path: string): AccessTokenScenario[] {
+  return list(value, path).map((entry, i) => {
+    const entryPath = `${path}[${i}]`;
+    if (typeof entry === "string")
+      return { token: text(entry, entryPath), scopes: [...ALL_SCOPES] };
+    const raw = mapping(entry, entryPath);
+    onlyKeys(raw, entryPath, ["token", "scopes"]);
+    return {
+      token: text(raw.token, `${entryPath}.token`),
+      scopes: scopeList(raw.scopes, `${entryPath}.scopes`),
+    };
+  });
+}
+
 function serviceAccount(value: unknown, path: string): ServiceAccountScenario | undefined {
   if (value === undefined || value === null) return undefined;
   const raw = mapping(value, path);
-  onlyKeys(raw, path, ["id", "publicKey"]);
+  onlyKeys(raw, path, ["id", "publicKey", "scopes"]);
   const id = text(raw.id, `${path}.id`);
   const publicKey = raw.publicKey;
   if (typeof publicKey !== "string" && (typeof publicKey !== "object" || publicKey === null))
@@ -116,7 +181,12 @@ function serviceAccount(value: unknown, path: string): ServiceAccountScenario | 
   } catch {
     throw new ScenarioError(`${path}.publicKey is not a readable public key (JWK or PEM)`);
   }
-  return { id, publicKey: publicKey as string | Record<string, unknown> };
+  const account: ServiceAccountScenario = {
+    id,
+    publicKey: publicKey as string | Record<string, unknown>,
+  };
+  if (raw.scopes !== undefined) account.scopes = scopeList(raw.scopes, `${path}.scopes`);
+  return account;
 }
 
 function environment(value: unknown, name: EnvName): EnvironmentScenario {
@@ -124,10 +194,10 @@ function environment(value: unknown, name: EnvName): EnvironmentScenario {
   const raw: Mapping = mapping(value ?? {}, path);
   onlyKeys(raw, path, ENV_KEYS);
   const env: EnvironmentScenario = {
-    accessTokens:
-      raw.accessTokens === undefined
-        ? [`emulator-${name}-token`]
-        : textList(raw.accessTokens, `${path}.accessTokens`),
+    accessTokens: accessTokens(
+      raw.accessTokens ?? [`emulator-${name}-token`],
+      `${path}.accessTokens`,
+    ),
     esvs: raw.esvs === undefined ? [] : textList(raw.esvs, `${path}.esvs`),
     config: environmentConfig(raw.config, `${path}.config`),
   };
@@ -141,16 +211,16 @@ export function scenarioFromDocument(document: unknown): Scenario {
   const raw = scenarioMapping(document, TOP_KEYS, DEFAULT_SCENARIO_DOCUMENT);
   const environments = mapping(raw.environments ?? {}, "environments");
   onlyKeys(environments, "environments", ["lower", "upper"]);
+  const lower = environment(environments.lower, "lower");
+  const upper = environment(environments.upper, "upper");
   return {
     speed: number(raw.speed ?? 1, "speed", { positive: true }),
     tokenLifetimeSeconds: number(raw.tokenLifetimeSeconds ?? 899, "tokenLifetimeSeconds", {
       positive: true,
     }),
-    environments: {
-      lower: environment(environments.lower, "lower"),
-      upper: environment(environments.upper, "upper"),
-    },
+    environments: { lower, upper },
     faults: parseFaults(raw.faults),
+    edits: parseEdits(raw.edits, { lower: lower.config, upper: upper.config }),
   };
 }
 

@@ -85,11 +85,12 @@ export async function startAicEmulator(
     events: tenant.events,
     requests,
     accessTokens: {
-      lower: [...scenario.environments.lower.accessTokens],
-      upper: [...scenario.environments.upper.accessTokens],
+      lower: scenario.environments.lower.accessTokens.map((t) => t.token),
+      upper: scenario.environments.upper.accessTokens.map((t) => t.token),
     },
     speed,
     addFault: (fault: Fault) => tenant.addFault(fault),
+    editItem: (env, uid, content) => tenant.editItem(env, uid, content),
     close: async () => {
       tenant.close();
       await serving.close();

@@ -2,12 +2,13 @@
 
 import { isRequestFault, RequestFaults } from "../../../core/emulator/faults.js";
 import { Timeline } from "../../../core/emulator/timeline.js";
+import { type ContentEdit, editContent } from "./edits.js";
 import { EmulatedEnvironment, type PairContext, READY_MESSAGE } from "./environment.js";
 import type { Fault } from "./faults.js";
 import { PairLock } from "./lock.js";
 import type { PairHost } from "./promotion.js";
 import type { Scenario } from "./scenario.js";
-import type { EmulatorEvent } from "./types.js";
+import type { EmulatorEvent, EnvName } from "./types.js";
 
 export class Tenant implements PairHost, PairContext {
   readonly timeline: Timeline;
@@ -19,6 +20,9 @@ export class Tenant implements PairHost, PairContext {
   private readonly blocking = { promotion: false, dryRun: false, rollback: false };
   private releaseUpgrade = false;
   private stuckLocks = 0;
+  private dryRunsEnded = 0;
+  /** Scenario edits not applied yet. */
+  private pendingEdits: ContentEdit[];
 
   constructor(scenario: Scenario, speed: number, now = Date.now()) {
     this.timeline = new Timeline(speed);
@@ -32,6 +36,24 @@ export class Tenant implements PairHost, PairContext {
     this.lower = new EmulatedEnvironment("lower", this, lower, lifetime, now);
     this.upper = new EmulatedEnvironment("upper", this, upper, lifetime, now);
     for (const fault of scenario.faults) this.addFault(fault, now);
+    this.pendingEdits = [...scenario.edits];
+    this.applyDueEdits();
+  }
+
+  /** Merges `content` into the content of `env`'s item with `uid`, as someone editing it would. */
+  editItem(env: EnvName, uid: string, content: unknown): void {
+    editContent(this[env].config, env, uid, content);
+  }
+
+  dryRunEnded(): void {
+    this.dryRunsEnded += 1;
+    this.applyDueEdits();
+  }
+
+  private applyDueEdits(): void {
+    const due = this.pendingEdits.filter((edit) => edit.afterDryRuns <= this.dryRunsEnded);
+    this.pendingEdits = this.pendingEdits.filter((edit) => !due.includes(edit));
+    for (const edit of due) this.editItem(edit.env, edit.uid, edit.content);
   }
 
   record(event: Omit<EmulatorEvent, "at">, at: number): void {

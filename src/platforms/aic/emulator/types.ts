@@ -13,8 +13,15 @@ export interface ConfigItem {
   uid: string;
   /** Path of the item in the exported configuration; used to point at encrypted values. */
   file?: string;
-  /** The item's configuration as JSON. */
+  /**
+   * The item's configuration as the tenant's AM or IDM API serves it (see content.ts): a
+   * journey's {tree, nodes}, a script with its plain `source`, an IDM config object.
+   */
   content: unknown;
+  /** IDM only: the category's file pattern when not derived from `file` (idm/conf/<prefix>-*.json). */
+  fileDestinationPattern?: string;
+  /** IDM only: the content field report entries name the item by; default displayName. */
+  fileName?: string;
 }
 
 /** Area ("AMConfig", "IDMConfig") -> config item category ("Journeys") -> items. */

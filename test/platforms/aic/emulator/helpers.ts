@@ -53,7 +53,8 @@ export function client(
   const origin = env === "upper" ? emulator.upperUrl : emulator.lowerUrl;
   const bearer = token ?? `emulator-${env}-token`;
   const send = async <T>(method: string, path: string, init: RequestInit = {}) => {
-    const reply = await fetch(`${origin}${path.startsWith("/am/") ? "" : BASE}${path}`, {
+    const own = path.startsWith("/am/") || path.startsWith("/openidm/");
+    const reply = await fetch(`${origin}${own ? "" : BASE}${path}`, {
       method,
       ...init,
       headers: {
@@ -133,10 +134,14 @@ export function changeNames(report: unknown): string[] {
   for (const [area, contents] of Object.entries(areas)) {
     for (const content of contents as {
       configItem: string;
-      configChange: Record<string, { name: string }[]>;
+      configChange: Record<string, ({ name: string } | string)[]>;
     }[]) {
       for (const [change, entries] of Object.entries(content.configChange)) {
-        for (const e of entries) names.push(`${area}/${content.configItem}/${change}:${e.name}`);
+        for (const e of entries) {
+          // IDM entries are plain names, as in the guide's report.
+          const name = typeof e === "string" ? e : e.name;
+          names.push(`${area}/${content.configItem}/${change}:${name}`);
+        }
       }
     }
   }

@@ -13,6 +13,7 @@ const DEFAULT_CHANGES = [
   "AMConfig/Journeys/deleted:LegacyLogin",
   "AMConfig/Journeys/modified:Login",
   "AMConfig/Scripts/added:Set Session Properties",
+  "AMConfig/Scripts/modified:Login Helper",
   "IDMConfig/Email > Templates/added:Forgotten Username",
 ];
 

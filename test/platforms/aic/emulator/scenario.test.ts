@@ -65,8 +65,13 @@ faults:
 `);
     expect(scenario.speed).toBe(600);
     expect(scenario.tokenLifetimeSeconds).toBe(899);
-    expect(scenario.environments.lower.accessTokens).toEqual(["emulator-lower-token"]);
-    expect(scenario.environments.upper.accessTokens).toEqual(["emulator-upper-token"]);
+    const allScopes = ["fr:idc:promotion:*", "fr:am:*", "fr:idm:*"];
+    expect(scenario.environments.lower.accessTokens).toEqual([
+      { token: "emulator-lower-token", scopes: allScopes },
+    ]);
+    expect(scenario.environments.upper.accessTokens).toEqual([
+      { token: "emulator-upper-token", scopes: allScopes },
+    ]);
     expect(scenario.environments.upper.serviceAccount?.id).toBe("account-1");
     expect(scenario.environments.lower.config.IDMConfig?.["Email > Templates"]?.[0]?.uid).toBe(
       "emailTemplate/welcome",

@@ -1,0 +1,243 @@
+// The AM and IDM reads of configuration content, served from the environment's model: each
+// item's `content` is what these endpoints return (journeys as { tree, nodes }, scripts with a
+// plain `source` served base64-encoded, IDM config objects as they are).
+import { createHash } from "node:crypto";
+import { canonicalJson } from "../../../core/emulator/canonical-json.js";
+import type { EmulatorCall } from "../../../core/emulator/http-server.js";
+import { ok, type Reply } from "../../../core/emulator/reply.js";
+import { isJsonObject, type JsonObject } from "../../../core/util/json.js";
+import { REALM_SERVICE_PATHS } from "../content/am-locations.js";
+import { parseAmDn } from "./am-dn.js";
+import type { EmulatedEnvironment } from "./environment.js";
+import { forgeRockError } from "./reply.js";
+import { AM_JSON_BASE, IDM_BASE } from "./scopes.js";
+import type { ConfigItem, EnvironmentConfig } from "./types.js";
+
+const IDM_AREA = "IDMConfig";
+/** Fixed audit fields of a served script: the emulator does not track who changed what. */
+const SCRIPT_AUDIT = {
+  createdBy: "id=dsameuser,ou=user,ou=am-config",
+  creationDate: 1700000000000,
+  lastModifiedBy: "id=dsameuser,ou=user,ou=am-config",
+  lastModifiedDate: 1700000000000,
+};
+
+function allItems(config: EnvironmentConfig, area?: string): ConfigItem[] {
+  const areas = area === undefined ? Object.values(config) : [config[area] ?? {}];
+  return areas.flatMap((categories) => Object.values(categories).flat());
+}
+
+function asObject(value: unknown): JsonObject {
+  return isJsonObject(value) ? value : {};
+}
+
+/** A digest of the served JSON, as AM's _rev changes whenever the content does. */
+function revision(body: JsonObject): string {
+  return createHash("sha256").update(canonicalJson(body)).digest("base64url").slice(0, 16);
+}
+
+/** `body` with `_rev` after `_id`, as AM sends it. */
+function withRev(body: JsonObject): JsonObject {
+  const { _id, _rev: _ignored, ...rest } = body;
+  return { _id, _rev: revision(body), ...rest };
+}
+
+function withoutKey(value: unknown, key: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutKey(v, key));
+  if (!isJsonObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== key)
+      .map(([k, v]) => [k, withoutKey(v, key)]),
+  );
+}
+
+interface AmPath {
+  realm: string;
+  /** Path segments after the realm, decoded. */
+  rest: string[];
+}
+
+/** /am/json/realms/root/realms/alpha/<rest> -> realm "/alpha" and the rest. */
+function amPath(path: string): AmPath | undefined {
+  const segments = path
+    .slice(AM_JSON_BASE.length + 1)
+    .split("/")
+    .map(decodeURIComponent);
+  if (segments[0] !== "realms" || segments[1] !== "root") return undefined;
+  const realms: string[] = [];
+  let at = 2;
+  while (segments[at] === "realms" && segments[at + 1]) {
+    realms.push(segments[at + 1] as string);
+    at += 2;
+  }
+  return { realm: `/${realms.join("/")}`, rest: segments.slice(at) };
+}
+
+/** AM items of `realm` whose DN names `service` (case-insensitive), with their DN read. */
+function amItems(env: EmulatedEnvironment, realm: string, service: string) {
+  const wanted = service.toLowerCase();
+  return allItems(env.config).flatMap((item) => {
+    const dn = parseAmDn(item.uid);
+    if (!dn || dn.service.toLowerCase() !== wanted) return [];
+    // Scenario realms may be written "/alpha" or "alpha"; the DN's o= names it too.
+    const itemRealm = `/${(item.realm ?? dn.realm ?? "").replace(/^\//, "")}`;
+    return itemRealm === realm ? [{ item, dn }] : [];
+  });
+}
+
+function notFound(what: string): Reply {
+  return forgeRockError(404, what);
+}
+
+function tree(env: EmulatedEnvironment, realm: string, id: string): Reply {
+  const found = amItems(env, realm, "authenticationTreesService").find((x) => x.dn.entry === id);
+  if (!found) return notFound(`Tree ${id} not found`);
+  const content = asObject(found.item.content);
+  return ok(withRev({ _id: id, ...asObject(content.tree ?? content) }));
+}
+
+function node(env: EmulatedEnvironment, realm: string, type: string, id: string): Reply {
+  for (const { item } of amItems(env, realm, "authenticationTreesService")) {
+    const stored = asObject(asObject(asObject(item.content).nodes)[id]);
+    if (asObject(stored._type)._id === type) return ok(withRev({ _id: id, ...stored }));
+  }
+  return notFound(`Node ${id} of type ${type} not found`);
+}
+
+function script(env: EmulatedEnvironment, realm: string, id: string): Reply {
+  const found = amItems(env, realm, "ScriptingService").find((x) => x.dn.entry === id);
+  if (!found) return notFound(`Script ${id} not found`);
+  const { source, ...settings } = asObject(found.item.content);
+  const text = typeof source === "string" ? source : "";
+  return ok(
+    withRev({
+      _id: id,
+      name: found.item.name,
+      description: "",
+      language: "JAVASCRIPT",
+      ...settings,
+      script: Buffer.from(text, "utf8").toString("base64"),
+      default: false,
+      ...SCRIPT_AUDIT,
+    }),
+  );
+}
+
+function oauth2Client(env: EmulatedEnvironment, realm: string, id: string): Reply {
+  const found = amItems(env, realm, "AgentService").find((x) => x.dn.entry === id);
+  if (!found) return notFound(`OAuth2Client ${id} not found`);
+  // The client secret is write-only: AM never returns it.
+  const content = asObject(withoutKey(found.item.content, "userpassword"));
+  return ok(withRev({ _id: id, ...content }));
+}
+
+function socialProvider(env: EmulatedEnvironment, realm: string, type: string, id: string) {
+  const found = amItems(env, realm, "SocialIdentityProviders").find(
+    (x) => x.dn.entry === id && x.dn.middle[0] === type,
+  );
+  if (!found) return notFound(`${type} ${id} not found`);
+  return ok(withRev({ _id: id, ...asObject(found.item.content) }));
+}
+
+function realmService(env: EmulatedEnvironment, realm: string, serviceId: string): Reply {
+  const service = Object.entries(REALM_SERVICE_PATHS).find(([, id]) => id === serviceId)?.[0];
+  const found = service ? amItems(env, realm, service)[0] : undefined;
+  if (!found) return notFound(`Service ${serviceId} not found`);
+  return ok(withRev({ _id: "", ...asObject(found.item.content) }));
+}
+
+/** A major version AM serves for the resource: any request without `resource=` is refused. */
+function amVersionError(call: EmulatorCall): Reply | undefined {
+  const value = call.headers["accept-api-version"];
+  const text = Array.isArray(value) ? value.join(",") : (value ?? "");
+  if (/resource\s*=\s*\d/.test(text)) return undefined;
+  return forgeRockError(400, `Unsupported major version: ${text || "(no Accept-API-Version)"}`);
+}
+
+function amRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
+  const path = call.url.pathname;
+  const parsed = amPath(path);
+  if (!parsed) return notFound(`No such endpoint: ${path}`);
+  const versionError = amVersionError(call);
+  if (versionError) return versionError;
+  const { realm, rest } = parsed;
+  const [a, b, c, d, e, f] = rest;
+  if (a === "scripts" && b && rest.length === 2) return script(env, realm, b);
+  if (a === "realm-config") {
+    if (b === "authentication" && c === "authenticationtrees") {
+      if (d === "trees" && e && rest.length === 5) return tree(env, realm, e);
+      if (d === "nodes" && e && f && rest.length === 6) return node(env, realm, e, f);
+    }
+    if (b === "agents" && c === "OAuth2Client" && d && rest.length === 4)
+      return oauth2Client(env, realm, d);
+    if (b === "services" && c === "SocialIdentityProviders" && d && e && rest.length === 5)
+      return socialProvider(env, realm, d, e);
+    if (b === "services" && c && rest.length === 3) return realmService(env, realm, c);
+  }
+  return notFound(`No such endpoint: ${path}`);
+}
+
+/** An IDM item's config id: its content's _id, else its uid. */
+function idmId(item: ConfigItem): string {
+  const id = asObject(item.content)._id;
+  return typeof id === "string" ? id : item.uid;
+}
+
+function idmObject(item: ConfigItem): JsonObject {
+  return { ...asObject(item.content), _id: idmId(item) };
+}
+
+/** _id sw "prefix" (or 'prefix'), or true: the filters IDM's config endpoint is read with. */
+function idmFilter(filter: string): ((id: string) => boolean) | undefined {
+  if (filter.trim() === "true") return () => true;
+  const sw = /^\s*_id\s+sw\s+(?:"([^"]*)"|'([^']*)')\s*$/.exec(filter);
+  if (!sw) return undefined;
+  const prefix = sw[1] ?? sw[2] ?? "";
+  return (id) => id.startsWith(prefix);
+}
+
+function idmRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
+  const path = call.url.pathname;
+  const items = allItems(env.config, IDM_AREA);
+  if (path === `${IDM_BASE}/config`) {
+    const filter = call.url.searchParams.get("_queryFilter");
+    if (filter === null)
+      return ok({
+        _id: "",
+        configurations: items.map((item) => ({
+          _id: idmId(item),
+          pid: idmId(item),
+          factoryPid: null,
+        })),
+      });
+    const matches = idmFilter(filter);
+    if (!matches) return forgeRockError(400, `Unsupported query filter: ${filter}`);
+    const result = items.filter((item) => matches(idmId(item))).map(idmObject);
+    return ok({
+      result,
+      resultCount: result.length,
+      pagedResultsCookie: null,
+      totalPagedResultsPolicy: "NONE",
+      totalPagedResults: -1,
+      remainingPagedResults: -1,
+    });
+  }
+  const prefix = `${IDM_BASE}/config/`;
+  if (path.startsWith(prefix)) {
+    const id = decodeURIComponent(path.slice(prefix.length));
+    const found = items.find((item) => idmId(item) === id);
+    return found ? ok(idmObject(found)) : notFound(`No configuration exists for id ${id}`);
+  }
+  return notFound(`No such endpoint: ${path}`);
+}
+
+/** GET of an AM or IDM content endpoint, for a request whose token has the path's scope. */
+export function contentRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
+  const path = call.url.pathname;
+  if (call.method !== "GET")
+    return forgeRockError(405, `${call.method} is not allowed on ${path} by this emulator`);
+  return path.startsWith(`${IDM_BASE}/`) || path === IDM_BASE
+    ? idmRoute(env, call)
+    : amRoute(env, call);
+}
