@@ -7,7 +7,7 @@ import type { EmulatorCall } from "../../../core/emulator/http-server.js";
 import { ok, type Reply } from "../../../core/emulator/reply.js";
 import { isJsonObject, type JsonObject } from "../../../core/util/json.js";
 import { REALM_SERVICE_PATHS } from "../content/am-locations.js";
-import { parseAmDn } from "./am-dn.js";
+import { parseAmDn } from "../content/dn.js";
 import type { EmulatedEnvironment } from "./environment.js";
 import { forgeRockError } from "./reply.js";
 import { AM_JSON_BASE, IDM_BASE } from "./scopes.js";
@@ -81,7 +81,7 @@ function amItems(env: EmulatedEnvironment, realm: string, service: string) {
     const dn = parseAmDn(item.uid);
     if (!dn || dn.service.toLowerCase() !== wanted) return [];
     // Scenario realms may be written "/alpha" or "alpha"; the DN's o= names it too.
-    const itemRealm = `/${(item.realm ?? dn.realm ?? "").replace(/^\//, "")}`;
+    const itemRealm = `/${(item.realm ?? dn.realm).replace(/^\//, "")}`;
     return itemRealm === realm ? [{ item, dn }] : [];
   });
 }

@@ -3,7 +3,7 @@
 //
 //   edits:
 //     - env: lower              # the environment whose item changes
-//       afterDryRuns: 1         # applied once this many dry runs have ended (0: at start)
+//       afterDryRuns: 1         # applied once this many dry runs have ended and the lock is let go (0: at start)
 //       uid: ou=Login,ou=trees,...   # the item's uid, as in the scenario's config
 //       content: { tree: { description: Edited after review } }   # merged into the content
 //

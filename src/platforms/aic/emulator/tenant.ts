@@ -29,7 +29,8 @@ export class Tenant implements PairHost, PairContext {
     this.lock = new PairLock(this.timeline, {
       record: (event, at) => this.record(event, at),
       onLocked: (at, promotionId) => this.onLocked(at, promotionId),
-      onUnlocked: () => {},
+      // Someone edits between runs: an edit due after a dry run lands once its run has let go.
+      onUnlocked: () => this.applyDueEdits(),
     });
     const { lower, upper } = scenario.environments;
     const lifetime = scenario.tokenLifetimeSeconds;
@@ -45,9 +46,9 @@ export class Tenant implements PairHost, PairContext {
     editContent(this[env].config, env, uid, content);
   }
 
+  /** Counted when the dry run ends; its edits wait until the environments are unlocked. */
   dryRunEnded(): void {
     this.dryRunsEnded += 1;
-    this.applyDueEdits();
   }
 
   private applyDueEdits(): void {

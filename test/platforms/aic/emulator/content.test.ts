@@ -11,7 +11,7 @@ import {
   type RunningAicEmulator,
 } from "../../../../src/platforms/aic/emulator/index.js";
 import type { RawReport } from "../../../../src/platforms/aic/types.js";
-import { client, lockPair, runToEnd, start, startWith } from "./helpers.js";
+import { client, lockPair, runToEnd, start, startWith, unlockPair } from "./helpers.js";
 
 const ALPHA = "/am/json/realms/root/realms/alpha";
 const TREES = `${ALPHA}/realm-config/authentication/authenticationtrees`;
@@ -344,7 +344,7 @@ const LOGIN_UID =
 const REGISTRATION_UID = LOGIN_UID.replace("ou=Login,", "ou=Registration,");
 
 describe("content edits", () => {
-  it("a scenario edit changes the lower environment's item once its dry runs have ended", async () => {
+  it("a scenario edit changes the lower environment's item once its dry run has let go of the lock", async () => {
     const emulator = await startWith(`
 edits:
   - env: lower
@@ -355,8 +355,11 @@ edits:
     const tree = `${TREES}/trees/Login`;
     const before = (await am(emulator, "lower", tree)).body;
     expect(before).not.toHaveProperty("description");
-    await lockPair(emulator);
+    const id = await lockPair(emulator);
     await runToEnd(emulator, "/promote", { dryRun: true });
+    // Not while the run that reviews it still holds the lock: it reads what was there.
+    expect((await am(emulator, "lower", tree)).body).not.toHaveProperty("description");
+    await unlockPair(emulator, id);
     const after = (await am(emulator, "lower", tree)).body;
     expect(after).toMatchObject({
       description: "Edited after review",
@@ -366,6 +369,7 @@ edits:
     // The rest of the content is kept: the edit merges into it.
     expect(after.nodes).toEqual(before.nodes);
     // The promotion then copies the edited content.
+    await lockPair(emulator);
     await runToEnd(emulator, "/promote", { dryRun: false });
     expect((await am(emulator, "upper", tree)).body).toMatchObject({
       description: "Edited after review",
@@ -405,14 +409,19 @@ describe("scenarios/edited-after-review.yaml", () => {
     const emulator = await start({ scenario });
     const counter = `${TREES}/nodes/IncrementLoginCountNode/a0f3c1d2-0003`;
     expect((await am(emulator, "lower", counter)).body.identityAttribute).toBe("userName");
-    await lockPair(emulator);
-    await runToEnd(emulator, "/promote", { dryRun: true });
+    await unlockPair(emulator, await dryRunLocked(emulator));
     expect((await am(emulator, "lower", counter)).body).toMatchObject({
       _type: { _id: "IncrementLoginCountNode" },
       identityAttribute: "mail",
     });
   });
 });
+
+async function dryRunLocked(emulator: Awaited<ReturnType<typeof start>>): Promise<string> {
+  const id = await lockPair(emulator);
+  await runToEnd(emulator, "/promote", { dryRun: true });
+  return id;
+}
 
 describe("scenarios/no-content-scopes.yaml", () => {
   it("promotes with its static tokens but refuses them, and its service account, the content scopes", async () => {
