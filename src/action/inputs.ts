@@ -20,6 +20,8 @@ export interface ActionInputs {
   githubToken?: string;
   comment: CommentPolicy;
   requireReviewedReport: boolean;
+  /** promote and rollback: the GitHub environment their deployments go to; empty: none. */
+  deploymentEnvironment?: string;
 }
 
 /** How errors name an input, so the user knows which `with:` line to fix. */
@@ -83,5 +85,6 @@ export function readActionInputs(): ActionInputs {
     githubToken: optional("github-token"),
     comment,
     requireReviewedReport: flag("require-reviewed-report"),
+    deploymentEnvironment: optional("deployment-environment")?.trim() || undefined,
   };
 }

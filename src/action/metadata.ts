@@ -102,6 +102,11 @@ export function actionOnlyInputs(platform: Platform | undefined): Declared[] {
           },
         ]
       : []),
+    {
+      name: "deployment-environment",
+      description:
+        "promote and rollback: a GitHub environment to show the run in as a deployment (needs deployments: write); empty: none.",
+    },
   ];
 }
 
@@ -160,6 +165,17 @@ export function outputs(platform: Platform | undefined): Declared[] {
     },
     { name: "report-hash", description: "Content hash of the report's changes" },
     { name: "report-file", description: "Path of the report JSON in RUNNER_TEMP" },
+    {
+      name: "environment-url",
+      description: pick(
+        {
+          aic: "the upper tenant's platform admin UI",
+          pingone: "the target environment in the PingOne admin console of its region",
+          arcgis: "the organization's Enterprise Manager",
+        },
+        "The target's admin console for a job's environment.url, empty without a target, ",
+      ),
+    },
   ];
 }
 

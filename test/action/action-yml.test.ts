@@ -20,6 +20,7 @@ const ACTION_ONLY = [
   "github-token",
   "comment",
   "require-reviewed-report",
+  "deployment-environment",
 ];
 
 describe("action.yml", () => {
