@@ -161,7 +161,7 @@ export class Deployments {
 /** What main tells the deployment of its run; each call is a no-op when there is none. */
 export interface DeploymentOfRun {
   /** Wraps the run's check of the report about to be applied, to record that report's hash. */
-  beforeChange(check: ChangeCheck | undefined): ChangeCheck;
+  beforeChange(check: ChangeCheck | undefined): ChangeCheck | undefined;
   /** A hook saw the work pass its point of no return (or start a job a cancel cannot stop). */
   pointOfNoReturn(): void;
   /** A follow-only hold is work already started for good (an ArcGIS job). */
@@ -171,6 +171,13 @@ export interface DeploymentOfRun {
 }
 
 const CHANGING_TASKS: readonly string[] = ["promote", "rollback"];
+
+const NO_DEPLOYMENT: DeploymentOfRun = {
+  beforeChange: (check) => check,
+  pointOfNoReturn() {},
+  held() {},
+  finish: async () => {},
+};
 
 /** The deployment of this run per `deployment-environment`, or one doing nothing. */
 export function deploymentOfRun(
@@ -184,20 +191,12 @@ export function deploymentOfRun(
   const target = configured.place.target;
   let reportHash: string | undefined;
   let starting: Promise<StartedDeployment | undefined> | undefined;
-  const passThrough =
-    (check: ChangeCheck | undefined): ChangeCheck =>
-    async (report) => {
-      reportHash = report.hash;
-      await check?.(report);
-    };
-  if (!environment || !CHANGING_TASKS.includes(inputs.mode) || !target) {
-    return { beforeChange: passThrough, pointOfNoReturn() {}, held() {}, finish: async () => {} };
-  }
+  if (!environment || !CHANGING_TASKS.includes(inputs.mode) || !target) return NO_DEPLOYMENT;
   if (!inputs.githubToken) {
     logger.warn(
       `[deployment] ${inputName("deployment-environment")} needs ${inputName("github-token")}: no deployment is shown for this run`,
     );
-    return { beforeChange: passThrough, pointOfNoReturn() {}, held() {}, finish: async () => {} };
+    return NO_DEPLOYMENT;
   }
   const deployments = new Deployments(inputs.githubToken, facts.repository, logger);
   const record: DeploymentRecord = {
@@ -220,7 +219,10 @@ export function deploymentOfRun(
     });
   };
   return {
-    beforeChange: passThrough,
+    beforeChange: (check) => async (report) => {
+      reportHash = report.hash;
+      await check?.(report);
+    },
     pointOfNoReturn: start,
     held: (held) => {
       if (held.release === "follow-only") start();

@@ -3,10 +3,12 @@
 // a run that changes nothing creates none; a refused token warns and the promotion goes on.
 import { describe, expect } from "vitest";
 import { scenarioOnDefault } from "../e2e/emulated.js";
+import { STAGING_ID } from "../e2e/pingone/emulated.js";
 import { DEFAULT_SHA } from "./action-env.js";
 import { it as arcgis } from "./arcgis/arcgis-action.js";
 import { it as aic, DISPATCH, pushEvent, warnings } from "./emulated-action.js";
 import type { FakeGitHub } from "./fake-github.js";
+import { it as pingone } from "./pingone/pingone-action.js";
 import { cancelLikeRunner } from "./runner.js";
 
 const RUN_URL = "https://github.com/acme/tenant-config/actions/runs/9876543210";
@@ -203,6 +205,50 @@ describe.concurrent("deployments on ArcGIS", () => {
         `POST /deployments/${deployment?.id}/statuses success`,
       ]);
       expect(deployment?.payload).toMatchObject({ platform: "arcgis", target: emulator.orgUrl });
+    },
+  );
+});
+
+describe.concurrent("deployments on PingOne", () => {
+  pingone(
+    "promote then rollback: the execution is the point of no return; the promote retired",
+    async ({ action }) => {
+      const emulator = await action.emulate();
+      const github = await action.github();
+      const job = await action.job(DISPATCH, emulator, github, {
+        comment: "never",
+        "deployment-environment": "prod-eu",
+      });
+      const promote = await job.main({ mode: "promote" });
+      // The emulator is its own console: a real API URL names the region's console instead.
+      const consoleUrl = `${emulator.origin}/?env=${STAGING_ID}`;
+      expect(promote.outputs, promote.stdout).toMatchObject({
+        result: "succeeded",
+        "environment-url": consoleUrl,
+      });
+      const rollback = await job.main({ mode: "rollback" });
+      expect(rollback.outputs, rollback.stdout).toMatchObject({ result: "succeeded" });
+      const [rolledBack, promoted] = github.deployments();
+      expect(deploymentCalls(github)).toEqual([
+        "POST /deployments promote",
+        `POST /deployments/${promoted?.id}/statuses in_progress`,
+        `POST /deployments/${promoted?.id}/statuses success`,
+        "POST /deployments rollback",
+        `POST /deployments/${rolledBack?.id}/statuses in_progress`,
+        `POST /deployments/${rolledBack?.id}/statuses success`,
+        "GET /deployments?task=promote",
+        `GET /deployments/${promoted?.id}/statuses`,
+        `POST /deployments/${promoted?.id}/statuses inactive`,
+      ]);
+      expect(promoted).toMatchObject({
+        production_environment: true,
+        payload: {
+          platform: "pingone",
+          target: STAGING_ID,
+          reportHash: promote.outputs["report-hash"],
+        },
+      });
+      expect(rolledBack?.statuses[0]?.environment_url).toBe(consoleUrl);
     },
   );
 });
