@@ -26,6 +26,8 @@ export interface DeploymentRecord {
   logUrl: string;
   /** The target's admin console: the Environments page links to it. */
   environmentUrl?: string;
+  /** A rollback given the promotion it reverts (`promotion-id`): the deployment to retire. */
+  reverts?: string;
 }
 
 /** A created deployment: the record and its id. */
@@ -59,7 +61,7 @@ export class Deployments {
   async start(
     record: DeploymentRecord,
     sha: string,
-    reportHash: string | undefined,
+    facts: { reportHash?: string; promotionId?: string },
   ): Promise<StartedDeployment | undefined> {
     const created = await this.attempt("create the deployment", async () => {
       const { data } = await this.octokit.rest.repos.createDeployment({
@@ -73,7 +75,8 @@ export class Deployments {
         payload: {
           platform: record.platform,
           target: record.target,
-          reportHash: reportHash ?? null,
+          reportHash: facts.reportHash ?? null,
+          ...(facts.promotionId ? { promotionId: facts.promotionId } : {}),
         },
         production_environment: /^prod/i.test(record.environment),
         transient_environment: false,
@@ -121,9 +124,10 @@ export class Deployments {
         per_page: 100,
       });
       for (const promote of promotes) {
-        const payload = promote.payload as { platform?: unknown; target?: unknown } | string;
+        const payload = promote.payload as Record<string, unknown> | string;
         if (typeof payload !== "object" || payload.target !== rollback.target) continue;
         if (payload.platform !== rollback.platform) continue;
+        if (rollback.reverts && payload.promotionId !== rollback.reverts) continue;
         const { data: statuses } = await this.octokit.rest.repos.listDeploymentStatuses({
           owner: this.owner,
           repo: this.repo,
@@ -190,6 +194,7 @@ export function deploymentOfRun(
   const environment = inputs.deploymentEnvironment;
   const target = configured.place.target;
   let reportHash: string | undefined;
+  let promotionId: string | undefined;
   let starting: Promise<StartedDeployment | undefined> | undefined;
   if (!environment || !CHANGING_TASKS.includes(inputs.mode) || !target) return NO_DEPLOYMENT;
   if (!inputs.githubToken) {
@@ -206,17 +211,20 @@ export function deploymentOfRun(
     target,
     logUrl: facts.runUrl,
     environmentUrl: configured.place.consoleUrl,
+    reverts: inputs.mode === "rollback" ? configured.common.promotionId : undefined,
   };
   const start = () => {
-    starting ??= deployments.start(record, facts.sha, reportHash).then((started) => {
-      if (started) {
-        save.started(started);
-        logger.info(
-          `[deployment] ${record.task} in environment ${environment}: deployment ${started.id}`,
-        );
-      }
-      return started;
-    });
+    starting ??= deployments
+      .start(record, facts.sha, { reportHash, promotionId })
+      .then((started) => {
+        if (started) {
+          save.started(started);
+          logger.info(
+            `[deployment] ${record.task} in environment ${environment}: deployment ${started.id}`,
+          );
+        }
+        return started;
+      });
   };
   return {
     beforeChange: (check) => async (report) => {
@@ -225,6 +233,10 @@ export function deploymentOfRun(
     },
     pointOfNoReturn: start,
     held: (held) => {
+      // On a platform with promotions, what a run gives back is its promotion (the AIC lock's
+      // promotion, the PingOne promotion): its id goes in the payload, for a later rollback.
+      if (held.release === "give-back" && prepared.platform.promotionIdForm !== "none")
+        promotionId = held.id;
       if (held.release === "follow-only") start();
     },
     async finish(result) {

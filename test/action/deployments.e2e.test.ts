@@ -1,12 +1,13 @@
 // `deployment-environment` through the bundled action and the fake GitHub: a promote or rollback
 // that passes its point of no return is a deployment with its statuses on the Environments page;
 // a run that changes nothing creates none; a refused token warns and the promotion goes on.
+import { getOctokit } from "@actions/github";
 import { describe, expect } from "vitest";
 import { scenarioOnDefault } from "../e2e/emulated.js";
 import { STAGING_ID } from "../e2e/pingone/emulated.js";
 import { DEFAULT_SHA } from "./action-env.js";
 import { it as arcgis } from "./arcgis/arcgis-action.js";
-import { it as aic, DISPATCH, pushEvent, warnings } from "./emulated-action.js";
+import { it as aic, DISPATCH, GITHUB_TOKEN, pushEvent, warnings } from "./emulated-action.js";
 import type { FakeGitHub } from "./fake-github.js";
 import { it as pingone } from "./pingone/pingone-action.js";
 import { cancelLikeRunner } from "./runner.js";
@@ -55,6 +56,7 @@ describe.concurrent("deployments on AIC (deployment-environment)", () => {
           platform: "aic",
           target: emulator.upperUrl,
           reportHash: run.outputs["report-hash"],
+          promotionId: run.outputs["promotion-id"],
         },
       });
       for (const status of deployment?.statuses ?? [])
@@ -95,6 +97,40 @@ describe.concurrent("deployments on AIC (deployment-environment)", () => {
         ["rollback", "success"],
         ["promote", "inactive"],
       ]);
+    },
+  );
+
+  aic(
+    "rollback given promotion-id: retires that promotion's deployment, not a later one",
+    async ({ action }) => {
+      const emulator = await action.emulate();
+      const github = await action.github();
+      const job = await action.job(DISPATCH, emulator, github, {
+        comment: "never",
+        "deployment-environment": "production",
+      });
+      const promote = await job.main({ mode: "promote" });
+      const promotionId = promote.outputs["promotion-id"] as string;
+      const reverted = github.deployments()[0]?.id;
+      // A later deployment of another promotion to the same target, say from another workflow.
+      const octokit = getOctokit(GITHUB_TOKEN, { baseUrl: github.url });
+      const repo = { owner: "acme", repo: "tenant-config" };
+      const { data } = await octokit.rest.repos.createDeployment({
+        ...{ ...repo, ref: DEFAULT_SHA, task: "promote", environment: "production" },
+        ...{ auto_merge: false, required_contexts: [] },
+        payload: { platform: "aic", target: emulator.upperUrl, promotionId: "another-promotion" },
+      });
+      const later = (data as { id: number }).id;
+      await octokit.rest.repos.createDeploymentStatus({
+        ...{ ...repo, deployment_id: later, state: "success" },
+      });
+
+      const rollback = await job.main({ mode: "rollback", "promotion-id": promotionId });
+      expect(rollback.outputs, rollback.stdout).toMatchObject({ result: "succeeded" });
+      const state = (id: number | undefined) =>
+        github.deployments().find((d) => d.id === id)?.statuses[0]?.state;
+      expect(state(reverted)).toBe("inactive");
+      expect(state(later)).toBe("success");
     },
   );
 
@@ -246,6 +282,7 @@ describe.concurrent("deployments on PingOne", () => {
           platform: "pingone",
           target: STAGING_ID,
           reportHash: promote.outputs["report-hash"],
+          promotionId: promote.outputs["promotion-id"],
         },
       });
       expect(rolledBack?.statuses[0]?.environment_url).toBe(consoleUrl);
