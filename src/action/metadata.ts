@@ -167,14 +167,13 @@ export function outputs(platform: Platform | undefined): Declared[] {
     { name: "report-file", description: "Path of the report JSON in RUNNER_TEMP" },
     {
       name: "environment-url",
-      description: pick(
+      description: `For a job's environment.url: the target's admin console, empty without a target (${pick(
         {
           aic: "the upper tenant's platform admin UI",
           pingone: "the target environment in the PingOne admin console of its region",
           arcgis: "the organization's Enterprise Manager",
         },
-        "The target's admin console for a job's environment.url, empty without a target, ",
-      ),
+      ).replace(/\. /g, "; ")})`,
     },
   ];
 }
