@@ -23,6 +23,8 @@ export interface ActionInputs {
   /** pending: a read-only run keeps the target's watch issue. */
   issue: IssuePolicy;
   requireReviewedReport: boolean;
+  /** promote and rollback: the GitHub environment their deployments go to; empty: none. */
+  deploymentEnvironment?: string;
 }
 
 /** How errors name an input, so the user knows which `with:` line to fix. */
@@ -91,5 +93,6 @@ export function readActionInputs(): ActionInputs {
     comment,
     issue: issue as IssuePolicy,
     requireReviewedReport: flag("require-reviewed-report"),
+    deploymentEnvironment: optional("deployment-environment")?.trim() || undefined,
   };
 }

@@ -12,14 +12,27 @@ import { createGitHubIssues } from "../faces/github-issues.js";
 import { reviewedHashCheck } from "../faces/resolve.js";
 import { watchRun, withSignalHandlers } from "../faces/signals.js";
 import { issueModeRefusal, keepWatchIssue, promoteHint, watchName } from "../faces/watch-issue.js";
+import { deploymentOfRun } from "./deployments.js";
 import { describeRun, type EventFacts, eventFacts, type PullRequestRef } from "./event.js";
 import { createGitHubApi, describeGitHubError, type GitHubApi } from "./github-api.js";
 import { type CommentPolicy, inputName } from "./inputs.js";
-import { failureText, setRunOutputs, setUsageFailure, writeReportFile } from "./outputs.js";
+import {
+  failureText,
+  setEnvironmentUrl,
+  setRunOutputs,
+  setUsageFailure,
+  writeReportFile,
+} from "./outputs.js";
 import { publishResult } from "./publish.js";
 import { findReviewedReport, type ReviewedReport, requireSameReport } from "./reviewed.js";
 import { type PreparedRun, prepareRun } from "./setup.js";
-import { saveHeld, savePointOfNoReturn, saveReleased } from "./state.js";
+import {
+  saveDeployment,
+  saveDeploymentFinished,
+  saveHeld,
+  savePointOfNoReturn,
+  saveReleased,
+} from "./state.js";
 
 const CHANGING_MODES: readonly Mode[] = ["promote", "rollback"];
 const COMMENTED_MODES: readonly Mode[] = [
@@ -70,6 +83,7 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
   const { inputs, logger } = prepared;
   const mode = inputs.mode;
   const facts = eventFacts(github.context);
+  setEnvironmentUrl(prepared.configured.place.consoleUrl);
   if (CHANGING_MODES.includes(mode) && facts.fromFork) {
     throw new UsageError(
       `${mode} refuses to run on a pull request from a fork: its changes are not reviewed code of this repository. Promote from a push or workflow_dispatch on the base repository.`,
@@ -100,6 +114,10 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
     }
   }
   const connection = prepared.connect();
+  const deployment = deploymentOfRun(prepared, facts, {
+    started: saveDeployment,
+    finished: saveDeploymentFinished,
+  });
   const watch = watchRun();
   const onInterrupt = () => {
     const held = watch.held();
@@ -141,16 +159,22 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
       description:
         common.description ??
         describeRun(mode, { ...facts, pullRequest: pullRequest ?? facts.pullRequest }),
-      beforeChange: allChecks(
-        reviewed && requireSameReport(reviewed),
-        reviewedHashCheck(common, inputName),
+      beforeChange: deployment.beforeChange(
+        allChecks(reviewed && requireSameReport(reviewed), reviewedHashCheck(common, inputName)),
       ),
       ...watch.hooks({
-        onHeld: (taken) => saveHeld(prepared.platform.id, taken, watch.startedAt),
+        onHeld: (taken) => {
+          saveHeld(prepared.platform.id, taken, watch.startedAt);
+          deployment.held(taken);
+        },
         onReleased: saveReleased,
-        onPointOfNoReturn: savePointOfNoReturn,
+        onPointOfNoReturn: (what) => {
+          savePointOfNoReturn(what);
+          deployment.pointOfNoReturn();
+        },
       }),
     });
+    await deployment.finish(result);
     return await publish(prepared, result, facts, pullRequest, api, key);
   });
 }
@@ -163,7 +187,11 @@ async function publish(
   api: GitHubApi | undefined,
   key: string,
 ): Promise<RunResult> {
-  const reportFile = await writeReportFile(result, prepared.scrub);
+  const reportFile = await writeReportFile(
+    result,
+    prepared.scrub,
+    prepared.configured.place.consoleUrl,
+  );
   setRunOutputs(result, reportFile);
   await publishResult(result, {
     place: {

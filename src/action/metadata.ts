@@ -108,6 +108,11 @@ export function actionOnlyInputs(platform: Platform | undefined): Declared[] {
           },
         ]
       : []),
+    {
+      name: "deployment-environment",
+      description:
+        "promote and rollback: a GitHub environment to show the run in as a deployment (needs deployments: write); empty: none.",
+    },
   ];
 }
 
@@ -166,6 +171,16 @@ export function outputs(platform: Platform | undefined): Declared[] {
     },
     { name: "report-hash", description: "Content hash of the report's changes" },
     { name: "report-file", description: "Path of the report JSON in RUNNER_TEMP" },
+    {
+      name: "environment-url",
+      description: `For a job's environment.url: the target's admin console, empty without a target (${pick(
+        {
+          aic: "the upper tenant's platform admin UI",
+          pingone: "the target environment in the PingOne admin console of its region",
+          arcgis: "the organization's Enterprise Manager",
+        },
+      ).replace(/\. /g, "; ")})`,
+    },
   ];
 }
 

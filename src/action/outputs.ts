@@ -16,9 +16,10 @@ export function reportFilePath(mode: string): string {
 export async function writeReportFile(
   result: RunResult,
   scrub: (text: string) => string,
+  environmentUrl?: string,
 ): Promise<string> {
   const path = reportFilePath(result.mode);
-  await writeFile(path, scrub(runJson(result)));
+  await writeFile(path, scrub(runJson(result, environmentUrl)));
   return path;
 }
 
@@ -30,6 +31,11 @@ export function setRunOutputs(result: RunResult, reportFile: string | undefined)
   core.setOutput("changes", String(result.report?.counts.total ?? 0));
   core.setOutput("report-hash", result.report?.hash ?? "");
   core.setOutput("report-file", reportFile ?? "");
+}
+
+/** The target's admin console, set first: a run killed or failing later still links to it. */
+export function setEnvironmentUrl(consoleUrl: string | undefined): void {
+  core.setOutput("environment-url", consoleUrl ?? "");
 }
 
 /** Bad input: nothing ran. The outputs still say so, for `if:` conditions downstream. */

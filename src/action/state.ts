@@ -2,6 +2,7 @@
 // per key. Never a token or key: post re-reads the inputs.
 import * as core from "@actions/core";
 import type { Held, Recovery } from "../core/run/shell.js";
+import type { StartedDeployment } from "./deployments.js";
 
 const PLATFORM = "platform";
 const KIND = "held-kind";
@@ -13,6 +14,8 @@ const RELEASE = "held-release";
 const RECOVERY = "held-recovery";
 const LABEL = "held-label";
 const POINT_OF_NO_RETURN = "point-of-no-return";
+const DEPLOYMENT = "deployment";
+const DEPLOYMENT_FINISHED = "deployment-finished";
 
 export interface HeldByMain extends Held {
   platform: string;
@@ -67,6 +70,28 @@ function recoveryOf(saved: string): Recovery | undefined {
     return typeof parsed?.mode === "string" && typeof parsed.inputs === "object"
       ? parsed
       : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The GitHub deployment of this run, in progress: post finishes it if main cannot. */
+export function saveDeployment(deployment: StartedDeployment): void {
+  core.saveState(DEPLOYMENT, JSON.stringify(deployment));
+}
+
+export function saveDeploymentFinished(id: number): void {
+  core.saveState(DEPLOYMENT_FINISHED, String(id));
+}
+
+/** The deployment main created and did not give its final status, if any. */
+export function deploymentLeftByMain(): StartedDeployment | undefined {
+  const saved = core.getState(DEPLOYMENT);
+  if (!saved) return undefined;
+  try {
+    const deployment = JSON.parse(saved) as StartedDeployment;
+    if (typeof deployment?.id !== "number") return undefined;
+    return core.getState(DEPLOYMENT_FINISHED) === String(deployment.id) ? undefined : deployment;
   } catch {
     return undefined;
   }

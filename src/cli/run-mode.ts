@@ -34,8 +34,8 @@ import { checkOutputFile } from "./output-file.js";
 
 type Env = Record<string, string | undefined>;
 
-export function renderResult(result: RunResult, format: Format): string {
-  if (format === "json") return runJson(result);
+export function renderResult(result: RunResult, format: Format, environmentUrl?: string): string {
+  if (format === "json") return runJson(result, environmentUrl);
   if (format === "text") return runText(result);
   return runMarkdown(result);
 }
@@ -93,7 +93,7 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
       scrub,
       beforeChange: reviewedHashCheck(configured.common, name),
     });
-    const rendered = scrub(renderResult(result, format));
+    const rendered = scrub(renderResult(result, format, configured.place.consoleUrl));
     if (output) {
       await writeFile(output, rendered);
       logger.info(`report written to ${output}`);

@@ -72,6 +72,8 @@ export interface RunPlace {
   target?: string;
   /** The environment promoted from, when there is one. */
   source?: string;
+  /** The target's admin console, for people (the `environment-url` output); absent without a target. */
+  consoleUrl?: string;
   /** Keys the PR comment: one comment per platform and target. */
   commentKey: string;
 }

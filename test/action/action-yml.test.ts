@@ -21,6 +21,7 @@ const ACTION_ONLY = [
   "comment",
   "issue",
   "require-reviewed-report",
+  "deployment-environment",
 ];
 
 describe("action.yml", () => {

@@ -1,7 +1,8 @@
-// A fake GitHub REST API on loopback: the issue-comment and pull-request endpoints the action
-// calls, with GitHub's pagination, auth and error answers. Point GITHUB_API_URL at `url`.
+// A fake GitHub REST API on loopback: the issue-comment, pull-request and deployment endpoints
+// the action calls, with GitHub's pagination, auth and error answers. Point GITHUB_API_URL at `url`.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type FakeDeployment, fakeDeployments } from "./fake-github-deployments.js";
 import { type IssueStore, issueStore } from "./fake-github-issues.js";
 import {
   type GitHubAnswer,
@@ -65,6 +66,8 @@ export interface FakeGitHub {
   seedComment(issue: number, body: string, user?: string | FakeUser): FakeComment;
   /** `commits`: the SHAs whose "pulls associated with commit" list this PR. */
   seedPull(pr: Partial<FakePull> & { number: number }, links?: { commits?: string[] }): FakePull;
+  /** Every deployment with its statuses, newest first (fake-github-deployments.ts). */
+  deployments(): FakeDeployment[];
   close(): Promise<void>;
 }
 
@@ -122,8 +125,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       })),
   });
 
+  const deployments = fakeDeployments({
+    readOnly: () => fake.readOnly,
+    repoUrl: () => `${fake.url}/repos/${repository}`,
+  });
   const routes: [string, RegExp, Route][] = [
     ...issueList.routes,
+    ...deployments.routes,
     [
       "GET",
       /^\/issues\/(\d+)\/comments$/,
@@ -213,6 +221,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       pulls.set(pr.number, { pr, commits });
       return pr;
     },
+    deployments: deployments.list,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

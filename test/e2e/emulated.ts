@@ -87,6 +87,8 @@ export interface RunJson {
   reason: string | null;
   message: string;
   nextSteps: string[];
+  /** The target's admin console; absent without a target. */
+  environmentUrl?: string;
   promotionId: string | null;
   /** Absent when the run took nothing. */
   lockReleased?: boolean;

@@ -86,6 +86,8 @@ describe.concurrent("promote", () => {
     expect(second.code, second.stderr).toBe(0);
     const json = parseJson(second);
     expect(json).toMatchObject({ result: "no-change", reason: null, changes: 0 });
+    // The upper tenant's admin console, as the action's environment-url output gives it.
+    expect(json.environmentUrl).toBe(`${emulator.upperUrl}/platform/`);
     expect(json.message).toMatch(/nothing to promote/i);
     expect(second.stderr).toMatch(/no-change: Nothing to promote/);
     // No lock for nothing: the lower environment's provisional report was empty, so neither a

@@ -82,7 +82,8 @@ export function runText(result: RunResult): string {
 }
 
 /** Machine-readable result: stable top-level keys for scripts. */
-export function runJson(result: RunResult): string {
+/** `environmentUrl`: the target's admin console, when the run has a target. */
+export function runJson(result: RunResult, environmentUrl?: string): string {
   return `${JSON.stringify(
     {
       mode: result.mode,
@@ -90,6 +91,7 @@ export function runJson(result: RunResult): string {
       reason: result.reason ?? null,
       message: result.message,
       nextSteps: result.nextSteps,
+      ...(environmentUrl ? { environmentUrl } : {}),
       promotionId: result.promotionId ?? null,
       // Absent when the run took nothing (or only followed a job): there was nothing to release.
       ...(result.lockReleased === undefined ? {} : { lockReleased: result.lockReleased }),

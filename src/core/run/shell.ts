@@ -46,6 +46,8 @@ export interface ReleaseOutcome {
    * how it ended, in a sentence, so that the post step can tell the truth about it.
    */
   workEnded?: string;
+  /** Whether that work succeeded, when the release saw it end (a deployment's final status). */
+  workSucceeded?: boolean;
 }
 
 /** "the draft promotion X", or the platform's own words: for messages about what a run holds. */

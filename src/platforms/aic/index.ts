@@ -106,6 +106,8 @@ export const aicPlatform: Platform = {
         target,
         source: lower ?? textInput(raw, "lower-fqdn"),
         commentKey: target ?? `from ${lower ?? ""}`,
+        // The platform admin UI of the upper tenant.
+        consoleUrl: target && `${target}/platform/`,
       },
       connect(logger): Connection {
         const apis: EnvironmentApi[] = [];

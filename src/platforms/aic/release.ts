@@ -33,9 +33,11 @@ export async function releaseLock(
     scale,
   };
   let workEnded: string | undefined;
+  let workSucceeded: boolean | undefined;
   try {
     const current = await api.getPromotionStatus(ctx.signal);
-    if (current.status === "RUNNING") workEnded = await waitForRunningStep(ctx);
+    if (current.status === "RUNNING")
+      ({ workEnded, workSucceeded } = await waitForRunningStep(ctx));
     await requestUnlock(ctx, promotionId);
     await pollUntil(ctx, {
       phase: "unlock",
@@ -48,7 +50,7 @@ export async function releaseLock(
       firstReadAfterMs: POLL_MS.lock,
     });
     log.info(`[unlock] environments unlocked (promotion ${promotionId})`);
-    return { released: true, workEnded };
+    return { released: true, workEnded, workSucceeded };
   } catch (error) {
     const why = ctx.signal.aborted
       ? "the unlock budget ran out"
@@ -58,12 +60,14 @@ export async function releaseLock(
     log.warn(
       `[unlock] could not confirm the release of promotion ${promotionId}: ${why}. To release it: ${unlockCommand(api.origin, promotionId)}`,
     );
-    return { released: false, workEnded };
+    return { released: false, workEnded, workSucceeded };
   }
 }
 
 /** The API refuses to unlock mid-promotion: wait for the step to end first, and say how it ended. */
-async function waitForRunningStep(ctx: AicContext): Promise<string> {
+async function waitForRunningStep(
+  ctx: AicContext,
+): Promise<Required<Pick<ReleaseOutcome, "workEnded" | "workSucceeded">>> {
   const final = await pollUntil(ctx, {
     phase: "unlock: waiting for the running step to finish",
     read: () => ctx.api.getPromotionStatus(ctx.signal),
@@ -73,8 +77,14 @@ async function waitForRunningStep(ctx: AicContext): Promise<string> {
   });
   const what = final.type === "rollback" ? "rollback" : "promotion";
   return final.status === "ERROR"
-    ? `The ${what} that was running failed: ${final.message ?? "ERROR"}.`
-    : `The ${what} that was running ended: ${final.message ?? final.status}.`;
+    ? {
+        workEnded: `The ${what} that was running failed: ${final.message ?? "ERROR"}.`,
+        workSucceeded: false,
+      }
+    : {
+        workEnded: `The ${what} that was running ended: ${final.message ?? final.status}.`,
+        workSucceeded: true,
+      };
 }
 
 /** DELETE /lock/{id}, retried while the API answers 409 because a lock change is still in progress. */

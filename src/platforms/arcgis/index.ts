@@ -89,7 +89,12 @@ export const arcGisPlatform: Platform = {
     checkTimeScale(common, [config.orgUrl], name);
     return {
       common: config,
-      place: { target: config.orgUrl, commentKey: `arcgis:${config.orgUrl}` },
+      place: {
+        target: config.orgUrl,
+        commentKey: `arcgis:${config.orgUrl}`,
+        // Enterprise Manager, the organization's admin app.
+        consoleUrl: `${config.orgUrl}/manager/`,
+      },
       connect(logger) {
         const tokens = asUsageError(() => tokenSource(config, logger));
         const api = new ArcGisClient({

@@ -9,7 +9,7 @@ import { type ModeProcedure, type ModeTable, runModes } from "../../core/run/con
 import { EngineFailure, failedWork } from "../../core/run/failure.js";
 import { scaled } from "../../core/run/poll.js";
 import { type ChangeCheck, refusedChange } from "../../core/run/review.js";
-import type { Held } from "../../core/run/shell.js";
+import type { Held, ReleaseOutcome } from "../../core/run/shell.js";
 import type { RunResult, StatusView, Work } from "../../core/run/types.js";
 import { waitWhileBusy } from "../../core/run/wait-while-busy.js";
 import type { Logger } from "../../core/util/log.js";
@@ -72,8 +72,7 @@ export function arcGisProcedure(
   return {
     modes: ARCGIS_MODE_WORK,
     context: (run) => ({ ...run, api, config }),
-    release: (held, logger, budgetMs) =>
-      reportJob(api, held, logger, budgetMs).then((released) => ({ released })),
+    release: (held, logger, budgetMs) => reportJob(api, held, logger, budgetMs),
     releaseCommand: () => statusCommand(config.orgUrl),
     classify: (error) => classifyError(error, config),
   };
@@ -354,7 +353,7 @@ export async function reportJob(
   held: Held,
   log: Logger,
   budgetMs: number,
-): Promise<boolean> {
+): Promise<ReleaseOutcome> {
   try {
     const job = await api.upgrades(AbortSignal.timeout(Math.min(budgetMs, 60_000)));
     const last = lastMessages(job.status, 1)[0]?.replace(/\.+$/, "");
@@ -362,17 +361,18 @@ export async function reportJob(
       log.warn(
         `[job] the rollback to ${held.id} is still running (a cancel cannot stop it)${last ? `: ${last}` : ""}. Follow it with: ${statusCommand(held.origin)}`,
       );
-      return false;
+      return { released: false };
     }
     log.info(
       `[job] the upgrades job is ${job.status.state ?? "unknown"}${last ? `: ${last}` : ""}`,
     );
-    return true;
+    const ended = job.status.state !== undefined && job.status.state !== "no_upgrade";
+    return { released: true, workSucceeded: ended ? job.status.state === "success" : undefined };
   } catch (error) {
     log.warn(
       `[job] could not read the job (${(error as Error).message}); follow it with: ${statusCommand(held.origin)}`,
     );
-    return false;
+    return { released: false };
   }
 }
 

@@ -1,5 +1,6 @@
 // PingOne Platform as the faces see it: its modes, inputs, environments-file fields, and a
 // connection that runs the procedure or settles a promotion an earlier run left behind.
+
 import { StaticTokenSource } from "../../core/auth/static-token.js";
 import type { TokenSource } from "../../core/auth/token-source.js";
 import { connectionFrom, modesOf } from "../../core/run/connection.js";
@@ -11,6 +12,7 @@ import { ClientCredentialsTokenSource } from "./auth.js";
 import { PingOneClient } from "./client.js";
 import { PINGONE_INPUTS, type PingOneConfig, validatePingOne } from "./inputs.js";
 import { PINGONE_MODE_WORK, pingOneProcedure } from "./procedure.js";
+import { environmentConsoleUrl } from "./region.js";
 
 const EMULATOR_INPUTS: readonly InputSpec[] = [
   {
@@ -103,6 +105,7 @@ export const pingOnePlatform: Platform = {
         target,
         source: config.sourceEnvironmentId,
         commentKey: `pingone:${target ?? config.sourceEnvironmentId}`,
+        consoleUrl: target && environmentConsoleUrl(config.apiOrigin, target),
       },
       connect(logger) {
         const tokens = asUsageError(() => tokenSource(config, logger));

@@ -49,3 +49,15 @@ export function defaultAuthOrigin(apiUrl: string, inputName = "PingOne API URL")
   const match = real ? PINGONE_API_HOST.exec(url.hostname) : null;
   return match ? `https://auth.pingone.${match[1]?.toLowerCase()}` : origin;
 }
+
+/**
+ * The environment in the admin console of its region: console.pingone.<tld> beside
+ * api.pingone.<tld>; any other API URL (the emulator, a proxy) links to its own origin.
+ */
+export function environmentConsoleUrl(apiOrigin: string, environmentId: string): string {
+  const url = new URL(apiOrigin);
+  const real = url.protocol === "https:" && url.port === "";
+  const match = real ? PINGONE_API_HOST.exec(url.hostname) : null;
+  const consoleOrigin = match ? `https://console.pingone.${match[1]?.toLowerCase()}` : url.origin;
+  return `${consoleOrigin}/?env=${encodeURIComponent(environmentId)}`;
+}

@@ -5,7 +5,7 @@ import { pollUntil, type RunContext } from "../../core/run/poll.js";
 import type { Held, ReleaseOutcome } from "../../core/run/shell.js";
 import type { Logger } from "../../core/util/log.js";
 import type { PingOneApi } from "./api.js";
-import { DELETABLE, EXECUTING, PLANNING } from "./statuses.js";
+import { DELETABLE, EXECUTED, EXECUTING, PLANNING } from "./statuses.js";
 import { POLL_MS } from "./timing.js";
 import type { Promotion } from "./types.js";
 
@@ -64,13 +64,18 @@ export async function releasePromotion(
         intervalMs: () => POLL_MS.execution,
       });
       log.info(`[release] promotion ${held.id} ended ${promotion.status}`);
-      return { released: true, workEnded: executionEnded(promotion) };
+      return {
+        released: true,
+        workEnded: executionEnded(promotion),
+        workSucceeded: promotion.status === "COMPLETED",
+      };
     }
     if (DELETABLE.has(promotion.status) || promotion.status === "VALIDATION_FAILED") {
       return { released: await deleteDraft(api, promotion, log, ctx.signal) };
     }
     log.info(`[release] promotion ${held.id} is ${promotion.status}: nothing to release`);
-    return { released: true };
+    const executed = EXECUTED.has(promotion.status);
+    return { released: true, workSucceeded: executed ? promotion.status !== "ERROR" : undefined };
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       log.info(`[release] promotion ${held.id} is gone already`);
