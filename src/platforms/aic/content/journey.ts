@@ -90,8 +90,12 @@ export function diffJourneys(upper: JourneyContent, lower: JourneyContent): Fiel
     const name = `node ${label(lowerNames, upperNames, id)}`;
     const before = upper.types[id] === undefined ? undefined : nodeView(upper, id, upperNames);
     const after = lower.types[id] === undefined ? undefined : nodeView(lower, id, lowerNames);
-    if (!before) changes.push({ path: name, after: `added (${lower.types[id]})` });
-    else if (!after) changes.push({ path: name, before: upper.types[id], after: "(removed)" });
+    if (!before) {
+      changes.push({ path: name, after: `added (${lower.types[id]})` });
+      // What the new node does: where its outcomes lead and its settings.
+      const { type: _type, displayName: _name, ...added } = after ?? {};
+      changes.push(...diffFields({}, added, { prefix: name, placeholder: ESV_PLACEHOLDER }));
+    } else if (!after) changes.push({ path: name, before: upper.types[id], after: "(removed)" });
     else changes.push(...diffFields(before, after, { prefix: name, placeholder: ESV_PLACEHOLDER }));
   }
   return changes;

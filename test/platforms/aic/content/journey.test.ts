@@ -98,6 +98,9 @@ describe("journeys", () => {
     expect(changes).toEqual(
       expect.arrayContaining([
         { path: 'node "Count Login"', after: "added (IncrementLoginCountNode)" },
+        // A new node's outcomes and settings show too: an edit to it after review is named.
+        { path: 'node "Count Login".connections.outcome', after: "Success" },
+        { path: 'node "Count Login".settings.identityAttribute', after: "userName" },
         { path: 'node "Check Password".connections.true', before: "Success", after: "Count Login" },
         { path: 'node "Check Password".settings.retries', before: "1", after: "3" },
         { path: 'node "Username".settings.prompt', before: "Username", after: "Email" },
