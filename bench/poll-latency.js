@@ -7,7 +7,7 @@ import { StaticTokenSource } from "../lib/core/auth/static-token.js";
 import { silentLogger } from "../lib/core/util/log.js";
 import { AicClient } from "../lib/platforms/aic/client.js";
 import { startAicEmulator } from "../lib/platforms/aic/emulator/index.js";
-import { runEngine } from "../lib/platforms/aic/procedure.js";
+import { runAic } from "../lib/platforms/aic/procedure.js";
 import { busiestMinute, envNumber, inRun, printDelays, realMinutes } from "./stats.js";
 
 const SPEED = envNumber("BENCH_SPEED", 20);
@@ -50,7 +50,7 @@ const runs = [];
 for (let cycle = 0; cycle < CYCLES; cycle++) {
   for (const mode of ["promote", "rollback"]) {
     const start = Date.now();
-    const result = await runEngine({
+    const result = await runAic({
       mode,
       upper: api,
       logger: silentLogger,
