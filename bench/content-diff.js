@@ -19,7 +19,12 @@ const DN = "ou=services,o=alpha,ou=services,ou=am-config";
 const SUCCESS = "70e691a5-1e33-4ac3-a356-e7b6d60d92e0";
 
 function node(id, type, settings, extra = {}) {
-  return { _id: id, _type: { _id: type, name: type, collection: true }, ...extra, ...settings };
+  return {
+    _id: id,
+    _type: { _id: type, name: type, collection: true, version: "1.0" },
+    ...extra,
+    ...settings,
+  };
 }
 
 function journey(i, side) {
@@ -42,6 +47,7 @@ function journey(i, side) {
           },
           [id(2)]: {
             nodeType: "DataStoreDecisionNode",
+            version: "1.0",
             displayName: "Check",
             connections: { true: lower ? id(3) : SUCCESS, false: SUCCESS },
           },
@@ -59,8 +65,18 @@ function journey(i, side) {
           {},
           {
             nodes: [
-              { _id: id(4), nodeType: "ValidatedUsernameNode", displayName: "Username" },
-              { _id: id(5), nodeType: "ValidatedPasswordNode", displayName: "Password" },
+              {
+                _id: id(4),
+                nodeType: "ValidatedUsernameNode",
+                nodeVersion: "1.0",
+                displayName: "Username",
+              },
+              {
+                _id: id(5),
+                nodeType: "ValidatedPasswordNode",
+                nodeVersion: "1.0",
+                displayName: "Password",
+              },
             ],
           },
         ),

@@ -7,6 +7,9 @@ import { isJsonObject } from "../../../core/util/json.js";
 import type { ContentSource, JsonObject } from "./client.js";
 import { AM_CONFIG_VERSION, ESV_PLACEHOLDER } from "./locate.js";
 
+/** Accept-API-Version of versioned node reads (AM 8.1 and later). */
+const AM_VERSIONED_NODE_VERSION = "protocol=2.1,resource=3.0";
+
 const TREES = "/realm-config/authentication/authenticationtrees/trees";
 const NODES = "/realm-config/authentication/authenticationtrees/nodes";
 /** AM's fixed end nodes: every tree connects to them by these ids. */
@@ -41,28 +44,59 @@ export async function readJourney(
   );
   if (!tree) return undefined;
   const types: Record<string, string> = {};
+  const versions: Record<string, string> = {};
   const refs = isJsonObject(tree.nodes) ? tree.nodes : {};
-  for (const [nodeId, ref] of Object.entries(refs))
-    if (isJsonObject(ref) && typeof ref.nodeType === "string") types[nodeId] = ref.nodeType;
+  for (const [nodeId, ref] of Object.entries(refs)) {
+    if (!isJsonObject(ref) || typeof ref.nodeType !== "string") continue;
+    types[nodeId] = ref.nodeType;
+    if (typeof ref.version === "string") versions[nodeId] = ref.version;
+  }
   const nodes: Record<string, JsonObject> = {};
-  const read = async (nodeId: string, type: string) => {
-    const path = `${NODES}/${encodeURIComponent(type)}/${encodeURIComponent(nodeId)}`;
-    nodes[nodeId] = (await source.am(realm, path, AM_CONFIG_VERSION, signal)) ?? {};
+  const read = async (nodeId: string) => {
+    nodes[nodeId] =
+      (await readNode(source, realm, types[nodeId] ?? "", nodeId, versions[nodeId], signal)) ?? {};
   };
-  await Promise.all(Object.entries(types).map(([nodeId, type]) => read(nodeId, type)));
+  await Promise.all(Object.keys(types).map(read));
   // Page nodes hold inner nodes, listed in their own settings.
-  const inner: Array<[string, string]> = [];
+  const inner: string[] = [];
   for (const node of Object.values(nodes))
-    for (const child of Array.isArray(node.nodes) ? node.nodes : [])
+    for (const child of Array.isArray(node.nodes) ? node.nodes : []) {
       if (
-        isJsonObject(child) &&
-        typeof child._id === "string" &&
-        typeof child.nodeType === "string"
+        !isJsonObject(child) ||
+        typeof child._id !== "string" ||
+        typeof child.nodeType !== "string"
       )
-        inner.push([child._id, child.nodeType]);
-  for (const [nodeId, type] of inner) types[nodeId] = type;
-  await Promise.all(inner.map(([nodeId, type]) => read(nodeId, type)));
+        continue;
+      types[child._id] = child.nodeType;
+      if (typeof child.nodeVersion === "string") versions[child._id] = child.nodeVersion;
+      inner.push(child._id);
+    }
+  await Promise.all(inner.map(read));
   return { tree, nodes, types };
+}
+
+/**
+ * One node. AM 8.1 and later (AIC) version node types: the tree names each node's version, and
+ * the node is read under it with resource 3.0, as frodo-lib and fr-config-manager do; a tree
+ * without versions is read the older way.
+ */
+function readNode(
+  source: ContentSource,
+  realm: string,
+  type: string,
+  id: string,
+  version: string | undefined,
+  signal?: AbortSignal,
+): Promise<JsonObject | undefined> {
+  const typed = `${NODES}/${encodeURIComponent(type)}`;
+  return version === undefined
+    ? source.am(realm, `${typed}/${encodeURIComponent(id)}`, AM_CONFIG_VERSION, signal)
+    : source.am(
+        realm,
+        `${typed}/${encodeURIComponent(version)}/${encodeURIComponent(id)}`,
+        AM_VERSIONED_NODE_VERSION,
+        signal,
+      );
 }
 
 /** What the promotion writes, as one digest: the same journey reads the same everywhere. */

@@ -97,10 +97,25 @@ function tree(env: EmulatedEnvironment, realm: string, id: string): Reply {
   return ok(withRev({ _id: id, ...asObject(content.tree ?? content) }));
 }
 
-function node(env: EmulatedEnvironment, realm: string, type: string, id: string): Reply {
+/**
+ * A node, by type and id; AM 8.1 and later (as AIC runs) also by the node type's version, which
+ * the tree lists beside each node, read with resource 3.0.
+ */
+function node(
+  env: EmulatedEnvironment,
+  realm: string,
+  call: EmulatorCall,
+  type: string,
+  id: string,
+  version?: string,
+): Reply {
+  if (version !== undefined && !/resource\s*=\s*3/.test(String(call.headers["accept-api-version"])))
+    return forgeRockError(400, "Versioned node paths need Accept-API-Version resource=3.0");
   for (const { item } of amItems(env, realm, "authenticationTreesService")) {
     const stored = asObject(asObject(asObject(item.content).nodes)[id]);
-    if (asObject(stored._type)._id === type) return ok(withRev({ _id: id, ...stored }));
+    const storedVersion = String(asObject(stored._type).version ?? "1.0");
+    if (asObject(stored._type)._id === type && (version === undefined || version === storedVersion))
+      return ok(withRev({ _id: id, ...stored }));
   }
   return notFound(`Node ${id} of type ${type} not found`);
 }
@@ -167,7 +182,9 @@ function amRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
   if (a === "realm-config") {
     if (b === "authentication" && c === "authenticationtrees") {
       if (d === "trees" && e && rest.length === 5) return tree(env, realm, e);
-      if (d === "nodes" && e && f && rest.length === 6) return node(env, realm, e, f);
+      if (d === "nodes" && e && f && rest.length === 6) return node(env, realm, call, e, f);
+      if (d === "nodes" && e && f && rest[6] && rest.length === 7)
+        return node(env, realm, call, e, rest[6], f);
     }
     if (b === "agents" && c === "OAuth2Client" && d && rest.length === 4)
       return oauth2Client(env, realm, d);

@@ -37,7 +37,12 @@ interface NodeSpec extends InnerNodeSpec {
 }
 
 function nodeJson(node: InnerNodeSpec, extra: Record<string, unknown> = {}) {
-  const type = { _id: node.type, name: NODE_TYPE_NAMES[node.type] ?? node.type, collection: true };
+  const type = {
+    _id: node.type,
+    name: NODE_TYPE_NAMES[node.type] ?? node.type,
+    collection: true,
+    version: "1.0",
+  };
   return { _id: node.id, _type: type, ...extra, ...node.settings };
 }
 
@@ -47,6 +52,7 @@ function journey(name: string, nodes: NodeSpec[]) {
       node.id,
       {
         nodeType: node.type,
+        version: "1.0",
         displayName: node.name,
         connections: node.connections,
         x: 210 + 240 * i,
@@ -60,7 +66,12 @@ function journey(name: string, nodes: NodeSpec[]) {
     nodeContents[node.id] =
       node.type === "PageNode"
         ? nodeJson(node, {
-            nodes: inner.map((n) => ({ _id: n.id, nodeType: n.type, displayName: n.name })),
+            nodes: inner.map((n) => ({
+              _id: n.id,
+              nodeType: n.type,
+              nodeVersion: "1.0",
+              displayName: n.name,
+            })),
             pageDescription: {},
             pageHeader: {},
             stage: "",

@@ -140,3 +140,51 @@ describe("journeys", () => {
     expect(await readJourney(tenant({ retries: 1 }), "alpha", "Nope")).toBeUndefined();
   });
 });
+
+describe("versioned nodes (AM 8.1 and later, as AIC runs)", () => {
+  it("reads each node under the version the tree lists, inner nodes too", async () => {
+    const versions: string[] = [];
+    const base = fakeContent("https://upper.example.com", {
+      am: {
+        [`alpha${TREES}/Login`]: {
+          _id: "Login",
+          entryNodeId: "page1",
+          nodes: {
+            page1: {
+              nodeType: "PageNode",
+              version: "1.0",
+              displayName: "Sign In",
+              connections: {},
+            },
+          },
+        },
+        [`alpha${NODES}/PageNode/1.0/page1`]: {
+          _id: "page1",
+          _type: { _id: "PageNode", version: "1.0" },
+          nodes: [
+            {
+              _id: "user1",
+              nodeType: "ValidatedUsernameNode",
+              nodeVersion: "2.0",
+              displayName: "Username",
+            },
+          ],
+        },
+        [`alpha${NODES}/ValidatedUsernameNode/2.0/user1`]: { _id: "user1", prompt: "Username" },
+      },
+    });
+    const source = {
+      ...base,
+      am: (realm: string, path: string, version: string) => (
+        versions.push(version), base.am(realm, path, version)
+      ),
+    };
+    const journey = await readJourney(source, "alpha", "Login");
+    expect(journey?.nodes.user1).toEqual({ _id: "user1", prompt: "Username" });
+    expect(base.reads.slice(1)).toEqual([
+      `/am/json/realms/root/realms/alpha${NODES}/PageNode/1.0/page1`,
+      `/am/json/realms/root/realms/alpha${NODES}/ValidatedUsernameNode/2.0/user1`,
+    ]);
+    expect(versions.slice(1)).toEqual(["protocol=2.1,resource=3.0", "protocol=2.1,resource=3.0"]);
+  });
+});

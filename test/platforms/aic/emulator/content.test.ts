@@ -29,6 +29,19 @@ function idm(emulator: RunningAicEmulator, env: EnvName, path: string) {
 }
 
 describe("AM journeys", () => {
+  it("serves a node under its type's version, as AM 8.1 does, only with resource 3.0", async () => {
+    const emulator = await start();
+    const path = `${TREES}/nodes/DataStoreDecisionNode/1.0/a0f3c1d2-0002`;
+    const tree = await am(emulator, "upper", `${TREES}/trees/Login`);
+    expect(tree.body.nodes).toMatchObject({ "a0f3c1d2-0002": { version: "1.0" } });
+    const versioned = await am(emulator, "upper", path, "resource=3.0");
+    expect(versioned.status).toBe(200);
+    expect(versioned.body).toMatchObject({ _id: "a0f3c1d2-0002", _type: { version: "1.0" } });
+    expect((await am(emulator, "upper", path)).status).toBe(400);
+    const otherVersion = path.replace("/1.0/", "/2.0/");
+    expect((await am(emulator, "upper", otherVersion, "resource=3.0")).status).toBe(404);
+  });
+
   it("serves a tree with its nodes and connections, differing between lower and upper", async () => {
     const emulator = await start();
     const upper = await am(emulator, "upper", `${TREES}/trees/Login`);
