@@ -316,6 +316,7 @@ function diffContent(upper: Read, lower: Read): FieldChange[] {
 
 /** Credentials without the AM/IDM scopes: refused at the token endpoint or by AM/IDM. */
 function isScopeRefusal(error: unknown): boolean {
-  if (error instanceof AuthError) return true;
+  // The token endpoint answers invalid_scope (400); AM and IDM answer 401 or 403.
+  if (error instanceof AuthError) return error.status === 400 || error.status === 401;
   return error instanceof ApiError && (error.status === 401 || error.status === 403);
 }

@@ -1,6 +1,7 @@
 // Content diffs on a report: what reviewers see for journeys, scripts, IDM objects and AM JSON,
 // and how the run goes on when content cannot be read.
 import { describe, expect, it } from "vitest";
+import { AuthError } from "../../../../src/core/http/errors.js";
 import { buildReport } from "../../../../src/core/report/build.js";
 import type { ConfigItemChanges, Report } from "../../../../src/core/report/model.js";
 import { EngineFailure } from "../../../../src/core/run/failure.js";
@@ -212,6 +213,25 @@ describe("content diffs on a report", () => {
     ]);
     expect(entry(shown, "Scripts")?.fields).toBeUndefined();
     expect(shown.hash).toBe(SAMPLE.hash);
+  });
+
+  it("a token endpoint that refuses the AM/IDM scopes reads as missing scopes, said once", async () => {
+    const lower = environment("https://low", LOWER);
+    const refused = new AuthError(
+      "POST https://low/am/oauth2/access_token answered HTTP 400: invalid_scope",
+      400,
+      "invalid_scope",
+    );
+    const minting = {
+      ...lower,
+      am: async () => Promise.reject(refused),
+      idm: async () => Promise.reject(refused),
+    };
+    const { report: shown, logger } = await compare(SAMPLE, undefined, minting);
+    const notes = shown.notes.find((n) => n.title === "Content diffs")?.items ?? [];
+    expect(notes.filter((n) => n.includes("scopes"))).toHaveLength(1);
+    expect(notes[0]).toContain("the lower environment's credentials lack");
+    expect(logger.lines.filter((l) => l.includes("invalid_scope"))).toEqual([]);
   });
 
   it("required: content that cannot be read fails the run", async () => {
