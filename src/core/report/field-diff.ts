@@ -4,9 +4,12 @@
 import { createHash } from "node:crypto";
 import type { FieldChange } from "./model.js";
 
-/** Names of fields whose values are secrets, or hold them (a signing key's members). */
+/**
+ * Names of fields whose values are secrets, or hold them (a signing key's members): by how the
+ * name ends, so that accessTokenLifetime or passwordPolicy read as the settings they are.
+ */
 const SECRET =
-  /secret|passw(or)?d|passphrase|token|private|credential|authorization|cookie|(^|[a-z])keys?$/i;
+  /(secret|passw(or)?d|passphrase|token|credential|authorization|cookie)s?$|private|(^|[a-z])keys?$/i;
 /** Ancestors that only point at a secret-sounding resource: passwordPolicy.id is no secret. */
 const REFERENCE = /^(id|name|type|href)$/;
 export const MASK = "***";

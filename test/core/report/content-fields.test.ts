@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../../src/core/report/build.js";
 import { diffReports } from "../../../src/core/report/diff.js";
+import { isSecretPath } from "../../../src/core/report/field-diff.js";
 import { reportJson } from "../../../src/core/report/json.js";
 import { unifiedLineDiff } from "../../../src/core/report/line-diff.js";
 import { renderMarkdown } from "../../../src/core/report/markdown.js";
@@ -70,5 +71,28 @@ describe("field changes in reports", () => {
     expect(diffReports(reviewed, now)).toBe(
       "~ content changed: AMConfig / Scripts / modified: Login Helper (/alpha) (fields: description, language)",
     );
+  });
+});
+
+describe("which fields are secret", () => {
+  it("masks what a name says is a secret, not settings that merely mention one", () => {
+    for (const secret of [
+      "clientSecret",
+      "coreOAuth2ClientConfig.userpassword",
+      "privateKey",
+      "signing.keys[0].d",
+      "accessToken",
+      "credentials",
+      "jwk.privateKeyPem",
+    ])
+      expect(isSecretPath(secret), secret).toBe(true);
+    for (const setting of [
+      "coreOAuth2Config.accessTokenLifetime",
+      "tokenEndpointAuthMethod",
+      "passwordPolicy.id",
+      "cookieName",
+      "displayName",
+    ])
+      expect(isSecretPath(setting), setting).toBe(false);
   });
 });

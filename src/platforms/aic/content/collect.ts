@@ -5,16 +5,15 @@
 import { ApiError, AuthError } from "../../../core/http/errors.js";
 import { buildReport } from "../../../core/report/build.js";
 import { type ChangeRecord, changeKey, listChanges } from "../../../core/report/changes.js";
-import { contentFingerprint, diffFields } from "../../../core/report/field-diff.js";
 import type { ChangeEntry, FieldChange, Report } from "../../../core/report/model.js";
 import { EngineFailure } from "../../../core/run/failure.js";
 import { Limiter } from "../../../core/util/limiter.js";
 import type { Logger } from "../../../core/util/log.js";
-import { type ContentSource, ContentTooLargeError, type JsonObject } from "./client.js";
+import { type ContentSource, ContentTooLargeError } from "./client.js";
+import { diffContent, type Read, readSide } from "./compare.js";
 import { IdmReader } from "./idm.js";
-import { diffJourneys, type JourneyContent, journeyFingerprint, readJourney } from "./journey.js";
-import { type ContentTarget, ESV_PLACEHOLDER, locateContent } from "./locate.js";
-import { diffScripts, readScript, type ScriptContent, scriptFingerprint } from "./script.js";
+
+import { type ContentTarget, locateContent } from "./locate.js";
 
 export type ContentDiffMode = "auto" | "off" | "required";
 export const CONTENT_DIFF_MODES: readonly ContentDiffMode[] = ["auto", "off", "required"];
@@ -26,7 +25,6 @@ export const CONTENT_CONCURRENCY = 8;
 /** The report note's title and JSON key. */
 const NOTE_TITLE = "Content diffs";
 const NOTE_KEY = "contentDiffNotes";
-const BOOKKEEPING = new Set(["_id", "_rev"]);
 
 export interface ContentSides {
   upper?: ContentSource;
@@ -58,13 +56,6 @@ export interface ContentDiffs {
 }
 
 type Side = "upper" | "lower";
-
-/** A side's content of one entry, in the form its kind compares. */
-type Read = { fingerprint: string | undefined } & (
-  | { kind: "journey"; content: JourneyContent }
-  | { kind: "script"; content: ScriptContent }
-  | { kind: "json"; content: JsonObject }
-);
 
 /** Reads and compares the content of every added and modified entry of `report`. */
 export async function readContentDiffs(
@@ -264,54 +255,6 @@ class ContentRun {
       return "failed";
     }
   }
-}
-
-async function readSide(
-  source: ContentSource,
-  idm: IdmReader,
-  target: ContentTarget,
-  signal: AbortSignal | undefined,
-): Promise<Read | string | undefined> {
-  switch (target.kind) {
-    case "journey": {
-      const journey = await readJourney(source, target.realm, target.id, signal);
-      return (
-        journey && { kind: "journey", content: journey, fingerprint: journeyFingerprint(journey) }
-      );
-    }
-    case "script": {
-      const script = await readScript(source, target.realm, target.id, signal);
-      return script && { kind: "script", content: script, fingerprint: scriptFingerprint(script) };
-    }
-    case "am-json": {
-      const json = await source.am(target.realm, target.path, target.version, signal);
-      return json && jsonRead(json);
-    }
-    case "idm": {
-      const match = await idm.find(target);
-      if (!match.found)
-        return match.why === "ambiguous" ? `more than one match in ${match.where}` : undefined;
-      return jsonRead(match.found);
-    }
-    case "unsupported":
-      return undefined;
-  }
-}
-
-function jsonRead(json: JsonObject): Read {
-  return { kind: "json", content: json, fingerprint: contentFingerprint(json, BOOKKEEPING) };
-}
-
-/** Both sides were read by the same kind's reader, so they share a kind. */
-function diffContent(upper: Read, lower: Read): FieldChange[] {
-  if (upper.kind === "journey" && lower.kind === "journey")
-    return diffJourneys(upper.content, lower.content);
-  if (upper.kind === "script" && lower.kind === "script")
-    return diffScripts(upper.content, lower.content);
-  return diffFields(upper.content, lower.content, {
-    ignored: BOOKKEEPING,
-    placeholder: ESV_PLACEHOLDER,
-  });
 }
 
 /** Credentials without the AM/IDM scopes: refused at the token endpoint or by AM/IDM. */

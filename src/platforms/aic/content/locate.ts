@@ -15,6 +15,8 @@ export type ContentTarget =
   | { kind: "script"; realm: string; id: string }
   /** An AM entry read as plain JSON: `path` under the realm (e.g. /realm-config/agents/...). */
   | { kind: "am-json"; realm: string; path: string; version: string }
+  /** A SAML entity, found by its entity id (AM keys it by location and an encoded id). */
+  | { kind: "saml"; realm: string; entityId: string }
   /**
    * IDM configuration: one config object (`configId`), or the objects whose id starts with
    * `prefix`; the entry is the one whose `nameField` holds the listed name.
@@ -56,6 +58,9 @@ function amTarget(service: string, entry: string, middle: string[], realm: strin
       return { kind: "script", realm, id: entry };
     case "agentservice":
       return am(realm, `/realm-config/agents/OAuth2Client/${id}`);
+    case "sunfmsaml2metadataservice":
+      if (entry !== "default") return { kind: "saml", realm, entityId: entry };
+      break;
     case "socialidentityproviders": {
       // ou=<id>,ou=<type>,ou=default,...: the sub-config right after the entry is its type.
       const type = middle[0];

@@ -162,6 +162,45 @@ function realmService(env: EmulatedEnvironment, realm: string, serviceId: string
   return ok(withRev({ _id: "", ...asObject(found.item.content) }));
 }
 
+/** A SAML entity's id in AM's REST paths: its entity id, base64url without padding. */
+function samlId(entityId: string): string {
+  return Buffer.from(entityId, "utf8").toString("base64url");
+}
+
+function samlEntities(env: EmulatedEnvironment, realm: string) {
+  return amItems(env, realm, "sunFMSAML2MetadataService").map(({ item, dn }) => {
+    const content = asObject(item.content);
+    const location = content.entityLocation === "remote" ? "remote" : "hosted";
+    return { item, entityId: dn.entry, location, _id: samlId(dn.entry), content };
+  });
+}
+
+/** saml2?_queryFilter=true or entityId eq "...": the stubs frodo-lib lists entities by. */
+function samlQuery(env: EmulatedEnvironment, realm: string, call: EmulatorCall): Reply {
+  const filter = call.url.searchParams.get("_queryFilter") ?? "";
+  const eq = /^\s*entityId\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
+  if (filter.trim() !== "true" && !eq)
+    return forgeRockError(400, `Invalid query filter: ${filter || "(none)"}`);
+  const wanted = eq?.[1]?.replace(/\\(.)/g, "$1");
+  const result = samlEntities(env, realm)
+    .filter((e) => wanted === undefined || e.entityId === wanted)
+    .map(({ _id, entityId, location }) => ({ _id, entityId, location, roles: [] }));
+  return ok({
+    result,
+    resultCount: result.length,
+    pagedResultsCookie: null,
+    remainingPagedResults: -1,
+  });
+}
+
+function samlEntity(env: EmulatedEnvironment, realm: string, location: string, id: string): Reply {
+  const found = samlEntities(env, realm).find((e) => e._id === id && e.location === location);
+  if (!found) return notFound(`SAML entity ${id} not found in ${location}`);
+  return ok(
+    withRev({ _id: id, entityId: found.entityId, entityLocation: location, ...found.content }),
+  );
+}
+
 /** A major version AM serves for the resource: any request without `resource=` is refused. */
 function amVersionError(call: EmulatorCall): Reply | undefined {
   const value = call.headers["accept-api-version"];
@@ -186,6 +225,8 @@ function amRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
       if (d === "nodes" && e && f && rest[6] && rest.length === 7)
         return node(env, realm, call, e, rest[6], f);
     }
+    if (b === "saml2" && rest.length === 2) return samlQuery(env, realm, call);
+    if (b === "saml2" && c && d && rest.length === 4) return samlEntity(env, realm, c, d);
     if (b === "agents" && c === "OAuth2Client" && d && rest.length === 4)
       return oauth2Client(env, realm, d);
     if (b === "services" && c === "SocialIdentityProviders" && d && e && rest.length === 5)
