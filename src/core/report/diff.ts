@@ -47,6 +47,15 @@ export function diffReports(old: Report, fresh: Report): string {
       lines.push(`~ content changed: ${labels[i]}${changedFields(old, fresh)}`);
       return;
     }
+    if (twin >= 0) {
+      // One report read the entry's content and the other did not: not an edit, a missing read.
+      paired.add(twin);
+      const oldHasIt = Boolean(change.entry.fingerprint) === side.startsWith("-");
+      lines.push(
+        `~ content compared in the ${oldHasIt ? "old" : "new"} report only: ${labels[i]} (a read failed or content diffs were off in the other; run again)`,
+      );
+      return;
+    }
     const label = labels[i] ?? "";
     const ambiguous = labels.indexOf(label) !== labels.lastIndexOf(label);
     // Where the entry carries a digest of what it will write, that is what tells them apart.

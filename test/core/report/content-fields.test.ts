@@ -96,3 +96,26 @@ describe("which fields are secret", () => {
       expect(isSecretPath(setting), setting).toBe(false);
   });
 });
+
+describe("a review compared with content read on one side only", () => {
+  it("says the content was compared in one report only, not that it changed", () => {
+    const reviewed = withFields([{ path: "description", before: "old", after: "new" }], "aaaa");
+    const {
+      fingerprint: _f,
+      fields: _fields,
+      ...plain
+    } = reviewed.areas[0]?.items[0]?.modified[0] ?? { name: "" };
+    const now = buildReport({
+      ...reviewed,
+      areas: [
+        {
+          name: "AMConfig",
+          items: [{ configItem: "Scripts", added: [], modified: [plain], deleted: [] }],
+        },
+      ],
+    });
+    expect(diffReports(reviewed, now)).toBe(
+      "~ content compared in the old report only: AMConfig / Scripts / modified: Login Helper (/alpha) (a read failed or content diffs were off in the other; run again)",
+    );
+  });
+});
