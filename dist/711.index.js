@@ -433,7 +433,12 @@ const NODE_TYPE_NAMES = {
     ValidatedUsernameNode: "Platform Username",
 };
 function nodeJson(node, extra = {}) {
-    const type = { _id: node.type, name: NODE_TYPE_NAMES[node.type] ?? node.type, collection: true };
+    const type = {
+        _id: node.type,
+        name: NODE_TYPE_NAMES[node.type] ?? node.type,
+        collection: true,
+        version: "1.0",
+    };
     return { _id: node.id, _type: type, ...extra, ...node.settings };
 }
 function journey(name, nodes) {
@@ -441,6 +446,7 @@ function journey(name, nodes) {
         node.id,
         {
             nodeType: node.type,
+            version: "1.0",
             displayName: node.name,
             connections: node.connections,
             x: 210 + 240 * i,
@@ -453,7 +459,12 @@ function journey(name, nodes) {
         nodeContents[node.id] =
             node.type === "PageNode"
                 ? nodeJson(node, {
-                    nodes: inner.map((n) => ({ _id: n.id, nodeType: n.type, displayName: n.name })),
+                    nodes: inner.map((n) => ({
+                        _id: n.id,
+                        nodeType: n.type,
+                        nodeVersion: "1.0",
+                        displayName: n.name,
+                    })),
                     pageDescription: {},
                     pageHeader: {},
                     stage: "",
@@ -1091,10 +1102,17 @@ function tree(env, realm, id) {
     const content = asObject(found.item.content);
     return (0,reply.ok)(withRev({ _id: id, ...asObject(content.tree ?? content) }));
 }
-function node(env, realm, type, id) {
+/**
+ * A node, by type and id; AM 8.1 and later (as AIC runs) also by the node type's version, which
+ * the tree lists beside each node, read with resource 3.0.
+ */
+function node(env, realm, call, type, id, version) {
+    if (version !== undefined && !/resource\s*=\s*3/.test(String(call.headers["accept-api-version"])))
+        return forgeRockError(400, "Versioned node paths need Accept-API-Version resource=3.0");
     for (const { item } of amItems(env, realm, "authenticationTreesService")) {
         const stored = asObject(asObject(asObject(item.content).nodes)[id]);
-        if (asObject(stored._type)._id === type)
+        const storedVersion = String(asObject(stored._type).version ?? "1.0");
+        if (asObject(stored._type)._id === type && (version === undefined || version === storedVersion))
             return (0,reply.ok)(withRev({ _id: id, ...stored }));
     }
     return notFound(`Node ${id} of type ${type} not found`);
@@ -1137,6 +1155,40 @@ function realmService(env, realm, serviceId) {
         return notFound(`Service ${serviceId} not found`);
     return (0,reply.ok)(withRev({ _id: "", ...asObject(found.item.content) }));
 }
+/** A SAML entity's id in AM's REST paths: its entity id, base64url without padding. */
+function samlId(entityId) {
+    return Buffer.from(entityId, "utf8").toString("base64url");
+}
+function samlEntities(env, realm) {
+    return amItems(env, realm, "sunFMSAML2MetadataService").map(({ item, dn }) => {
+        const content = asObject(item.content);
+        const location = content.entityLocation === "remote" ? "remote" : "hosted";
+        return { item, entityId: dn.entry, location, _id: samlId(dn.entry), content };
+    });
+}
+/** saml2?_queryFilter=true or entityId eq "...": the stubs frodo-lib lists entities by. */
+function samlQuery(env, realm, call) {
+    const filter = call.url.searchParams.get("_queryFilter") ?? "";
+    const eq = /^\s*entityId\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
+    if (filter.trim() !== "true" && !eq)
+        return forgeRockError(400, `Invalid query filter: ${filter || "(none)"}`);
+    const wanted = eq?.[1]?.replace(/\\(.)/g, "$1");
+    const result = samlEntities(env, realm)
+        .filter((e) => wanted === undefined || e.entityId === wanted)
+        .map(({ _id, entityId, location }) => ({ _id, entityId, location, roles: [] }));
+    return (0,reply.ok)({
+        result,
+        resultCount: result.length,
+        pagedResultsCookie: null,
+        remainingPagedResults: -1,
+    });
+}
+function samlEntity(env, realm, location, id) {
+    const found = samlEntities(env, realm).find((e) => e._id === id && e.location === location);
+    if (!found)
+        return notFound(`SAML entity ${id} not found in ${location}`);
+    return (0,reply.ok)(withRev({ _id: id, entityId: found.entityId, entityLocation: location, ...found.content }));
+}
 /** A major version AM serves for the resource: any request without `resource=` is refused. */
 function amVersionError(call) {
     const value = call.headers["accept-api-version"];
@@ -1162,8 +1214,14 @@ function amRoute(env, call) {
             if (d === "trees" && e && rest.length === 5)
                 return tree(env, realm, e);
             if (d === "nodes" && e && f && rest.length === 6)
-                return node(env, realm, e, f);
+                return node(env, realm, call, e, f);
+            if (d === "nodes" && e && f && rest[6] && rest.length === 7)
+                return node(env, realm, call, e, rest[6], f);
         }
+        if (b === "saml2" && rest.length === 2)
+            return samlQuery(env, realm, call);
+        if (b === "saml2" && c && d && rest.length === 4)
+            return samlEntity(env, realm, c, d);
         if (b === "agents" && c === "OAuth2Client" && d && rest.length === 4)
             return oauth2Client(env, realm, d);
         if (b === "services" && c === "SocialIdentityProviders" && d && e && rest.length === 5)

@@ -52,7 +52,7 @@ export function diffReports(old: Report, fresh: Report): string {
       paired.add(twin);
       const oldHasIt = Boolean(change.entry.fingerprint) === side.startsWith("-");
       lines.push(
-        `~ content compared in the ${oldHasIt ? "old" : "new"} report only: ${labels[i]} (a read failed or content diffs were off in the other; run again)`,
+        `~ content compared in the ${oldHasIt ? "old" : "new"} report only: ${labels[i]} (give both runs the same environments and content-diff, or run again if a read failed)`,
       );
       return;
     }

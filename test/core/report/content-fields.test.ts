@@ -115,7 +115,7 @@ describe("a review compared with content read on one side only", () => {
       ],
     });
     expect(diffReports(reviewed, now)).toBe(
-      "~ content compared in the old report only: AMConfig / Scripts / modified: Login Helper (/alpha) (a read failed or content diffs were off in the other; run again)",
+      "~ content compared in the old report only: AMConfig / Scripts / modified: Login Helper (/alpha) (give both runs the same environments and content-diff, or run again if a read failed)",
     );
   });
 });
