@@ -10,6 +10,7 @@ import type { ChangeEntry, FieldChange, Report } from "../../../core/report/mode
 import { EngineFailure } from "../../../core/run/failure.js";
 import { Limiter } from "../../../core/util/limiter.js";
 import type { Logger } from "../../../core/util/log.js";
+import { readAgent } from "./agent.js";
 import { type ContentSource, ContentTooLargeError, type JsonObject } from "./client.js";
 import { IdmReader } from "./idm.js";
 import { diffJourneys, type JourneyContent, journeyFingerprint, readJourney } from "./journey.js";
@@ -282,6 +283,10 @@ async function readSide(
     case "script": {
       const script = await readScript(source, target.realm, target.id, signal);
       return script && { kind: "script", content: script, fingerprint: scriptFingerprint(script) };
+    }
+    case "am-agent": {
+      const agent = await readAgent(source, target.realm, target.id, signal);
+      return agent && jsonRead(agent);
     }
     case "am-json": {
       const json = await source.am(target.realm, target.path, target.version, signal);

@@ -15,6 +15,8 @@ export type ContentTarget =
   | { kind: "script"; realm: string; id: string }
   /** An AM entry read as plain JSON: `path` under the realm (e.g. /realm-config/agents/...). */
   | { kind: "am-json"; realm: string; path: string; version: string }
+  /** An AM agent of any type (OAuth2 client, web agent, …): its DN does not say which. */
+  | { kind: "am-agent"; realm: string; id: string }
   /**
    * IDM configuration: one config object (`configId`), or the objects whose id starts with
    * `prefix`; the entry is the one whose `nameField` holds the listed name.
@@ -55,7 +57,7 @@ function amTarget(service: string, entry: string, middle: string[], realm: strin
     case "scriptingservice":
       return { kind: "script", realm, id: entry };
     case "agentservice":
-      return am(realm, `/realm-config/agents/OAuth2Client/${id}`);
+      return { kind: "am-agent", realm, id: entry };
     case "socialidentityproviders": {
       // ou=<id>,ou=<type>,ou=default,...: the sub-config right after the entry is its type.
       const type = middle[0];

@@ -139,12 +139,40 @@ function script(env: EmulatedEnvironment, realm: string, id: string): Reply {
   );
 }
 
-function oauth2Client(env: EmulatedEnvironment, realm: string, id: string): Reply {
-  const found = amItems(env, realm, "AgentService").find((x) => x.dn.entry === id);
-  if (!found) return notFound(`OAuth2Client ${id} not found`);
+/** An agent's type, as its content's `_type` names it; an agent without one is an OAuth2 client. */
+function agentType(item: ConfigItem): string {
+  const type = asObject(asObject(item.content)._type)._id;
+  return typeof type === "string" ? type : "OAuth2Client";
+}
+
+/** An agent under its own type only: a web agent is no OAuth2Client (404), as on AM. */
+function agent(env: EmulatedEnvironment, realm: string, type: string, id: string): Reply {
+  const found = amItems(env, realm, "AgentService").find(
+    (x) => x.dn.entry === id && agentType(x.item) === type,
+  );
+  if (!found) return notFound(`${type} ${id} not found`);
   // The client secret is write-only: AM never returns it.
   const content = asObject(withoutKey(found.item.content, "userpassword"));
-  return ok(withRev({ _id: id, ...content }));
+  return ok(withRev({ _id: id, _type: { _id: type }, ...content }));
+}
+
+/** realm-config/agents?_queryFilter=_id eq '<id>' (or "<id>"): the agents with that id, and their type. */
+function agentQuery(env: EmulatedEnvironment, realm: string, call: EmulatorCall): Reply {
+  const filter = call.url.searchParams.get("_queryFilter");
+  const eq = filter === null ? null : /^\s*_id\s+eq\s+(?:"([^"]*)"|'([^']*)')\s*$/.exec(filter);
+  if (!eq) return forgeRockError(400, `Unsupported query filter: ${filter ?? "(none)"}`);
+  const id = eq[1] ?? eq[2] ?? "";
+  const result = amItems(env, realm, "AgentService")
+    .filter((x) => x.dn.entry === id)
+    .map((x) => ({ _id: id, _type: { _id: agentType(x.item) } }));
+  return ok({
+    result,
+    resultCount: result.length,
+    pagedResultsCookie: null,
+    totalPagedResultsPolicy: "NONE",
+    totalPagedResults: -1,
+    remainingPagedResults: -1,
+  });
 }
 
 function socialProvider(env: EmulatedEnvironment, realm: string, type: string, id: string) {
@@ -186,8 +214,8 @@ function amRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
       if (d === "nodes" && e && f && rest[6] && rest.length === 7)
         return node(env, realm, call, e, rest[6], f);
     }
-    if (b === "agents" && c === "OAuth2Client" && d && rest.length === 4)
-      return oauth2Client(env, realm, d);
+    if (b === "agents" && rest.length === 2) return agentQuery(env, realm, call);
+    if (b === "agents" && c && d && rest.length === 4) return agent(env, realm, c, d);
     if (b === "services" && c === "SocialIdentityProviders" && d && e && rest.length === 5)
       return socialProvider(env, realm, d, e);
     if (b === "services" && c && rest.length === 3) return realmService(env, realm, c);

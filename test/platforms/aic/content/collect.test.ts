@@ -171,6 +171,35 @@ describe("content diffs on a report", () => {
     expect(JSON.stringify(shown)).not.toContain("s3cr3t");
   });
 
+  it("reads an agent under the type AM names, not as an OAuth2 client", async () => {
+    const WEB_AGENT_UID = CLIENT_UID.replace("ou=portal,", "ou=intranet,");
+    const sample = report([
+      [
+        "AMConfig",
+        {
+          configItem: "Web Agents",
+          added: [],
+          modified: [{ name: "intranet", location: "/alpha", uid: WEB_AGENT_UID }],
+          deleted: [],
+        },
+      ],
+    ]);
+    const agent = (agentUrl: string) =>
+      fakeContent("https://x", {
+        am: { "alpha/realm-config/agents/WebAgent/intranet": { _id: "intranet", agentUrl } },
+      });
+    const { report: shown, diffs } = await compare(
+      sample,
+      agent("https://old.example.com"),
+      agent("https://new.example.com"),
+      "required",
+    );
+    expect(entry(shown, "Web Agents")?.fields).toEqual([
+      { path: "agentUrl", before: "https://old.example.com", after: "https://new.example.com" },
+    ]);
+    expect(diffs.notes).toEqual([]);
+  });
+
   it("lists kinds without a reader by name, with one note, and never reads them", async () => {
     const { report: shown, lower } = await compare(SAMPLE);
     expect(entry(shown, "Themes")?.fields).toBeUndefined();
