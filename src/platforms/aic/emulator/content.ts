@@ -190,11 +190,15 @@ function realmService(env: EmulatedEnvironment, realm: string, serviceId: string
   return ok(withRev({ _id: "", ...asObject(found.item.content) }));
 }
 
-/** A major version AM serves for the resource: any request without `resource=` is refused. */
-function amVersionError(call: EmulatorCall): Reply | undefined {
+/**
+ * The reply of an endpoint AM serves under the resource versions `majors` only (e.g. ["1"]):
+ * a request for another major version, or none, is refused as AM refuses it.
+ */
+function underVersion(call: EmulatorCall, majors: string[], reply: () => Reply): Reply {
   const value = call.headers["accept-api-version"];
   const text = Array.isArray(value) ? value.join(",") : (value ?? "");
-  if (/resource\s*=\s*\d/.test(text)) return undefined;
+  const major = /resource\s*=\s*(\d+)/.exec(text)?.[1];
+  if (major !== undefined && majors.includes(major)) return reply();
   return forgeRockError(400, `Unsupported major version: ${text || "(no Accept-API-Version)"}`);
 }
 
@@ -202,23 +206,26 @@ function amRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
   const path = call.url.pathname;
   const parsed = amPath(path);
   if (!parsed) return notFound(`No such endpoint: ${path}`);
-  const versionError = amVersionError(call);
-  if (versionError) return versionError;
   const { realm, rest } = parsed;
   const [a, b, c, d, e, f] = rest;
-  if (a === "scripts" && b && rest.length === 2) return script(env, realm, b);
+  const v1 = (reply: () => Reply) => underVersion(call, ["1"], reply);
+  if (a === "scripts" && b && rest.length === 2) return v1(() => script(env, realm, b));
   if (a === "realm-config") {
     if (b === "authentication" && c === "authenticationtrees") {
-      if (d === "trees" && e && rest.length === 5) return tree(env, realm, e);
-      if (d === "nodes" && e && f && rest.length === 6) return node(env, realm, call, e, f);
+      if (d === "trees" && e && rest.length === 5) return v1(() => tree(env, realm, e));
+      if (d === "nodes" && e && f && rest.length === 6)
+        return v1(() => node(env, realm, call, e, f));
+      // Versioned node paths (AM 8.1 and later) answer resource 3.0 only.
       if (d === "nodes" && e && f && rest[6] && rest.length === 7)
         return node(env, realm, call, e, rest[6], f);
     }
-    if (b === "agents" && rest.length === 2) return agentQuery(env, realm, call);
-    if (b === "agents" && c && d && rest.length === 4) return agent(env, realm, c, d);
+    if (b === "agents" && rest.length === 2) return v1(() => agentQuery(env, realm, call));
+    // AI agents are served under resource 2.0 (frodo-lib's aiagentVersion), the others 1.0.
+    if (b === "agents" && c && d && rest.length === 4)
+      return underVersion(call, [c === "AIAgent" ? "2" : "1"], () => agent(env, realm, c, d));
     if (b === "services" && c === "SocialIdentityProviders" && d && e && rest.length === 5)
-      return socialProvider(env, realm, d, e);
-    if (b === "services" && c && rest.length === 3) return realmService(env, realm, c);
+      return v1(() => socialProvider(env, realm, d, e));
+    if (b === "services" && c && rest.length === 3) return v1(() => realmService(env, realm, c));
   }
   return notFound(`No such endpoint: ${path}`);
 }

@@ -167,6 +167,14 @@ environments:
       reason: "Bad Request",
       message: expect.stringContaining("Unsupported major version"),
     });
+    // Each endpoint answers the resource versions AM serves it under, no other.
+    for (const [path, version] of [
+      [`${TREES}/trees/Login`, "resource=3.0"],
+      [`${ALPHA}/scripts/${LOGIN_HELPER}`, "resource=2.0"],
+    ] as const) {
+      const reply = await am(emulator, "lower", path, version);
+      expect(reply.status, `${path} ${version}`).toBe(400);
+    }
   });
 });
 
