@@ -1,6 +1,7 @@
 // Content diffs on a report: what reviewers see for journeys, scripts, IDM objects and AM JSON,
 // and how the run goes on when content cannot be read.
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../../../../src/core/http/errors.js";
 import { buildReport } from "../../../../src/core/report/build.js";
 import type { ConfigItemChanges, Report } from "../../../../src/core/report/model.js";
 import { EngineFailure } from "../../../../src/core/run/failure.js";
@@ -241,6 +242,35 @@ describe("content diffs on a report", () => {
     ]);
     expect(entry(shown, "Scripts")?.fields).toBeUndefined();
     expect(shown.hash).toBe(SAMPLE.hash);
+  });
+
+  it("upper credentials without the scopes: the hash still covers what lower will write", async () => {
+    const full = await compare(SAMPLE);
+    const upper = environment("https://up", UPPER);
+    upper.refuseScopes = true;
+    const { report: shown } = await compare(SAMPLE, upper);
+    expect(entry(shown, "Scripts")?.fields).toBeUndefined();
+    expect(shown.notes.find((n) => n.title === "Content diffs")?.items).toContain(
+      "Content diffs need the fr:am:* fr:idm:* scopes, which the upper environment's credentials lack (https://up); showing names.",
+    );
+    // The fingerprint is the lower side's: a review and a merge agree whatever upper allows.
+    expect(shown.hash).toBe(full.report.hash);
+  });
+
+  it("lower credentials with some of the scopes: no item's content in the hash, run after run", async () => {
+    const lower = environment("https://low", LOWER);
+    // fr:am:* but not fr:idm:*: the AM reads would succeed, racing the IDM refusal.
+    lower.idm = async () => {
+      throw new ApiError(
+        { method: "GET", path: "/openidm/config", origin: "https://low" },
+        403,
+        403,
+        "Forbidden",
+      );
+    };
+    const { report: shown } = await compare(SAMPLE, undefined, lower);
+    expect(shown.hash).toBe(SAMPLE.hash);
+    expect(entry(shown, "Scripts")?.fingerprint).toBeUndefined();
   });
 
   it("required: content that cannot be read fails the run", async () => {
