@@ -86,6 +86,18 @@ function amItems(env: EmulatedEnvironment, realm: string, service: string) {
   });
 }
 
+/** A CREST query's reply, unpaged, as AM and IDM send it. */
+function queryResult(result: JsonObject[]): JsonObject {
+  return {
+    result,
+    resultCount: result.length,
+    pagedResultsCookie: null,
+    totalPagedResultsPolicy: "NONE",
+    totalPagedResults: -1,
+    remainingPagedResults: -1,
+  };
+}
+
 function notFound(what: string): Reply {
   return forgeRockError(404, what);
 }
@@ -165,14 +177,7 @@ function agentQuery(env: EmulatedEnvironment, realm: string, call: EmulatorCall)
   const result = amItems(env, realm, "AgentService")
     .filter((x) => x.dn.entry === id)
     .map((x) => ({ _id: id, _type: { _id: agentType(x.item) } }));
-  return ok({
-    result,
-    resultCount: result.length,
-    pagedResultsCookie: null,
-    totalPagedResultsPolicy: "NONE",
-    totalPagedResults: -1,
-    remainingPagedResults: -1,
-  });
+  return ok(queryResult(result));
 }
 
 function socialProvider(env: EmulatedEnvironment, realm: string, type: string, id: string) {
@@ -265,15 +270,7 @@ function idmRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
       });
     const matches = idmFilter(filter);
     if (!matches) return forgeRockError(400, `Unsupported query filter: ${filter}`);
-    const result = items.filter((item) => matches(idmId(item))).map(idmObject);
-    return ok({
-      result,
-      resultCount: result.length,
-      pagedResultsCookie: null,
-      totalPagedResultsPolicy: "NONE",
-      totalPagedResults: -1,
-      remainingPagedResults: -1,
-    });
+    return ok(queryResult(items.filter((item) => matches(idmId(item))).map(idmObject)));
   }
   const prefix = `${IDM_BASE}/config/`;
   if (path.startsWith(prefix)) {
