@@ -202,7 +202,8 @@ class ContentRun {
   private readonly idm: Record<Side, IdmReader>;
   /** Sides whose credentials lack the AM/IDM scopes: their reads stop. */
   private readonly refused = new Set<Side>();
-  private readonly problems: string[] = [];
+  /** The first read failure of each side: said once, the others are in the log. */
+  private readonly problems = new Map<Side, string>();
   failed = false;
 
   constructor(
@@ -223,7 +224,7 @@ class ContentRun {
           `Content diffs need the ${CONTENT_SCOPES} scopes, which the ${side} environment's credentials lack (${this.sources[side].origin}); showing names.`,
         ]
       : [];
-    return [...scope, ...this.problems];
+    return [...scope, ...this.problems.values()];
   }
 
   /**
@@ -276,8 +277,9 @@ class ContentRun {
         return "failed";
       }
       const what = error instanceof ContentTooLargeError ? error.message : (error as Error).message;
-      if (this.problems.length < 3)
-        this.problems.push(
+      if (!this.problems.has(side))
+        this.problems.set(
+          side,
           `Could not read some content from the ${side} environment (${what}); those items are listed by name.`,
         );
       this.options.logger.warn(`[content] ${side}: ${what}`);

@@ -273,6 +273,23 @@ describe("content diffs on a report", () => {
     expect(entry(shown, "Scripts")?.fingerprint).toBeUndefined();
   });
 
+  it("reads that fail keep their items' names, and the report says why once", async () => {
+    const upper = environment("https://up", UPPER);
+    const failing = (path: string) =>
+      new ApiError({ method: "GET", path, origin: "https://up" }, 503, 503, "Unavailable");
+    upper.am = async (_realm, path) => {
+      throw failing(path);
+    };
+    upper.idm = async (path) => {
+      throw failing(path);
+    };
+    const { report: shown } = await compare(SAMPLE, upper);
+    const notes = shown.notes.find((n) => n.title === "Content diffs")?.items ?? [];
+    expect(notes.filter((n) => n.startsWith("Could not read some content"))).toHaveLength(1);
+    expect(entry(shown, "Scripts")?.fields).toBeUndefined();
+    expect(entry(shown, "Email > Templates")?.fields).toBeUndefined();
+  });
+
   it("required: content that cannot be read fails the run", async () => {
     const lower = environment("https://low", LOWER);
     lower.refuseScopes = true;
