@@ -89,7 +89,7 @@ async function run(prepared: PreparedRun): Promise<RunResult> {
       `${mode} refuses to run on a pull request from a fork: its changes are not reviewed code of this repository. Promote from a push or workflow_dispatch on the base repository.`,
     );
   }
-  const issueRefusal = issueModeRefusal(inputs.issue, mode, inputName("issue"));
+  const issueRefusal = issueModeRefusal(inputs.issue, mode, inputName("issue"), prepared.platform);
   if (issueRefusal) throw new UsageError(issueRefusal);
   const api = inputs.githubToken
     ? createGitHubApi(inputs.githubToken, facts.repository)

@@ -1,7 +1,7 @@
 // The action's metadata, generated: the root action.yml (every platform) and one action.yml per
 // platform folder (aic/, pingone/, arcgis/), all from the input specs the code reads, so a
 // declared input and the code can never drift apart. `npm run generate` writes the files.
-import { WATCHED_MODES } from "../faces/watch-issue.js";
+import { watchedModes } from "../faces/watch-issue.js";
 import { COMMON_INPUTS, defaultMode } from "../platforms/common.js";
 import type { InputSpec, Platform } from "../platforms/platform.js";
 import { PLATFORMS, platformInputs } from "../platforms/registry.js";
@@ -95,7 +95,7 @@ export function actionOnlyInputs(platform: Platform | undefined): Declared[] {
     },
     {
       name: "issue",
-      description: `off, or pending: a read-only mode (${WATCHED_MODES.filter((m) => !platform || platform.modes.includes(m)).join(", ")}) keeps one issue per target open while something is pending, and closes it once in sync. Needs \`issues: write\`.`,
+      description: `off, or pending: a read-only mode (${platform ? watchedModes(platform).join(", ") : "preview or dry-run on AIC and PingOne, rollback-preview or status on ArcGIS"}) keeps one issue per target open while something is pending, and closes it once in sync. Needs \`issues: write\`.`,
       default: "off",
     },
     ...(promotes

@@ -25,7 +25,7 @@ import {
   watchName,
 } from "../faces/watch-issue.js";
 import { textInput } from "../platforms/common.js";
-import type { Connection } from "../platforms/platform.js";
+import type { Connection, Platform } from "../platforms/platform.js";
 import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { chooseFormat, type Format, inCi } from "./format.js";
 import { stderrLogger } from "./logger.js";
@@ -74,7 +74,7 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
   const wording = cliWording(parsed);
   const { name } = wording;
   const { platform, configured, raw } = await resolveRun(mode, parsed.values, wording);
-  const issue = issuePolicy(parsed, mode);
+  const issue = issuePolicy(parsed, mode, platform);
   const githubToken = issue === "pending" ? env.GITHUB_TOKEN?.trim() || undefined : undefined;
   const secrets = secretScrubber([
     ...givenSecrets(platform.inputs, (input) => raw[input]),
@@ -130,12 +130,12 @@ export async function runMode(mode: Mode, parsed: ParsedCommandLine, env: Env): 
 }
 
 /** --issue, checked before any request: pending only with a read-only mode. */
-function issuePolicy(parsed: ParsedCommandLine, mode: Mode): IssuePolicy {
+function issuePolicy(parsed: ParsedCommandLine, mode: Mode, platform: Platform): IssuePolicy {
   const given = (textInput(parsed.values, "issue") ?? "off").trim();
   const name = parsed.sources.issue ?? "--issue";
   if (!(ISSUE_POLICIES as readonly string[]).includes(given))
     throw new UsageError(`${name} is "${given}"; use ${ISSUE_POLICIES.join(" or ")}`);
-  const refusal = issueModeRefusal(given as IssuePolicy, mode, name);
+  const refusal = issueModeRefusal(given as IssuePolicy, mode, name, platform);
   if (refusal) throw new UsageError(refusal);
   return given as IssuePolicy;
 }

@@ -2,7 +2,7 @@
 // of the report it shows, and (when small enough) that report's changes for a later diff.
 import { gunzipSync, gzipSync } from "node:zlib";
 import { areasJson } from "../core/report/json.js";
-import type { Report } from "../core/report/model.js";
+import type { ChangeEntry, Report, ReportArea } from "../core/report/model.js";
 
 /** A report's areas as its JSON holds them: what a comment stores for a later diff. */
 export type StoredAreas = Record<string, unknown>[];
@@ -34,11 +34,30 @@ export function isOurComment(body: string, upper: string): boolean {
 }
 
 export function changesLine(report: Report): string | undefined {
-  const areas = areasJson(report.areas, report.locationKey);
-  const packed = gzipSync(JSON.stringify(areas)).toString("base64url");
-  return packed.length <= MAX_STORED_CHANGES
-    ? `<!-- tenant-promote-changes ${packed} -->`
-    : undefined;
+  // Field diffs (a script's source) can be large: without them, the entries and their content
+  // fingerprints still let a later diff name each item whose content changed.
+  for (const areas of [report.areas, withoutFields(report.areas)]) {
+    const json = areasJson(areas, report.locationKey);
+    const packed = gzipSync(JSON.stringify(json)).toString("base64url");
+    if (packed.length <= MAX_STORED_CHANGES) return `<!-- tenant-promote-changes ${packed} -->`;
+  }
+  return undefined;
+}
+
+function withoutFields(areas: ReportArea[]): ReportArea[] {
+  const bare = (entry: ChangeEntry): ChangeEntry => {
+    const { fields: _fields, detail: _detail, ...rest } = entry;
+    return rest;
+  };
+  return areas.map((area) => ({
+    ...area,
+    items: area.items.map((item) => ({
+      ...item,
+      added: item.added.map(bare),
+      modified: item.modified.map(bare),
+      deleted: item.deleted.map(bare),
+    })),
+  }));
 }
 
 /**

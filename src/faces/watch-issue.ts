@@ -17,8 +17,16 @@ export type IssuePolicy = "off" | "pending";
 export const ISSUE_POLICIES: readonly IssuePolicy[] = ["off", "pending"];
 /** Every watch issue carries it; the target's name is the second label. */
 export const WATCH_LABEL = "tenant-promote";
-/** The modes that only read: the only ones that may keep a watch issue. */
-export const WATCHED_MODES: readonly Mode[] = ["preview", "dry-run", "rollback-preview", "status"];
+/**
+ * The read-only modes that can tell what is pending, the only ones that keep a watch issue: what
+ * waits to be promoted where the platform promotes (AIC, PingOne), else its status (ArcGIS).
+ */
+export function watchedModes(platform: Pick<Platform, "modes">): readonly Mode[] {
+  const watched: readonly Mode[] = platform.modes.includes("promote")
+    ? ["preview", "dry-run"]
+    : ["rollback-preview", "status"];
+  return watched.filter((mode) => platform.modes.includes(mode));
+}
 /** GitHub refuses longer label names. */
 const MAX_LABEL = 50;
 
@@ -37,14 +45,16 @@ export type WatchPlan =
   | { action: "update" | "reopen"; issue: GitHubIssue; body: string; comment: string }
   | { action: "close"; issue: GitHubIssue; comment: string };
 
-/** The usage error of a changing mode given issue: pending; undefined when the pair is fine. */
+/** The usage error of a mode that cannot keep a watch issue given issue: pending; undefined when fine. */
 export function issueModeRefusal(
   policy: IssuePolicy,
   mode: Mode,
   name: string,
+  platform: Pick<Platform, "modes" | "title">,
 ): string | undefined {
-  if (policy === "off" || WATCHED_MODES.includes(mode)) return undefined;
-  return `${name} is pending, which only the read-only modes use (${WATCHED_MODES.join(", ")}), and this run's mode is ${mode}: run a read-only mode on a schedule for the watch issue, or set ${name} to off`;
+  const watched = watchedModes(platform);
+  if (policy === "off" || watched.includes(mode)) return undefined;
+  return `${name} is pending, which on ${platform.title} only the read-only modes that tell what is pending use (${watched.join(", ")}), and this run's mode is ${mode}: run one of them on a schedule for the watch issue, or set ${name} to off`;
 }
 
 /** The target's short name: the environments file's, else the host of its URL, else as given. */

@@ -123,7 +123,9 @@ describe.concurrent("the watch issue (issue: pending)", () => {
     const job = await action.job(SCHEDULE, emulator, github, { mode: "promote", issue: "pending" });
     const run = await job.main();
     expect(run.code).toBe(1);
-    expect(errors(run)).toContain('input "issue" is pending, which only the read-only modes use');
+    expect(errors(run)).toContain(
+      'input "issue" is pending, which on PingOne Advanced Identity Cloud only the read-only modes that tell what is pending use (preview, dry-run)',
+    );
     expect(emulator.requests).toEqual([]);
     expect(github.requests).toEqual([]);
   });

@@ -64,7 +64,9 @@ describe.concurrent("tenant-promote preview --issue pending", () => {
     const emulator = await e2e.emulate();
     const run = await e2e.runAgainst(emulator, "promote", ["--issue", "pending"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--issue is pending, which only the read-only modes use");
+    expect(run.stderr).toContain(
+      "--issue is pending, which on PingOne Advanced Identity Cloud only the read-only modes that tell what is pending use (preview, dry-run)",
+    );
     expect(emulator.requests).toEqual([]);
   });
 });

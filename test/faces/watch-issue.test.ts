@@ -7,11 +7,16 @@ import { MemoryLogger } from "../../src/core/util/log.js";
 import { createGitHubIssues, nextLink } from "../../src/faces/github-issues.js";
 import { markerLine } from "../../src/faces/marker.js";
 import {
+  issueModeRefusal,
   keepWatchIssue,
   planWatchIssue,
   type WatchPlace,
+  watchedModes,
   watchName,
 } from "../../src/faces/watch-issue.js";
+import { aicPlatform } from "../../src/platforms/aic/index.js";
+import { arcGisPlatform } from "../../src/platforms/arcgis/index.js";
+import { pingOnePlatform } from "../../src/platforms/pingone/index.js";
 import { startFakeGitHub } from "../action/fake-github.js";
 
 const KEY = "https://openam-acme.forgeblocks.com";
@@ -115,6 +120,21 @@ describe("planWatchIssue", () => {
     expect(watchName(undefined, { ...place(), target: "pingone:1234", commentKey: "x" })).toBe(
       "pingone:1234",
     );
+  });
+});
+
+describe("the modes that keep a watch issue", () => {
+  it("are those that tell what is pending on each platform; any other is refused before a request", () => {
+    expect(watchedModes(aicPlatform)).toEqual(["preview", "dry-run"]);
+    expect(watchedModes(pingOnePlatform)).toEqual(["preview", "dry-run"]);
+    expect(watchedModes(arcGisPlatform)).toEqual(["rollback-preview", "status"]);
+    // AIC status and rollback-preview cannot tell what waits to be promoted: never a silent no-op.
+    for (const mode of ["status", "rollback-preview", "promote"] as const)
+      expect(issueModeRefusal("pending", mode, "--issue", aicPlatform), mode).toContain(
+        "on PingOne Advanced Identity Cloud only the read-only modes that tell what is pending use (preview, dry-run)",
+      );
+    expect(issueModeRefusal("pending", "status", "--issue", arcGisPlatform)).toBeUndefined();
+    expect(issueModeRefusal("off", "status", "--issue", aicPlatform)).toBeUndefined();
   });
 });
 

@@ -11,14 +11,17 @@ export class Limiter {
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
+    // A freed slot passes straight to the next waiter, still counted as taken: a task arriving
+    // before the waiter resumes cannot slip into it.
     if (this.running >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running++;
+    else this.running++;
     this.peak = Math.max(this.peak, this.running);
     try {
       return await task();
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
     }
   }
 }

@@ -56,10 +56,7 @@ export const ARCGIS_MODE_WORK: ModeTable<ArcGisContext, Hooks> = {
     const job = await noJobRunning(ctx);
     const { work } = await preview(ctx);
     if (work.result === "failed") return work;
-    return {
-      ...work,
-      pending: jobEndedBadly(job.status) || (await ctx.api.available(ctx.signal)).length > 0,
-    };
+    return { ...work, pending: pendingOf(job.status, await availableUpdates(ctx)) };
   },
   rollback: (ctx, hold, hooks) => rollback(ctx, hold, hooks.beforeChange),
 };
@@ -97,7 +94,7 @@ async function status(ctx: ArcGisContext): Promise<Work> {
   const [current, installed, available] = await Promise.all([
     unlessRunning(ctx.api.currentVersion(ctx.signal)),
     unlessRunning(ctx.api.installed(ctx.signal)),
-    unlessRunning(ctx.api.available(ctx.signal)),
+    availableUpdates(ctx),
   ]);
   const unavailable = "unavailable while the job runs";
   const version = current && label(currentOf(current));
@@ -107,7 +104,11 @@ async function status(ctx: ArcGisContext): Promise<Work> {
     ["Installed patches", patches ? patches.map((v) => v.id).join(", ") || "none" : unavailable],
     [
       "Available to install",
-      available ? available.map((v) => label(v)).join(", ") || "none" : unavailable,
+      available
+        ? available.map((v) => label(v)).join(", ") || "none"
+        : running
+          ? unavailable
+          : "unavailable (see the log)",
     ],
     [
       "Job",
@@ -122,8 +123,36 @@ async function status(ctx: ArcGisContext): Promise<Work> {
       : `${ctx.config.orgUrl}: upgrades job ${job.status.state}; its version is ${unavailable}.`,
     status: { rows, data: { currentVersion: current, installed, available, upgrades: job } },
     // What waits: a patch to install, or a job that ended without success (someone must look).
-    pending: jobEndedBadly(job.status) || (available?.length ?? 0) > 0,
+    pending: pendingOf(job.status, available),
   };
+}
+
+/**
+ * Something waits: a job that ended badly, or a patch to install. Undefined when that cannot be
+ * told (what is available was not read): the watch issue then stays as it is, never "in sync".
+ */
+function pendingOf(
+  status: UpgradeStatus,
+  available: VersionObject[] | undefined,
+): boolean | undefined {
+  if (jobEndedBadly(status)) return true;
+  return available === undefined ? undefined : available.length > 0;
+}
+
+/**
+ * The updates available to install, or undefined when ArcGIS does not say (a job runs, or the
+ * operation fails): only the watch issue needs them, so the mode goes on without.
+ */
+async function availableUpdates(ctx: ArcGisContext): Promise<VersionObject[] | undefined> {
+  try {
+    return await ctx.api.available(ctx.signal);
+  } catch (error) {
+    if (!(error instanceof ArcGisError) || error.authExpired) throw error;
+    ctx.log.info(
+      `[available] the updates available to install could not be read: ${error.message}`,
+    );
+    return undefined;
+  }
 }
 
 /** The last job ended, and not in success: neither idle, running nor done. */

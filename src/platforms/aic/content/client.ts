@@ -29,7 +29,7 @@ export class ContentTooLargeError extends Error {
 /** The AM and IDM reads of one environment. */
 export interface ContentSource {
   readonly origin: string;
-  /** GET /am/json<realm path><path> (a query after "?" allowed); undefined when AM answers 404. */
+  /** GET /am/json<realm path><path> (`path` may end in a query); undefined when AM answers 404. */
   am(
     realm: string,
     path: string,
@@ -53,12 +53,11 @@ interface ContentRequest extends JsonRequest {
 
 export class AicContentClient extends JsonApiClient implements ContentSource {
   async am(realm: string, path: string, version: string, signal?: AbortSignal) {
-    // A query (a SAML entity by its id) is sent, but kept out of messages like any query.
-    const [bare = "", query] = path.split(/(?=\?)/, 2);
+    const at = path.indexOf("?");
     const request: ContentRequest = {
       method: "GET",
-      path: `/am/json${realmPath(realm)}${bare}`,
-      query,
+      path: `/am/json${realmPath(realm)}${at < 0 ? path : path.slice(0, at)}`,
+      query: at < 0 ? undefined : path.slice(at),
       apiVersion: version,
       signal,
     };

@@ -98,6 +98,10 @@ export async function readContentDiffs(
       if (content) result.entries.set(entryKey(change), content);
     }),
   );
+  if (!run.fingerprintsHold)
+    for (const [key, { fingerprint: _dropped, ...rest }] of result.entries)
+      if (Object.keys(rest).length > 0) result.entries.set(key, rest);
+      else result.entries.delete(key);
   result.peakInFlight = limiter.peak;
   result.notes.push(...run.notes());
   if (readable.length > max)
@@ -186,8 +190,10 @@ function limited(source: ContentSource, limiter: Limiter): ContentSource {
 /** One comparison run: the readers of both sides, and what went wrong, said once each. */
 class ContentRun {
   private readonly idm: Record<Side, IdmReader>;
-  private scopeRefused: Side | undefined;
-  private readonly problems: string[] = [];
+  /** Sides whose credentials lack the AM/IDM scopes: their reads stop. */
+  private readonly refused = new Set<Side>();
+  /** The first read failure of each side: said once, the others are in the log. */
+  private readonly problems = new Map<Side, string>();
   failed = false;
 
   constructor(
@@ -201,12 +207,23 @@ class ContentRun {
   }
 
   notes(): string[] {
-    const scope = this.scopeRefused
+    // Lower refused stops every read, so whether upper was asked too is chance: lower is said.
+    const side = this.refused.has("lower") ? "lower" : this.refused.has("upper") ? "upper" : "";
+    const scope = side
       ? [
-          `Content diffs need the ${CONTENT_SCOPES} scopes, which the ${this.scopeRefused} environment's credentials lack (${this.sources[this.scopeRefused].origin}); showing names.`,
+          `Content diffs need the ${CONTENT_SCOPES} scopes, which the ${side} environment's credentials lack (${this.sources[side].origin}); showing names.`,
         ]
       : [];
-    return [...scope, ...this.problems];
+    return [...scope, ...this.problems.values()];
+  }
+
+  /**
+   * Whether the fingerprints read are in the hash. Lower refused some reads (one scope of two,
+   * say): which items were read before the refusal is chance, so none counts, and the hash is
+   * the same run after run.
+   */
+  get fingerprintsHold(): boolean {
+    return !this.refused.has("lower");
   }
 
   async compare(change: ChangeRecord, target: ContentTarget): Promise<EntryContent | undefined> {
@@ -215,8 +232,10 @@ class ContentRun {
       this.read("lower", target),
       modified ? this.read("upper", target) : Promise.resolve(undefined),
     ]);
-    if (lower === "failed" || upper === "failed") return undefined;
+    if (lower === "failed") return undefined;
     if (typeof lower === "string") return this.unmatched(`${lower} in the lower environment`);
+    // What the promotion writes is known even when upper cannot be read: the hash covers it.
+    if (upper === "failed") return { fingerprint: lower.fingerprint };
     if (typeof upper === "string")
       return this.unmatched(`${upper} in the upper environment`, lower);
     if (!modified || !upper) return { fingerprint: lower.fingerprint };
@@ -233,7 +252,8 @@ class ContentRun {
 
   /** The entry's content on one side; a sentence when it is absent; "failed" when unreadable. */
   private async read(side: Side, target: ContentTarget): Promise<Read | string | "failed"> {
-    if (this.scopeRefused) return "failed";
+    // Without lower there is nothing to compare or fingerprint; without upper, lower still counts.
+    if (this.refused.has("lower") || this.refused.has(side)) return "failed";
     try {
       return (
         (await readSide(this.sources[side], this.idm[side], target, this.options.signal)) ??
@@ -243,12 +263,13 @@ class ContentRun {
       if (this.options.signal?.aborted) throw error;
       this.failed = true;
       if (isScopeRefusal(error)) {
-        this.scopeRefused ??= side;
+        this.refused.add(side);
         return "failed";
       }
       const what = error instanceof ContentTooLargeError ? error.message : (error as Error).message;
-      if (this.problems.length < 3)
-        this.problems.push(
+      if (!this.problems.has(side))
+        this.problems.set(
+          side,
           `Could not read some content from the ${side} environment (${what}); those items are listed by name.`,
         );
       this.options.logger.warn(`[content] ${side}: ${what}`);

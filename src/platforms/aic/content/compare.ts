@@ -3,6 +3,7 @@
 import { contentFingerprint, diffFields } from "../../../core/report/field-diff.js";
 import type { FieldChange } from "../../../core/report/model.js";
 import { isJsonObject } from "../../../core/util/json.js";
+import { readAgent } from "./agent.js";
 import type { ContentSource, JsonObject } from "./client.js";
 import type { IdmReader } from "./idm.js";
 import { diffJourneys, type JourneyContent, journeyFingerprint, readJourney } from "./journey.js";
@@ -36,6 +37,10 @@ export async function readSide(
     case "script": {
       const script = await readScript(source, target.realm, target.id, signal);
       return script && { kind: "script", content: script, fingerprint: scriptFingerprint(script) };
+    }
+    case "am-agent": {
+      const agent = await readAgent(source, target.realm, target.id, signal);
+      return agent && jsonRead(agent);
     }
     case "am-json": {
       const json = await source.am(target.realm, target.path, target.version, signal);

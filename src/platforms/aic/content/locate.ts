@@ -17,6 +17,8 @@ export type ContentTarget =
   | { kind: "am-json"; realm: string; path: string; version: string }
   /** A SAML entity, found by its entity id (AM keys it by location and an encoded id). */
   | { kind: "saml"; realm: string; entityId: string }
+  /** An AM agent of any type (OAuth2 client, web agent, …): its DN does not say which. */
+  | { kind: "am-agent"; realm: string; id: string }
   /**
    * IDM configuration: one config object (`configId`), or the objects whose id starts with
    * `prefix`; the entry is the one whose `nameField` holds the listed name.
@@ -57,7 +59,7 @@ function amTarget(service: string, entry: string, middle: string[], realm: strin
     case "scriptingservice":
       return { kind: "script", realm, id: entry };
     case "agentservice":
-      return am(realm, `/realm-config/agents/OAuth2Client/${id}`);
+      return { kind: "am-agent", realm, id: entry };
     case "sunfmsaml2metadataservice":
       if (entry !== "default") return { kind: "saml", realm, entityId: entry };
       break;

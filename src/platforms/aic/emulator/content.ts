@@ -86,6 +86,18 @@ function amItems(env: EmulatedEnvironment, realm: string, service: string) {
   });
 }
 
+/** A CREST query's reply, unpaged, as AM and IDM send it. */
+function queryResult(result: JsonObject[]): JsonObject {
+  return {
+    result,
+    resultCount: result.length,
+    pagedResultsCookie: null,
+    totalPagedResultsPolicy: "NONE",
+    totalPagedResults: -1,
+    remainingPagedResults: -1,
+  };
+}
+
 function notFound(what: string): Reply {
   return forgeRockError(404, what);
 }
@@ -139,12 +151,33 @@ function script(env: EmulatedEnvironment, realm: string, id: string): Reply {
   );
 }
 
-function oauth2Client(env: EmulatedEnvironment, realm: string, id: string): Reply {
-  const found = amItems(env, realm, "AgentService").find((x) => x.dn.entry === id);
-  if (!found) return notFound(`OAuth2Client ${id} not found`);
+/** An agent's type, as its content's `_type` names it; an agent without one is an OAuth2 client. */
+function agentType(item: ConfigItem): string {
+  const type = asObject(asObject(item.content)._type)._id;
+  return typeof type === "string" ? type : "OAuth2Client";
+}
+
+/** An agent under its own type only: a web agent is no OAuth2Client (404), as on AM. */
+function agent(env: EmulatedEnvironment, realm: string, type: string, id: string): Reply {
+  const found = amItems(env, realm, "AgentService").find(
+    (x) => x.dn.entry === id && agentType(x.item) === type,
+  );
+  if (!found) return notFound(`${type} ${id} not found`);
   // The client secret is write-only: AM never returns it.
   const content = asObject(withoutKey(found.item.content, "userpassword"));
-  return ok(withRev({ _id: id, ...content }));
+  return ok(withRev({ _id: id, _type: { _id: type }, ...content }));
+}
+
+/** realm-config/agents?_queryFilter=_id eq '<id>' (or "<id>"): the agents with that id, and their type. */
+function agentQuery(env: EmulatedEnvironment, realm: string, call: EmulatorCall): Reply {
+  const filter = call.url.searchParams.get("_queryFilter");
+  const eq = filter === null ? null : /^\s*_id\s+eq\s+(?:"([^"]*)"|'([^']*)')\s*$/.exec(filter);
+  if (!eq) return forgeRockError(400, `Unsupported query filter: ${filter ?? "(none)"}`);
+  const id = eq[1] ?? eq[2] ?? "";
+  const result = amItems(env, realm, "AgentService")
+    .filter((x) => x.dn.entry === id)
+    .map((x) => ({ _id: id, _type: { _id: agentType(x.item) } }));
+  return ok(queryResult(result));
 }
 
 function socialProvider(env: EmulatedEnvironment, realm: string, type: string, id: string) {
@@ -201,11 +234,15 @@ function samlEntity(env: EmulatedEnvironment, realm: string, location: string, i
   );
 }
 
-/** A major version AM serves for the resource: any request without `resource=` is refused. */
-function amVersionError(call: EmulatorCall): Reply | undefined {
+/**
+ * The reply of an endpoint AM serves under the resource versions `majors` only (e.g. ["1"]):
+ * a request for another major version, or none, is refused as AM refuses it.
+ */
+function underVersion(call: EmulatorCall, majors: string[], reply: () => Reply): Reply {
   const value = call.headers["accept-api-version"];
   const text = Array.isArray(value) ? value.join(",") : (value ?? "");
-  if (/resource\s*=\s*\d/.test(text)) return undefined;
+  const major = /resource\s*=\s*(\d+)/.exec(text)?.[1];
+  if (major !== undefined && majors.includes(major)) return reply();
   return forgeRockError(400, `Unsupported major version: ${text || "(no Accept-API-Version)"}`);
 }
 
@@ -213,25 +250,28 @@ function amRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
   const path = call.url.pathname;
   const parsed = amPath(path);
   if (!parsed) return notFound(`No such endpoint: ${path}`);
-  const versionError = amVersionError(call);
-  if (versionError) return versionError;
   const { realm, rest } = parsed;
   const [a, b, c, d, e, f] = rest;
-  if (a === "scripts" && b && rest.length === 2) return script(env, realm, b);
+  const v1 = (reply: () => Reply) => underVersion(call, ["1"], reply);
+  if (a === "scripts" && b && rest.length === 2) return v1(() => script(env, realm, b));
   if (a === "realm-config") {
     if (b === "authentication" && c === "authenticationtrees") {
-      if (d === "trees" && e && rest.length === 5) return tree(env, realm, e);
-      if (d === "nodes" && e && f && rest.length === 6) return node(env, realm, call, e, f);
+      if (d === "trees" && e && rest.length === 5) return v1(() => tree(env, realm, e));
+      if (d === "nodes" && e && f && rest.length === 6)
+        return v1(() => node(env, realm, call, e, f));
+      // Versioned node paths (AM 8.1 and later) answer resource 3.0 only.
       if (d === "nodes" && e && f && rest[6] && rest.length === 7)
         return node(env, realm, call, e, rest[6], f);
     }
-    if (b === "saml2" && rest.length === 2) return samlQuery(env, realm, call);
-    if (b === "saml2" && c && d && rest.length === 4) return samlEntity(env, realm, c, d);
-    if (b === "agents" && c === "OAuth2Client" && d && rest.length === 4)
-      return oauth2Client(env, realm, d);
+    if (b === "saml2" && rest.length === 2) return v1(() => samlQuery(env, realm, call));
+    if (b === "saml2" && c && d && rest.length === 4) return v1(() => samlEntity(env, realm, c, d));
+    if (b === "agents" && rest.length === 2) return v1(() => agentQuery(env, realm, call));
+    // AI agents are served under resource 2.0 (frodo-lib's aiagentVersion), the others 1.0.
+    if (b === "agents" && c && d && rest.length === 4)
+      return underVersion(call, [c === "AIAgent" ? "2" : "1"], () => agent(env, realm, c, d));
     if (b === "services" && c === "SocialIdentityProviders" && d && e && rest.length === 5)
-      return socialProvider(env, realm, d, e);
-    if (b === "services" && c && rest.length === 3) return realmService(env, realm, c);
+      return v1(() => socialProvider(env, realm, d, e));
+    if (b === "services" && c && rest.length === 3) return v1(() => realmService(env, realm, c));
   }
   return notFound(`No such endpoint: ${path}`);
 }
@@ -271,15 +311,7 @@ function idmRoute(env: EmulatedEnvironment, call: EmulatorCall): Reply {
       });
     const matches = idmFilter(filter);
     if (!matches) return forgeRockError(400, `Unsupported query filter: ${filter}`);
-    const result = items.filter((item) => matches(idmId(item))).map(idmObject);
-    return ok({
-      result,
-      resultCount: result.length,
-      pagedResultsCookie: null,
-      totalPagedResultsPolicy: "NONE",
-      totalPagedResults: -1,
-      remainingPagedResults: -1,
-    });
+    return ok(queryResult(items.filter((item) => matches(idmId(item))).map(idmObject)));
   }
   const prefix = `${IDM_BASE}/config/`;
   if (path.startsWith(prefix)) {

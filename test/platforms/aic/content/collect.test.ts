@@ -1,7 +1,7 @@
 // Content diffs on a report: what reviewers see for journeys, scripts, IDM objects and AM JSON,
 // and how the run goes on when content cannot be read.
 import { describe, expect, it } from "vitest";
-import { AuthError } from "../../../../src/core/http/errors.js";
+import { ApiError, AuthError } from "../../../../src/core/http/errors.js";
 import { buildReport } from "../../../../src/core/report/build.js";
 import type { ConfigItemChanges, Report } from "../../../../src/core/report/model.js";
 import { EngineFailure } from "../../../../src/core/run/failure.js";
@@ -172,6 +172,35 @@ describe("content diffs on a report", () => {
     expect(JSON.stringify(shown)).not.toContain("s3cr3t");
   });
 
+  it("reads an agent under the type AM names, not as an OAuth2 client", async () => {
+    const WEB_AGENT_UID = CLIENT_UID.replace("ou=portal,", "ou=intranet,");
+    const sample = report([
+      [
+        "AMConfig",
+        {
+          configItem: "Web Agents",
+          added: [],
+          modified: [{ name: "intranet", location: "/alpha", uid: WEB_AGENT_UID }],
+          deleted: [],
+        },
+      ],
+    ]);
+    const agent = (agentUrl: string) =>
+      fakeContent("https://x", {
+        am: { "alpha/realm-config/agents/WebAgent/intranet": { _id: "intranet", agentUrl } },
+      });
+    const { report: shown, diffs } = await compare(
+      sample,
+      agent("https://old.example.com"),
+      agent("https://new.example.com"),
+      "required",
+    );
+    expect(entry(shown, "Web Agents")?.fields).toEqual([
+      { path: "agentUrl", before: "https://old.example.com", after: "https://new.example.com" },
+    ]);
+    expect(diffs.notes).toEqual([]);
+  });
+
   it("lists kinds without a reader by name, with one note, and never reads them", async () => {
     const { report: shown, lower } = await compare(SAMPLE);
     expect(entry(shown, "Themes")?.fields).toBeUndefined();
@@ -232,6 +261,52 @@ describe("content diffs on a report", () => {
     expect(notes.filter((n) => n.includes("scopes"))).toHaveLength(1);
     expect(notes[0]).toContain("the lower environment's credentials lack");
     expect(logger.lines.filter((l) => l.includes("invalid_scope"))).toEqual([]);
+  });
+
+  it("upper credentials without the scopes: the hash still covers what lower will write", async () => {
+    const full = await compare(SAMPLE);
+    const upper = environment("https://up", UPPER);
+    upper.refuseScopes = true;
+    const { report: shown } = await compare(SAMPLE, upper);
+    expect(entry(shown, "Scripts")?.fields).toBeUndefined();
+    expect(shown.notes.find((n) => n.title === "Content diffs")?.items).toContain(
+      "Content diffs need the fr:am:* fr:idm:* scopes, which the upper environment's credentials lack (https://up); showing names.",
+    );
+    // The fingerprint is the lower side's: a review and a merge agree whatever upper allows.
+    expect(shown.hash).toBe(full.report.hash);
+  });
+
+  it("lower credentials with some of the scopes: no item's content in the hash, run after run", async () => {
+    const lower = environment("https://low", LOWER);
+    // fr:am:* but not fr:idm:*: the AM reads would succeed, racing the IDM refusal.
+    lower.idm = async () => {
+      throw new ApiError(
+        { method: "GET", path: "/openidm/config", origin: "https://low" },
+        403,
+        403,
+        "Forbidden",
+      );
+    };
+    const { report: shown } = await compare(SAMPLE, undefined, lower);
+    expect(shown.hash).toBe(SAMPLE.hash);
+    expect(entry(shown, "Scripts")?.fingerprint).toBeUndefined();
+  });
+
+  it("reads that fail keep their items' names, and the report says why once", async () => {
+    const upper = environment("https://up", UPPER);
+    const failing = (path: string) =>
+      new ApiError({ method: "GET", path, origin: "https://up" }, 503, 503, "Unavailable");
+    upper.am = async (_realm, path) => {
+      throw failing(path);
+    };
+    upper.idm = async (path) => {
+      throw failing(path);
+    };
+    const { report: shown } = await compare(SAMPLE, upper);
+    const notes = shown.notes.find((n) => n.title === "Content diffs")?.items ?? [];
+    expect(notes.filter((n) => n.startsWith("Could not read some content"))).toHaveLength(1);
+    expect(entry(shown, "Scripts")?.fields).toBeUndefined();
+    expect(entry(shown, "Email > Templates")?.fields).toBeUndefined();
   });
 
   it("required: content that cannot be read fails the run", async () => {

@@ -27,7 +27,17 @@ export function fakeContent(
     peak: 0,
     refuseScopes: false,
     async am(realm, path) {
-      return answer(`/am/json${realmPath(realm)}${path}`, () => am[`${realm}${path}`]);
+      return answer(`/am/json${realmPath(realm)}${path}`, () => {
+        // An agent query by id answers with the agents stored as <realm>/realm-config/agents/<type>/<id>.
+        const query = /^\/realm-config\/agents\?_queryFilter=(.*)$/.exec(path);
+        if (!query) return am[`${realm}${path}`];
+        const id = /^_id eq '(.*)'$/.exec(decodeURIComponent(query[1] ?? ""))?.[1];
+        const result = Object.keys(am).flatMap((key) => {
+          const at = new RegExp(`^${realm}/realm-config/agents/([^/?]+)/([^/]+)$`).exec(key);
+          return at && at[2] === id ? [{ _id: id, _type: { _id: at[1] } }] : [];
+        });
+        return { result };
+      });
     },
     async idm(path, query) {
       return answer(`/openidm/${path}${query ?? ""}`, () => {

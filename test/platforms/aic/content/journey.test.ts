@@ -175,9 +175,10 @@ describe("versioned nodes (AM 8.1 and later, as AIC runs)", () => {
     });
     const source = {
       ...base,
-      am: (realm: string, path: string, version: string) => (
-        versions.push(version), base.am(realm, path, version)
-      ),
+      am: (realm: string, path: string, version: string) => {
+        versions.push(version);
+        return base.am(realm, path, version);
+      },
     };
     const journey = await readJourney(source, "alpha", "Login");
     expect(journey?.nodes.user1).toEqual({ _id: "user1", prompt: "Username" });

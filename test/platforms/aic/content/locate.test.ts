@@ -60,9 +60,11 @@ describe("locateContent", () => {
       realm: "alpha",
       id: "abc",
     });
-    expect(am("AgentService", "portal")).toMatchObject({
-      kind: "am-json",
-      path: "/realm-config/agents/OAuth2Client/portal",
+    // An agent's DN does not say its type (OAuth2 client, web agent, …): it is asked for.
+    expect(am("AgentService", "portal")).toEqual({
+      kind: "am-agent",
+      realm: "alpha",
+      id: "portal",
     });
     expect(am("SocialIdentityProviders", "google", "ou=googleConfig,")).toMatchObject({
       path: "/realm-config/services/SocialIdentityProviders/googleConfig/google",

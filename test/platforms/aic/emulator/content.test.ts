@@ -3,7 +3,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { StaticTokenSource } from "../../../../src/core/auth/static-token.js";
 import { assertionClaims, signJwt } from "../../../../src/platforms/aic/auth/jwt.js";
+import { readAgent } from "../../../../src/platforms/aic/content/agent.js";
+import { AicContentClient } from "../../../../src/platforms/aic/content/client.js";
 import {
   type EnvName,
   loadScenario,
@@ -96,6 +99,52 @@ describe("AM journeys", () => {
     expect(wrongType.status).toBe(404);
   });
 
+  it("serves an agent under its own type only, and names the type to a query by id", async () => {
+    const WEB_AGENT_DN = CLIENT_DN.replace("ou=reviewer-app,", "ou=intranet,");
+    const emulator = await startWith(`
+environments:
+  upper:
+    config:
+      AMConfig:
+        Web Agents:
+          - name: intranet
+            realm: /alpha
+            uid: ${WEB_AGENT_DN}
+            content: { _type: { _id: WebAgent }, globalWebAgentConfig: { agentUrl: https://intranet.example.com } }
+`);
+    const asClient = await am(
+      emulator,
+      "upper",
+      `${ALPHA}/realm-config/agents/OAuth2Client/intranet`,
+    );
+    expect(asClient.status).toBe(404);
+    const query = await am(
+      emulator,
+      "upper",
+      `${ALPHA}/realm-config/agents?_queryFilter=${encodeURIComponent("_id eq 'intranet'")}`,
+    );
+    expect(query.body).toMatchObject({ result: [{ _id: "intranet", _type: { _id: "WebAgent" } }] });
+    const asWebAgent = await am(
+      emulator,
+      "upper",
+      `${ALPHA}/realm-config/agents/WebAgent/intranet`,
+    );
+    expect(asWebAgent.body).toMatchObject({
+      _id: "intranet",
+      globalWebAgentConfig: { agentUrl: "https://intranet.example.com" },
+    });
+    const unfiltered = await am(emulator, "upper", `${ALPHA}/realm-config/agents`);
+    expect(unfiltered.status).toBe(400);
+    // The product's own client reads it the same way: the query, then the agent under its type.
+    const content = new AicContentClient({
+      baseUrl: emulator.upperUrl,
+      tokens: new StaticTokenSource("emulator-upper-token", "upper access token"),
+    });
+    expect(await readAgent(content, "alpha", "intranet")).toMatchObject({
+      globalWebAgentConfig: { agentUrl: "https://intranet.example.com" },
+    });
+  });
+
   it("answers unknown ids with AM's 404 body, and refuses requests without a resource version", async () => {
     const emulator = await start();
     for (const path of [
@@ -118,6 +167,14 @@ describe("AM journeys", () => {
       reason: "Bad Request",
       message: expect.stringContaining("Unsupported major version"),
     });
+    // Each endpoint answers the resource versions AM serves it under, no other.
+    for (const [path, version] of [
+      [`${TREES}/trees/Login`, "resource=3.0"],
+      [`${ALPHA}/scripts/${LOGIN_HELPER}`, "resource=2.0"],
+    ] as const) {
+      const reply = await am(emulator, "lower", path, version);
+      expect(reply.status, `${path} ${version}`).toBe(400);
+    }
   });
 });
 

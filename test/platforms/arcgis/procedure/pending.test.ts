@@ -1,6 +1,7 @@
 // What the watch issue opens on for ArcGIS: a patch available to install, or a job that ended
 // without success; status and rollback-preview both tell.
 import { describe, expect, it } from "vitest";
+import { ArcGisError } from "../../../../src/platforms/arcgis/errors.js";
 import { FakeArcGis, installedChain } from "./fake-arcgis.js";
 import { run } from "./run.js";
 
@@ -34,5 +35,51 @@ describe("ArcGIS pending", () => {
     const { r } = await run(new FakeArcGis(), "rollback-preview");
     expect(r.result).toBe("succeeded");
     expect(r.pending).toBe(false);
+  });
+
+  it("available unreadable: status and rollback-preview still succeed, and cannot tell what is pending", async () => {
+    const api = new FakeArcGis();
+    api.before.available = () =>
+      new ArcGisError({
+        operation: "available",
+        endpoint: {
+          method: "POST",
+          path: "/arcgis/admin/system/upgrades/available",
+          origin: "https://gis.example.com",
+        },
+        status: 200,
+        code: 500,
+        message: "Unable to check for available updates.",
+      });
+    const status = (await run(api, "status")).r;
+    expect(status).toMatchObject({ result: "succeeded" });
+    expect(status.pending).toBeUndefined();
+    expect(status.status?.rows.find(([label]) => label === "Available to install")?.[1]).toContain(
+      "unavailable",
+    );
+    const preview = (await run(api, "rollback-preview")).r;
+    expect(preview).toMatchObject({ result: "succeeded" });
+    expect(preview.pending).toBeUndefined();
+  });
+
+  it("a job running: what is available cannot be read, so status cannot tell what is pending", async () => {
+    const api = new FakeArcGis();
+    api.frames = [{ state: "in_progress", code: 1, messages: [] }];
+    api.before.available = () =>
+      new ArcGisError({
+        operation: "available",
+        endpoint: {
+          method: "POST",
+          path: "/arcgis/admin/system/upgrades/available",
+          origin: "https://gis.example.com",
+        },
+        status: 200,
+        code: 500,
+        message: "Another upgrade operation is in progress.",
+      });
+    const { r } = await run(api, "status");
+    expect(r.result).toBe("succeeded");
+    // Not false: the watch issue must not close as "in sync" while a job runs.
+    expect(r.pending).toBeUndefined();
   });
 });
