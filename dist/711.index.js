@@ -1092,6 +1092,17 @@ function amItems(env, realm, service) {
         return itemRealm === realm ? [{ item, dn }] : [];
     });
 }
+/** A CREST query's reply, unpaged, as AM and IDM send it. */
+function queryResult(result) {
+    return {
+        result,
+        resultCount: result.length,
+        pagedResultsCookie: null,
+        totalPagedResultsPolicy: "NONE",
+        totalPagedResults: -1,
+        remainingPagedResults: -1,
+    };
+}
 function notFound(what) {
     return forgeRockError(404, what);
 }
@@ -1134,13 +1145,31 @@ function content_script(env, realm, id) {
         ...SCRIPT_AUDIT,
     }));
 }
-function oauth2Client(env, realm, id) {
-    const found = amItems(env, realm, "AgentService").find((x) => x.dn.entry === id);
+/** An agent's type, as its content's `_type` names it; an agent without one is an OAuth2 client. */
+function agentType(item) {
+    const type = asObject(asObject(item.content)._type)._id;
+    return typeof type === "string" ? type : "OAuth2Client";
+}
+/** An agent under its own type only: a web agent is no OAuth2Client (404), as on AM. */
+function agent(env, realm, type, id) {
+    const found = amItems(env, realm, "AgentService").find((x) => x.dn.entry === id && agentType(x.item) === type);
     if (!found)
-        return notFound(`OAuth2Client ${id} not found`);
+        return notFound(`${type} ${id} not found`);
     // The client secret is write-only: AM never returns it.
     const content = asObject(withoutKey(found.item.content, "userpassword"));
-    return (0,reply.ok)(withRev({ _id: id, ...content }));
+    return (0,reply.ok)(withRev({ _id: id, _type: { _id: type }, ...content }));
+}
+/** realm-config/agents?_queryFilter=_id eq '<id>' (or "<id>"): the agents with that id, and their type. */
+function agentQuery(env, realm, call) {
+    const filter = call.url.searchParams.get("_queryFilter");
+    const eq = filter === null ? null : /^\s*_id\s+eq\s+(?:"([^"]*)"|'([^']*)')\s*$/.exec(filter);
+    if (!eq)
+        return forgeRockError(400, `Unsupported query filter: ${filter ?? "(none)"}`);
+    const id = eq[1] ?? eq[2] ?? "";
+    const result = amItems(env, realm, "AgentService")
+        .filter((x) => x.dn.entry === id)
+        .map((x) => ({ _id: id, _type: { _id: agentType(x.item) } }));
+    return (0,reply.ok)(queryResult(result));
 }
 function socialProvider(env, realm, type, id) {
     const found = amItems(env, realm, "SocialIdentityProviders").find((x) => x.dn.entry === id && x.dn.middle[0] === type);
@@ -1189,12 +1218,16 @@ function samlEntity(env, realm, location, id) {
         return notFound(`SAML entity ${id} not found in ${location}`);
     return (0,reply.ok)(withRev({ _id: id, entityId: found.entityId, entityLocation: location, ...found.content }));
 }
-/** A major version AM serves for the resource: any request without `resource=` is refused. */
-function amVersionError(call) {
+/**
+ * The reply of an endpoint AM serves under the resource versions `majors` only (e.g. ["1"]):
+ * a request for another major version, or none, is refused as AM refuses it.
+ */
+function underVersion(call, majors, reply) {
     const value = call.headers["accept-api-version"];
     const text = Array.isArray(value) ? value.join(",") : (value ?? "");
-    if (/resource\s*=\s*\d/.test(text))
-        return undefined;
+    const major = /resource\s*=\s*(\d+)/.exec(text)?.[1];
+    if (major !== undefined && majors.includes(major))
+        return reply();
     return forgeRockError(400, `Unsupported major version: ${text || "(no Accept-API-Version)"}`);
 }
 function amRoute(env, call) {
@@ -1202,32 +1235,34 @@ function amRoute(env, call) {
     const parsed = amPath(path);
     if (!parsed)
         return notFound(`No such endpoint: ${path}`);
-    const versionError = amVersionError(call);
-    if (versionError)
-        return versionError;
     const { realm, rest } = parsed;
     const [a, b, c, d, e, f] = rest;
+    const v1 = (reply) => underVersion(call, ["1"], reply);
     if (a === "scripts" && b && rest.length === 2)
-        return content_script(env, realm, b);
+        return v1(() => content_script(env, realm, b));
     if (a === "realm-config") {
         if (b === "authentication" && c === "authenticationtrees") {
             if (d === "trees" && e && rest.length === 5)
-                return tree(env, realm, e);
+                return v1(() => tree(env, realm, e));
             if (d === "nodes" && e && f && rest.length === 6)
-                return node(env, realm, call, e, f);
+                return v1(() => node(env, realm, call, e, f));
+            // Versioned node paths (AM 8.1 and later) answer resource 3.0 only.
             if (d === "nodes" && e && f && rest[6] && rest.length === 7)
                 return node(env, realm, call, e, rest[6], f);
         }
         if (b === "saml2" && rest.length === 2)
-            return samlQuery(env, realm, call);
+            return v1(() => samlQuery(env, realm, call));
         if (b === "saml2" && c && d && rest.length === 4)
-            return samlEntity(env, realm, c, d);
-        if (b === "agents" && c === "OAuth2Client" && d && rest.length === 4)
-            return oauth2Client(env, realm, d);
+            return v1(() => samlEntity(env, realm, c, d));
+        if (b === "agents" && rest.length === 2)
+            return v1(() => agentQuery(env, realm, call));
+        // AI agents are served under resource 2.0 (frodo-lib's aiagentVersion), the others 1.0.
+        if (b === "agents" && c && d && rest.length === 4)
+            return underVersion(call, [c === "AIAgent" ? "2" : "1"], () => agent(env, realm, c, d));
         if (b === "services" && c === "SocialIdentityProviders" && d && e && rest.length === 5)
-            return socialProvider(env, realm, d, e);
+            return v1(() => socialProvider(env, realm, d, e));
         if (b === "services" && c && rest.length === 3)
-            return realmService(env, realm, c);
+            return v1(() => realmService(env, realm, c));
     }
     return notFound(`No such endpoint: ${path}`);
 }
@@ -1266,15 +1301,7 @@ function idmRoute(env, call) {
         const matches = idmFilter(filter);
         if (!matches)
             return forgeRockError(400, `Unsupported query filter: ${filter}`);
-        const result = items.filter((item) => matches(idmId(item))).map(idmObject);
-        return (0,reply.ok)({
-            result,
-            resultCount: result.length,
-            pagedResultsCookie: null,
-            totalPagedResultsPolicy: "NONE",
-            totalPagedResults: -1,
-            remainingPagedResults: -1,
-        });
+        return (0,reply.ok)(queryResult(items.filter((item) => matches(idmId(item))).map(idmObject)));
     }
     const prefix = `${IDM_BASE}/config/`;
     if (path.startsWith(prefix)) {

@@ -151,7 +151,9 @@ export class Deployments {
     try {
       return await call();
     } catch (error) {
-      if ((error as { status?: unknown }).status === 403) {
+      // GitHub's secondary rate limit answers 403 too: that is no missing permission.
+      const rateLimited = /rate limit/i.test(describeGitHubError(error));
+      if ((error as { status?: unknown }).status === 403 && !rateLimited) {
         this.refused = true;
         this.logger.warn(`[deployment] ${PERMISSION_WARNING}: ${describeGitHubError(error)}`);
       } else {

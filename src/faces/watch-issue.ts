@@ -10,7 +10,7 @@ import type { Mode, RunResult } from "../core/run/types.js";
 import type { Logger } from "../core/util/log.js";
 import type { Platform } from "../platforms/platform.js";
 import { type GitHubIssue, type GitHubIssues, isPermissionRefusal } from "./github-issues.js";
-import { readChanges, readMarker } from "./marker.js";
+import { markerLine, readChanges, readMarker } from "./marker.js";
 import { COMMENT_LIMIT, commentBody, type RunPlace } from "./render.js";
 
 export type IssuePolicy = "off" | "pending";
@@ -43,7 +43,8 @@ export type WatchPlan =
   | { action: "none"; why: string }
   | { action: "open"; title: string; body: string; labels: string[] }
   | { action: "update" | "reopen"; issue: GitHubIssue; body: string; comment: string }
-  | { action: "close"; issue: GitHubIssue; comment: string };
+  /** `body`: the issue's, its hash cleared: a report pending later, even the same, reopens it. */
+  | { action: "close"; issue: GitHubIssue; body: string; comment: string };
 
 /** The usage error of a mode that cannot keep a watch issue given issue: pending; undefined when fine. */
 export function issueModeRefusal(
@@ -162,7 +163,11 @@ export function planWatchIssue(
     if (existing?.state !== "open")
       return { action: "none", why: `nothing is pending on ${place.name}` };
     const comment = `In sync at ${at}${run}: ${result.message}`;
-    return { action: "close", issue: existing, comment: place.scrub(comment) };
+    const marker = readMarker(existing.body);
+    const body = marker
+      ? existing.body.replace(markerLine(marker), markerLine({ upper: marker.upper }))
+      : existing.body;
+    return { action: "close", issue: existing, body, comment: place.scrub(comment) };
   }
   const hash = watchHash(result, place.scrub);
   if (!existing) {
@@ -172,6 +177,12 @@ export function planWatchIssue(
   }
   const oldHash = readMarker(existing.body)?.hash;
   if (existing.state === "closed") {
+    // Closed by hand while this very report was pending: someone decided; a new report reopens it.
+    if (oldHash === hash)
+      return {
+        action: "none",
+        why: `the issue was closed while report ${shortHash(hash)} was pending; it reopens when that changes`,
+      };
     // Reopened rather than a new issue: one place holds the target's history.
     const body = issueBody(result, place, hash, { firstSeen: at, lastChanged: at });
     const comment = `Pending again at ${at}${run} (report hash \`${shortHash(hash)}\`).`;
@@ -242,7 +253,11 @@ export async function keepWatchIssue(
         break;
       case "close":
         await issues.comment(plan.issue.number, plan.comment);
-        await issues.update(plan.issue.number, { state: "closed", state_reason: "completed" });
+        await issues.update(plan.issue.number, {
+          body: plan.body,
+          state: "closed",
+          state_reason: "completed",
+        });
         log.info(`[issue] closed #${plan.issue.number}: ${place.name} is in sync`);
         break;
     }

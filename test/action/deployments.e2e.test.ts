@@ -220,6 +220,26 @@ describe.concurrent("deployments on AIC (deployment-environment)", () => {
     expect(warned[0]).toContain("403 Resource not accessible by integration");
     expect(deploymentCalls(github)).toEqual(["POST /deployments promote"]);
   });
+
+  aic(
+    "a secondary rate limit is no missing permission: the next call is still made",
+    async ({ action }) => {
+      const emulator = await action.emulate();
+      const github = await action.github();
+      let limited = false;
+      github.intercept = (request) => {
+        if (limited || !request.path.endsWith("/deployments") || request.method !== "POST")
+          return undefined;
+        limited = true;
+        return { status: 403, body: { message: "You have exceeded a secondary rate limit" } };
+      };
+      const job = await action.job(pushEvent(), emulator, github, { comment: "never" });
+      const run = await job.main({ mode: "promote", "deployment-environment": "production" });
+      expect(run.outputs.result).toBe("succeeded");
+      expect(warnings(run)).toContain("secondary rate limit");
+      expect(warnings(run)).not.toContain("deployments: write");
+    },
+  );
 });
 
 describe.concurrent("deployments on ArcGIS", () => {

@@ -92,6 +92,22 @@ describe("planWatchIssue", () => {
     expect(plan.body).toContain("first seen 2026-12-04T06:17:00Z");
   });
 
+  it("leaves closed an issue someone closed while the same report was pending", () => {
+    const opened = planWatchIssue(preview(["Login"]), place(), undefined, now);
+    if (opened.action !== "open") throw new Error(opened.action);
+    const closedByHand = {
+      number: 3,
+      state: "closed" as const,
+      title: "t",
+      body: opened.body,
+      html_url: "",
+    };
+    expect(planWatchIssue(preview(["Login"]), place(), closedByHand, now)).toMatchObject({
+      action: "none",
+      why: expect.stringContaining("closed while report"),
+    });
+  });
+
   it("leaves the issue alone when the run failed: it could not tell what is pending", () => {
     const failed: RunResult = { ...preview([]), result: "failed", pending: undefined };
     expect(planWatchIssue(failed, place(), undefined, now)).toMatchObject({ action: "none" });
@@ -170,6 +186,9 @@ describe("the GitHub issues client", () => {
     expect(github.issues.all()[0]).toMatchObject({ state: "closed", comments: 1 });
     expect(github.comments(opened?.number ?? 0)[0]?.body).toContain("In sync at");
     expect(await keepWatchIssue(preview([]), place(), issues, log)).toBe("none");
+    // The same report pending again after the target was in sync reopens the issue.
+    expect(await keepWatchIssue(preview(["Login"]), place(), issues, log)).toBe("reopen");
+    expect(github.issues.all()[0]).toMatchObject({ state: "open" });
   });
 
   it("trims a report too long for an issue body, which GitHub then accepts", async () => {

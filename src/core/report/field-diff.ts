@@ -46,11 +46,16 @@ export function flattenFields(
 /** A field is secret when its own name says so, or an ancestor's does (unless it is a reference). */
 export function isSecretPath(path: string): boolean {
   const names = path.split(".").map((part) => part.replace(/\[\d+\]$/, ""));
+  // A schema's property names (IDM's managed objects: properties.password.title) are names of
+  // fields, not fields: what is under them describes the field, and holds no value of it.
+  const described = names.map((_, i) => i > 0 && names[i - 1] === "properties");
   const own = names[names.length - 1] ?? "";
-  if (SECRET.test(own)) return true;
+  if (SECRET.test(own) && !described[names.length - 1]) return true;
   return (
     !REFERENCE.test(own) &&
-    names.slice(0, -1).some((name) => SECRET.test(name) && !/policy|policies/i.test(name))
+    names
+      .slice(0, -1)
+      .some((name, i) => SECRET.test(name) && !described[i] && !/policy|policies/i.test(name))
   );
 }
 

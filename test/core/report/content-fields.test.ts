@@ -92,6 +92,9 @@ describe("which fields are secret", () => {
       "passwordPolicy.id",
       "cookieName",
       "displayName",
+      "passwordAttribute",
+      "schema.properties.password.title",
+      "schema.properties.password.encryption.purpose",
     ])
       expect(isSecretPath(setting), setting).toBe(false);
   });
