@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
 /* harmony import */ var _core_util_usage_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5236);
-/* harmony import */ var _platforms_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4496);
+/* harmony import */ var _platforms_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2600);
 // The environments file: which environments exist, on which platform, and which one each
 // promotes from. A target names the environment promoted to; its source is the one before it
 // (or the one its promotesFrom names, where the platform allows any pair).

@@ -1,9 +1,12 @@
-// The few GitHub REST calls the watch issue needs, over undici: no @actions package, so the CLI
-// (which must not depend on them) and the action share it. GITHUB_API_URL points it at GHES.
-import { request } from "undici";
+// The few GitHub REST calls the watch issue needs, over core's HTTP exchange: no @actions
+// package, so the CLI (which must not depend on them) and the action share it. GITHUB_API_URL
+// points it at GHES.
+
+import { sendRequest } from "../core/http/exchange.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../core/http/json-client.js";
+import { parseJsonObject } from "../core/util/json.js";
 
 export const DEFAULT_GITHUB_API_URL = "https://api.github.com";
-const REQUEST_TIMEOUT_MS = 30_000;
 /** Enough for any repository's watch issues; a runaway Link chain stops here. */
 const MAX_PAGES = 20;
 
@@ -61,23 +64,24 @@ export function createGitHubIssues(options: GitHubIssuesOptions): GitHubIssues {
     url: string,
     body?: unknown,
   ): Promise<{ data: unknown; next?: string }> {
-    const reply = await request(url, {
+    const reply = await sendRequest({
+      endpoint: { method, path: new URL(url).pathname, origin: new URL(url).origin },
+      url,
       method,
       headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      timeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
     });
-    const text = await reply.body.text();
     let data: unknown;
     try {
-      data = text === "" ? undefined : JSON.parse(text);
+      data = reply.text === "" ? undefined : JSON.parse(reply.text);
     } catch {
       data = undefined;
     }
-    if (reply.statusCode >= 400) {
-      const message = (data as { message?: unknown } | undefined)?.message;
+    if (reply.status >= 400) {
+      const message = parseJsonObject(reply.text)?.message;
       throw new GitHubRequestError(
-        reply.statusCode,
+        reply.status,
         typeof message === "string" ? message : `${method} ${new URL(url).pathname} failed`,
       );
     }

@@ -5,7 +5,7 @@ import { formatDuration } from "../util/duration.js";
 import type { Logger } from "../util/log.js";
 import { type Endpoint, NetworkError, RequestTimeoutError } from "./errors.js";
 
-export type HttpMethod = "GET" | "POST" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
 export interface HttpRequest {
   /** Names the call in errors (path only, never a query or body). */

@@ -28,8 +28,8 @@ export type AicClientOptions = JsonClientOptions;
 
 const PROMOTION = "/environment/promotion";
 
-/** Statuses worth retrying per method. POST only where the server refused before processing. */
-const RETRYABLE_STATUS: Record<HttpMethod, ReadonlySet<number>> = {
+/** Statuses worth retrying per method (AIC sends no PATCH). POST only where refused before processing. */
+const RETRYABLE_STATUS: Partial<Record<HttpMethod, ReadonlySet<number>>> = {
   GET: new Set([429, 500, 502, 503, 504]),
   DELETE: new Set([429, 502, 503, 504]),
   POST: new Set([429, 503]),
@@ -116,6 +116,6 @@ export class AicClient extends JsonApiClient implements AicApi {
   }
 
   protected isRetryable(method: HttpMethod, error: ApiError): boolean {
-    return RETRYABLE_STATUS[method].has(error.status);
+    return RETRYABLE_STATUS[method]?.has(error.status) ?? false;
   }
 }

@@ -4,7 +4,7 @@
 // report says why once.
 import { ApiError, AuthError } from "../../../core/http/errors.js";
 import { buildReport } from "../../../core/report/build.js";
-import { type ChangeRecord, changeKey, listChanges } from "../../../core/report/changes.js";
+import { type ChangeRecord, changeKey } from "../../../core/report/changes.js";
 import type { ChangeEntry, FieldChange, Report } from "../../../core/report/model.js";
 import { EngineFailure } from "../../../core/run/failure.js";
 import { Limiter } from "../../../core/util/limiter.js";
@@ -65,8 +65,18 @@ export async function readContentDiffs(
 ): Promise<ContentDiffs> {
   const result: ContentDiffs = { entries: new Map(), notes: [], peakInFlight: 0 };
   if (options.mode === "off") return result;
-  const changes = listChanges(report.areas).filter((c) => c.kind !== "deleted");
-  if (changes.length === 0) return result;
+  // Deleted entries write nothing: only what is added or modified is read.
+  const located = report.areas.flatMap((area) =>
+    area.items.flatMap((item) =>
+      (["added", "modified"] as const).flatMap((kind) =>
+        item[kind].map((entry) => ({
+          change: { area: area.name, configItem: item.configItem, kind, entry },
+          target: locateContent(item, entry),
+        })),
+      ),
+    ),
+  );
+  if (located.length === 0) return result;
   const { upper, lower } = sides;
   if (!upper || !lower) {
     const why = sides.missing ?? "both environments are needed";
@@ -83,10 +93,6 @@ export async function readContentDiffs(
   );
   const max = options.maxItems ?? MAX_CONTENT_ITEMS;
   const unsupported = new Set<string>();
-  const located = changes.map((change) => ({
-    change,
-    target: locateContent(itemOf(report, change), change.entry),
-  }));
   const readable = located.filter(({ target }) => {
     if (target.kind !== "unsupported") return true;
     unsupported.add(target.what);
@@ -119,7 +125,7 @@ export async function readContentDiffs(
       ],
     );
   options.logger.info(
-    `[content] compared ${result.entries.size} of ${changes.length} item(s) (${limiter.peak} request(s) in flight at most)`,
+    `[content] compared ${result.entries.size} of ${located.length} item(s) (${limiter.peak} request(s) in flight at most)`,
   );
   return result;
 }
@@ -156,12 +162,6 @@ export function withContentDiffs(report: Report, diffs: ContentDiffs): Report {
 export function entryKey(change: ChangeRecord): string {
   const { fields: _f, fingerprint: _p, detail: _d, ...entry } = change.entry;
   return changeKey({ ...change, entry });
-}
-
-function itemOf(report: Report, change: ChangeRecord) {
-  const area = report.areas.find((a) => a.name === change.area);
-  const item = area?.items.find((i) => i.configItem === change.configItem);
-  return item ?? { configItem: change.configItem, added: [], modified: [], deleted: [] };
 }
 
 function refuseOrNote(
